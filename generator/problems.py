@@ -1,0 +1,224 @@
+"""Problems: what a check found, with a stable code, a Dutch message and a hint.
+
+Every kind of problem has one entry in ``CATALOG``: its code, severity, a title,
+a message template and a hint template. Checks create problems with
+:func:`problem`, never by formatting text themselves, so a message is written
+in exactly one place and tests can compare ``(file, line, code)`` tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    severity: Severity
+    title: str
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str = field(compare=False)
+    hint: str = field(compare=False)
+    severity: Severity = field(compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def key(self) -> tuple[str, int, str]:
+        """The compact form tests compare: ``(file, line, code)``."""
+        return (self.file, self.line, self.code)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_KINDS = [
+    # -- reading the file (NK1xx) -------------------------------------------
+    Kind("NK100", E, "Bestand te groot",
+         "Het bestand is {size} bytes groot; de grens is {limit} bytes.",
+         "Eén bestand beschrijft één partner of gemeente. Kijk of er per ongeluk iets anders in geplakt is."),
+    Kind("NK101", E, "Geen UTF-8",
+         "Dit bestand is niet als UTF-8 opgeslagen: de byte 0x{byte} hier is geen geldige UTF-8.",
+         "Sla het bestand opnieuw op met codering UTF-8 (in Kladblok: 'Opslaan als' > Codering: UTF-8)."),
+    Kind("NK102", E, "Verboden teken",
+         "Hier staat een onzichtbaar stuurteken ({char}) dat niet in een tekstbestand hoort.",
+         "Verwijder het teken; het komt meestal mee bij kopiëren uit een ander programma. Typ de tekst opnieuw."),
+    Kind("NK103", E, "YAML-fout",
+         "De YAML-structuur klopt hier niet: {problem}.",
+         "Controleer de inspringing (spaties, geen tabs) en de dubbele punt na elke sleutel. "
+         "Voorbeeld:\n  naam: Huis van het Kind Zele\n  contact:\n    telefoon: \"052 44 55 66\""),
+    Kind("NK104", E, "Tab in inspringing",
+         "Hier staat een tab. YAML laat alleen spaties toe om in te springen.",
+         "Vervang de tab door spaties (bijvoorbeeld 2 spaties per niveau)."),
+    Kind("NK105", E, "Leeg bestand",
+         "Het bestand is leeg of bevat alleen commentaar.",
+         "Vul de velden in, of verwijder het bestand. Maak een nieuw bestand met: netwerkkaart new partner --regio <regio>"),
+    Kind("NK106", E, "Meer dan één document",
+         "Dit bestand bevat meer dan één YAML-document (een regel met '---' of '...').",
+         "Zet elke partner in een eigen bestand. Verwijder de regel '---' en maak voor de tweede partner een nieuw bestand."),
+    Kind("NK107", E, "Dubbel veld",
+         "Het veld '{key}' staat twee keer in hetzelfde blok: op regel {first} en op regel {second}. Alleen de laatste zou blijven.",
+         "Verwijder één van de twee. Gaat het om twee items van een lijst? Begin elk item met '- '."),
+    Kind("NK108", E, "Anker of alias",
+         "Ankers (&naam) en aliassen (*naam) zijn niet toegelaten.",
+         "Schrijf de waarde voluit op elke plaats waar ze nodig is."),
+    Kind("NK109", E, "Tag",
+         "De tag '{tag}' is niet toegelaten.",
+         "Verwijder alles wat met '!' begint. Tekst zet je tussen aanhalingstekens: naam: \"!Tekst\""),
+    Kind("NK110", E, "Samenvoegsleutel",
+         "De samenvoegsleutel '<<' is niet toegelaten.",
+         "Schrijf alle velden voluit in dit blok."),
+    Kind("NK111", E, "Te diep genest",
+         "De gegevens zijn hier dieper dan {limit} niveaus genest.",
+         "Controleer de inspringing: een partnerbestand heeft maar enkele niveaus."),
+    Kind("NK112", E, "Geen getal",
+         "'{value}' is geen bruikbaar getal (niet-een-getal of oneindig).",
+         "Vul een gewoon getal in, zoals 51.0254, of laat het veld weg."),
+    Kind("NK113", E, "Geen blok met velden",
+         "Het bestand moet een blok met velden zijn (naam: ..., contact: ...), maar bevat {found}.",
+         "Begin het bestand met velden, zonder '- ' ervoor. Voorbeeld:\n  id: huis-van-het-kind-zele\n  naam: Huis van het Kind Zele"),
+    Kind("NK114", E, "Leeg lijstitem",
+         "Hier staat een lijstitem '-' zonder inhoud.",
+         "Verwijder de lege regel met '-', of vul het item in."),
+    Kind("NK115", E, "Ongeldige sleutel",
+         "Een veldnaam moet gewone tekst zijn; hier staat {found}.",
+         "Schrijf veldnamen als gewone woorden gevolgd door een dubbele punt, zoals 'naam:'."),
+    Kind("NK116", E, "Bestand niet leesbaar",
+         "Het bestand kan niet gelezen worden: {reason}.",
+         "Controleer of het bestand bestaat en of je het mag lezen."),
+    # -- schema (NK2xx) -----------------------------------------------------
+    Kind("NK201", E, "Verplicht veld ontbreekt",
+         "Het verplichte veld '{field}' ontbreekt{where}.",
+         "Voeg het veld toe. Voorbeeld:\n  {example}"),
+    Kind("NK202", E, "Onbekend veld",
+         "Het veld '{field}' bestaat niet{where}.{suggestion}",
+         "Toegelaten velden hier: {allowed}."),
+    Kind("NK203", E, "Verkeerd soort waarde",
+         "'{field}' moet {expected} zijn, maar is {found}.",
+         "{hint}"),
+    Kind("NK204", E, "Waarde niet toegelaten",
+         "'{value}' is geen toegelaten waarde voor '{field}'.{suggestion}",
+         "Kies één van: {allowed}."),
+    Kind("NK205", E, "Verkeerde vorm",
+         "'{value}' heeft niet de juiste vorm voor '{field}'.",
+         "{hint}"),
+    Kind("NK206", E, "Ongeldig e-mailadres",
+         "'{value}' is geen geldig e-mailadres.",
+         "Schrijf het volledige adres met @, zoals: email: info@huisvanhetkind-zele.be"),
+    Kind("NK207", E, "Ongeldige website",
+         "'{value}' is geen geldig webadres; alleen adressen die met http:// of https:// beginnen zijn toegelaten.",
+         "Kopieer het adres uit de adresbalk van de browser, zoals: website: https://www.zele.be/huis-van-het-kind"),
+    Kind("NK208", E, "Ongeldige datum",
+         "'{value}' is geen geldige datum.",
+         "Schrijf een datum als jaar-maand-dag, zoals: datum: 2025-09-15"),
+    Kind("NK209", E, "Ongeldig telefoonnummer",
+         "'{value}' is geen geldig Belgisch telefoonnummer.",
+         "Schrijf het nummer met zone, zoals: telefoon: \"052 44 55 66\", of internationaal: \"+32 52 44 55 66\"."),
+    Kind("NK210", E, "Buiten bereik",
+         "'{field}' is {value}, maar moet {bound} zijn.",
+         "Controleer het getal."),
+    Kind("NK211", E, "Lijst klopt niet",
+         "De lijst '{field}' {problem}.",
+         "Controleer de items van de lijst; elk item begint met '- '."),
+    Kind("NK212", E, "Schemafout",
+         "'{field}' voldoet niet: {problem}.",
+         "Bekijk de veldbeschrijving in de handleiding."),
+    # -- references across files (NK3xx) -------------------------------------
+    Kind("NK301", E, "Dubbel id",
+         "Het id '{value}' wordt ook gebruikt in {other}.",
+         "Elk id komt maar één keer voor. Geef één van beide bestanden een eigen id (en bestandsnaam)."),
+    Kind("NK302", E, "Id en bestandsnaam verschillen",
+         "Het id '{value}' is niet gelijk aan de bestandsnaam '{expected}'.",
+         "Maak ze gelijk: hernoem het bestand naar {value}.yml of zet id: {expected}"),
+    Kind("NK303", E, "Onbekende gemeente",
+         "'{value}' is geen gemeente {scope}.{suggestion}",
+         "Schrijf de officiële naam van de gemeente (2025), zoals: gemeente: Dendermonde"),
+    Kind("NK304", E, "Onbekende NIS-code",
+         "De NIS-code '{value}' bestaat niet (gemeenten van 2025).{suggestion}",
+         "Zoek de NIS-code op bij Statbel; Dendermonde is bijvoorbeeld \"42006\"."),
+    Kind("NK305", E, "Postcode past niet bij gemeente",
+         "De postcode {value} hoort niet bij {municipality}.{suggestion}",
+         "Controleer postcode en gemeente. Postcodes van {municipality}: {postcodes}."),
+    Kind("NK306", E, "Onbekend levensdomein",
+         "'{value}' is geen levensdomein van regio {region}.{suggestion}",
+         "Gebruik één van: {allowed}."),
+    Kind("NK307", E, "Onbekende regio",
+         "De map '{value}' hoort bij geen enkele regio.",
+         "Maak eerst de regio aan (regions/{value}/regio.yml) of verplaats het bestand naar de map van een bestaande regio: {allowed}."),
+    Kind("NK308", E, "Coördinaten buiten gemeente",
+         "De coördinaten ({lat}, {lon}) liggen {distance} km buiten {municipality}.",
+         "Zoek het adres op in een kaart, kopieer breedte- en lengtegraad en controleer dat lat ongeveer 50,7-51,5 en lon 2,5-5,9 is in Vlaanderen (niet omgewisseld)."),
+    Kind("NK309", E, "Zelfde paginaadres",
+         "Deze pagina zou hetzelfde adres krijgen als {other}: {url}.",
+         "Geef één van beide een ander id of andere naam."),
+    Kind("NK310", E, "Onzichtbare tekens of spaties",
+         "'{field}' bevat {what}: {shown}.",
+         "Typ de waarde opnieuw, zonder spaties vooraan of achteraan en zonder onzichtbare tekens."),
+    Kind("NK311", E, "Gemeente buiten de regio",
+         "{municipality} ({value}) hoort niet bij regio {region}.",
+         "Gebruik een gemeente van deze regio: {allowed}."),
+    Kind("NK312", E, "Onbekende partner",
+         "Er is geen partner met id '{value}'.{suggestion}",
+         "Gebruik het id van een partnerbestand, zoals het in de bestandsnaam staat (zonder .yml)."),
+    Kind("NK313", E, "Bestand op de verkeerde plaats",
+         "Dit bestand staat niet op een plaats waar Netwerkkaart gegevens verwacht.",
+         "Partners staan in partners/<regio>/<id>.yml; een gemeente in regions/<regio>/gemeenten/<id>.yml; de regio zelf in regions/<regio>/regio.yml."),
+    Kind("NK314", E, "Gemeente twee keer",
+         "De gemeente {municipality} ({value}) staat ook in {other}.",
+         "Een gemeente hoort bij één regio en heeft één bestand. Verwijder één van beide."),
+    Kind("NK315", E, "Levensdomein bestaat al",
+         "Het levensdomein '{value}' bestaat al.",
+         "Kies een ander id voor het nieuwe levensdomein, of gebruik het bestaande."),
+    Kind("NK316", E, "Geen regio's",
+         "Er zijn geen regio's gevonden in {value}.",
+         "Maak een map regions/<regio>/ met een bestand regio.yml, of start in de map die partners/ en regions/ bevat."),
+    # -- privacy (NK4xx) ------------------------------------------------------
+    Kind("NK401", E, "Lijkt op een rijksregisternummer",
+         "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",
+         "Netwerkkaart bevat alleen organisaties, nooit gegevens over gezinnen of personen. Verwijder dit nummer."),
+    # -- warnings (NK5xx) ------------------------------------------------------
+    Kind("NK501", W, "Lang niet nagekeken",
+         "Dit record is het laatst nagekeken op {value}, meer dan 12 maanden geleden.",
+         "Kijk de gegevens na met de partner en zet dan de datum van vandaag: nagekeken:\n    datum: \"{today}\"\n    door: <je naam>"),
+    Kind("NK502", W, "Geen contact",
+         "Deze partner heeft geen telefoon, e-mail, website of aanmeldformulier.",
+         "Voeg minstens één manier toe om contact op te nemen, zoals: contact:\n    telefoon: \"052 44 55 66\""),
+    Kind("NK503", W, "Waarde afgekapt door #",
+         "Alles vanaf ' #' is als commentaar gelezen: '{field}' is nu '{value}'.",
+         "Zet de waarde tussen aanhalingstekens als het #-teken erbij hoort: {field}: \"{full}\""),
+    # -- internal ---------------------------------------------------------------
+    Kind("NK900", E, "Interne fout",
+         "Interne fout bij het lezen van dit bestand: {error}.",
+         "Dit is een fout in Netwerkkaart, niet in je gegevens. Meld het aan de beheerders, met dit bestand erbij."),
+]
+
+CATALOG: dict[str, Kind] = {k.code: k for k in _KINDS}
+
+
+def problem(code: str, file: str, line: int, column: int, **fields: object) -> Problem:
+    """Make the problem ``code`` at ``file:line:column``, filling its templates."""
+    kind = CATALOG[code]
+    return Problem(
+        file=file,
+        line=line,
+        column=column,
+        code=code,
+        message=kind.message.format(**fields),
+        hint=kind.hint.format(**fields),
+        severity=kind.severity,
+    )

@@ -1,0 +1,356 @@
+"""Strict YAML loading: bytes in, plain data plus line marks out, or coded problems.
+
+PyYAML's loaders silently change what people wrote (duplicate keys, ``0522123456``
+as an octal number, ``no`` as False, dates as date objects) and its alias
+expansion and recursive composer can hang or crash. So we only let libyaml
+*parse* (an iterative event stream, fast and safe at any depth) and build the
+values ourselves, with a small, predictable set of rules:
+
+* plain ``true``/``false`` are booleans; ``null``, ``~`` and nothing are null;
+* plain decimal integers without a leading zero or ``+`` are ints, plain decimal
+  numbers with a dot or exponent are floats; ``.nan``/``.inf`` are refused;
+* everything else (``0522123456``, ``+32 52``, ``2024-03-01``, ``09:00``, ``no``)
+  stays the text as written;
+* anchors, aliases, merge keys, tags, duplicate keys, several documents,
+  empty files and empty list items are refused with a problem each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem, problem
+
+try:  # libyaml is much faster; the pure-Python parser gives the same events
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 32
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
+_NOT_A_NUMBER = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
+# Characters that may not appear in a record at all (C0/C1 controls except tab/newline/CR, DEL).
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+# A tab in the indentation of a line that has content.
+_TAB_INDENT = re.compile(r"^ *\t(?=[ \t]*\S)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """One loaded file: its data and where each value and key was written."""
+
+    path: str
+    data: dict
+    marks: dict[Path, Mark] = field(default_factory=dict)
+    key_marks: dict[Path, Mark] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def mark(self, path: Path, *, key: bool = False) -> Mark:
+        """Where the value at ``path`` (or its key) was written; falls back to the nearest parent."""
+        path = tuple(path)
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, Mark(1, 1))
+
+
+class _Reject(Exception):
+    def __init__(self, p: Problem):
+        self.problem = p
+
+
+def _mark(m) -> Mark:
+    return Mark(m.line + 1, m.column + 1)
+
+
+def _position(text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    start = text.rfind("\n", 0, index) + 1
+    return Mark(line, index - start + 1)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to text: strict UTF-8 (a BOM is fine), no control characters, bounded size."""
+    if len(raw) > MAX_BYTES:
+        return None, [problem("NK100", path, 1, 1, size=len(raw), limit=MAX_BYTES)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start].decode("utf-8", errors="replace")
+        m = _position(head, len(head))
+        return None, [problem("NK101", path, m.line, m.column, byte=f"{raw[exc.start]:02X}")]
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        m = _position(text, bad.start())
+        return None, [problem("NK102", path, m.line, m.column, char=f"U+{ord(bad.group()):04X}")]
+    return text, []
+
+
+def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
+    """Load one record file. Returns the document (None on any error) and all problems."""
+    text, problems = decode(raw, path)
+    if text is None:
+        return None, problems
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        m = _position(text, tab.end() - 1)
+        return None, [problem("NK104", path, m.line, m.column)]
+    try:
+        return _Builder(text, path).build()
+    except _Reject as rejected:
+        return None, [rejected.problem]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, text, path)]
+    except yaml.YAMLError as exc:  # unmarked reader/parser errors
+        return None, [problem("NK103", path, 1, 1, problem=str(exc))]
+
+
+_TRANSLATIONS = [
+    ("found character '\\t' that cannot start any token", None),
+    ("mapping values are not allowed here", "er staat een dubbele punt waar geen veld kan beginnen; zet tekst met ': ' tussen aanhalingstekens"),
+    ("could not find expected ':'", "de dubbele punt na de veldnaam ontbreekt"),
+    ("did not find expected key", "de inspringing klopt niet of een veld mist een dubbele punt"),
+    ("did not find expected '-' indicator", "de inspringing van de lijst klopt niet"),
+    ("found unexpected end of stream", "het bestand stopt midden in een waarde (ontbreekt er een aanhalingsteken?)"),
+    ("found unknown escape character", "een backslash (\\) tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("did not find expected node content", "hier ontbreekt een waarde"),
+    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed afgesloten"),
+    ("did not find expected ',' or '}'", "een blok tussen { } is niet goed afgesloten"),
+    ("found a tab character", None),
+    ("found undefined tag handle", "een '!' aan het begin van een waarde; zet de tekst tussen aanhalingstekens"),
+    ("found unexpected ':'", "een dubbele punt op een onverwachte plaats"),
+    ("block sequence entries are not allowed", "een '- ' lijstitem op een plaats waar geen lijst kan beginnen"),
+    ("expected <block end>, but found", "de inspringing klopt niet"),
+    ("found character that cannot start any token", "een teken dat hier niet mag ('@', '`', '%' of '|'); zet de waarde tussen aanhalingstekens"),
+]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    m = _mark(mark) if mark is not None else Mark(1, 1)
+    detail = f"{exc.problem or ''} {exc.context or ''}"
+    # A tab anywhere in the leading whitespace of the offending line is the usual culprit.
+    line_text = text.split("\n")[m.line - 1] if m.line - 1 < len(text.split("\n")) else ""
+    indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indent or "'\\t'" in detail or "tab" in detail:
+        return problem("NK104", path, m.line, (indent.find("\t") + 1) if "\t" in indent else m.column)
+    for english, dutch in _TRANSLATIONS:
+        if english in detail and dutch:
+            return problem("NK103", path, m.line, m.column, problem=dutch)
+    return problem("NK103", path, m.line, m.column, problem=f"{(exc.problem or exc.context or 'onbekend probleem')}")
+
+
+def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> object:
+    if style:  # quoted or block scalar: always the text as written
+        return value
+    if value in ("", "~", "null"):
+        return None
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    if _NOT_A_NUMBER.match(value):
+        raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
+    return value
+
+
+class _Builder:
+    """Turns the libyaml event stream into plain data, without recursion."""
+
+    def __init__(self, text: str, path: str):
+        self.text = text
+        self.path = path
+        self.lines = text.split("\n")
+        self.doc = Document(path=path, data={})
+
+    def build(self) -> tuple[Document | None, list[Problem]]:
+        parser = _Parser(self.text)
+        try:
+            root, root_mark, documents = None, Mark(1, 1), 0
+            # stack entries: [container, path, pending_key, seen_keys, start_mark,
+            #                 indent that continuation lines must exceed, is_flow]
+            stack: list[list] = []
+            while parser.check_event():
+                event = parser.get_event()
+                kind = type(event)
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        m = _mark(event.start_mark)
+                        raise _Reject(problem("NK106", self.path, m.line, m.column))
+                    continue
+                if kind is yaml.DocumentEndEvent:
+                    if event.explicit:
+                        nxt = parser.peek_event()
+                        if type(nxt) is yaml.DocumentStartEvent:
+                            m = _mark(nxt.start_mark)
+                            raise _Reject(problem("NK106", self.path, m.line, m.column))
+                    continue
+                if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent):
+                    continue
+                m = _mark(event.start_mark)
+                if kind is yaml.AliasEvent:
+                    raise _Reject(problem("NK108", self.path, m.line, m.column))
+                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    finished = stack.pop()
+                    if finished[6]:
+                        self._check_continuation(finished[4].line - 1, event.end_mark.line, finished[5], closing=True)
+                    if not stack:
+                        root = finished[0]
+                    else:
+                        self._attach(stack, finished[0], finished[4])
+                    continue
+                if event.anchor is not None:
+                    raise _Reject(problem("NK108", self.path, m.line, m.column))
+                tag = event.tag
+                if tag is not None and not (kind is yaml.ScalarEvent and tag == "!" and event.style):
+                    raise _Reject(problem("NK109", self.path, m.line, m.column, tag=tag.replace("tag:yaml.org,2002:", "!!")))
+                if kind is yaml.ScalarEvent:
+                    is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+                    self._check_scalar_layout(event, stack[-1][5] if stack else -1)
+                    if is_key:
+                        self._key(stack[-1], event, m)
+                        continue
+                    value = _scalar_value(event.value, event.style, m, self.path)
+                    if (value is None and not event.style and stack and isinstance(stack[-1][0], list)):
+                        raise _Reject(problem("NK114", self.path, m.line, m.column))
+                    if not event.style and isinstance(value, str):
+                        self._check_hash_cut(event, value, stack)
+                    if not stack:
+                        root, root_mark = value, m
+                    else:
+                        self._attach(stack, value, m)
+                    continue
+                # a collection starts
+                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                    raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lijst of blok"))
+                if len(stack) >= MAX_DEPTH:
+                    raise _Reject(problem("NK111", self.path, m.line, m.column, limit=MAX_DEPTH))
+                container: dict | list = {} if kind is yaml.MappingStartEvent else []
+                child_path = self._child_path(stack)
+                self.doc.marks[child_path] = m
+                if not stack:
+                    root_mark = m
+                flow = bool(event.flow_style)
+                indent = (stack[-1][5] if stack else -1) if flow else m.column - 1
+                stack.append([container, child_path, None, {}, m, indent, flow])
+        finally:
+            if hasattr(parser, "dispose"):
+                parser.dispose()
+        if root is None:
+            return None, [problem("NK105", self.path, root_mark.line, root_mark.column)]
+        if not isinstance(root, dict):
+            found = {list: "een lijst", type(None): "geen waarde"}.get(type(root), f"alleen de waarde '{root}'")
+            return None, [problem("NK113", self.path, root_mark.line, root_mark.column, found=found)]
+        self.doc.data = root
+        return self.doc, list(self.doc.warnings)
+
+    def _child_path(self, stack: list[list]) -> Path:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent[0], dict):
+            return parent[1] + (parent[2],)
+        return parent[1] + (len(parent[0]),)
+
+    def _key(self, top: list, event, m: Mark) -> None:
+        if event.style is None and event.value == "<<":
+            raise _Reject(problem("NK110", self.path, m.line, m.column))
+        if event.style is None and event.value in ("", "~", "null"):
+            raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lege sleutel"))
+        key = event.value
+        seen = top[3]
+        if key in seen:
+            raise _Reject(problem("NK107", self.path, m.line, m.column, key=key, first=seen[key].line, second=m.line))
+        seen[key] = m
+        top[2] = key
+        self.doc.key_marks[top[1] + (key,)] = m
+
+    def _check_scalar_layout(self, event, parent_indent: int) -> None:
+        """Layout rules of YAML that libyaml does not enforce."""
+        start, end = event.start_mark, event.end_mark
+        style = event.style
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        if style in ("'", '"') and line[end.column:end.column + 1] == "#":
+            raise _Reject(problem("NK103", self.path, end.line + 1, end.column + 1,
+                                  problem="een '#' direct na een aanhalingsteken; zet een spatie voor commentaar"))
+        if style in ("|", ">"):
+            header = self.lines[start.line][start.column:]
+            if not re.match(r"[|>][0-9+-]*(?:[ \t]|\Z)", header):
+                raise _Reject(problem("NK103", self.path, start.line + 1, start.column + 1,
+                                      problem="na '|' of '>' hoort een spatie of het einde van de regel"))
+            following = self.lines[start.line + 1:]
+            blanks = []
+            for text in following:
+                if text.strip():
+                    content_indent = len(text) - len(text.lstrip(" "))
+                    if any(len(b) > content_indent for b in blanks):
+                        raise _Reject(problem("NK103", self.path, start.line + 2, 1,
+                                              problem="een lege regel met meer spaties dan de tekst eronder"))
+                    break
+                blanks.append(text)
+            return
+        if end.line > start.line:
+            self._check_continuation(start.line, end.line, parent_indent, closing=False)
+
+    def _check_continuation(self, first: int, last: int, indent: int, *, closing: bool) -> None:
+        """Continuation lines (0-based ``first``+1..``last``) must be indented more than ``indent``."""
+        for number in range(first + 1, min(last, len(self.lines) - 1) + 1):
+            text = self.lines[number]
+            stripped = text.lstrip(" ")
+            if not stripped.strip() or (closing and stripped.strip(" ]},") == ""):
+                continue
+            if len(text) - len(stripped) <= indent:
+                raise _Reject(problem("NK103", self.path, number + 1, 1,
+                                      problem="deze vervolgregel moet verder ingesprongen zijn"))
+
+    def _attach(self, stack: list[list], value: object, m: Mark) -> None:
+        top = stack[-1]
+        container = top[0]
+        if isinstance(container, dict):
+            key = top[2]
+            child = top[1] + (key,)
+            container[key] = value
+            top[2] = None
+        else:
+            child = top[1] + (len(container),)
+            container.append(value)
+        self.doc.marks.setdefault(child, m)
+
+    def _check_hash_cut(self, event, value: str, stack: list[list]) -> None:
+        """Warn when YAML read ' #word' after a plain value as a comment."""
+        end = event.end_mark
+        if end.line != event.start_mark.line or end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column:]
+        cut = re.match(r"[ \t]+#(\S.*)", rest)
+        if not cut:
+            return
+        fieldname = ".".join(str(p) for p in self._child_path(stack)) or "waarde"
+        m = _mark(event.start_mark)
+        full = (value + rest.rstrip()).replace('"', '\\"')
+        self.doc.warnings.append(problem("NK503", self.path, m.line, m.column, field=fieldname, value=value, full=full))
