@@ -1,0 +1,292 @@
+"""Checks across records: ids, references, official municipality data, places, privacy, freshness.
+
+Runs after the schema check. Checks that follow references only look at
+records that passed their schema; the checks on ids, text and privacy look at
+every record that could be read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections import defaultdict
+
+from . import geo, urls
+from .problems import Problem, problem
+from .project import Project, Record
+from .refdata import Reference, fold, reference
+from .schema import show_path
+from .yamlload import Path
+
+MAX_KM_OUTSIDE = 3.0
+STALE_AFTER_DAYS = 365
+
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_NAME_FIELDS = {"id", "naam", "gemeente", "door", "partner", "straat"}
+_RRN = re.compile(r"(?<![0-9])([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{3})[. -]?([0-9]{2})(?![0-9])")
+
+
+def check_project(project: Project, today: datetime.date | None = None) -> list[Problem]:
+    today = today or datetime.date.today()
+    ref = reference()
+    out: list[Problem] = []
+    out += _check_text_everywhere(project)
+    out += _check_ids(project)
+    regions = {r.region for r in project.of_kind("regio", valid_only=False)}
+    out += _check_regions(project, regions)
+    domains = _life_domains(project, out)
+    municipalities = _check_municipalities(project, ref, out)
+    out += _check_partners(project, ref, regions, domains, municipalities)
+    out += _check_urls(project)
+    out += _check_freshness(project, today)
+    return out
+
+
+def _at(record: Record, path: Path, code: str, *, key: bool = False, **fields: object) -> Problem:
+    m = record.doc.mark(path, key=key) if record.doc else None
+    return problem(code, record.path, m.line if m else 1, m.column if m else 1, **fields)
+
+
+def _walk(value: object, path: Path = ()):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk(v, path + (i,))
+    else:
+        yield path, value
+
+
+def looks_like_national_number(text: str) -> bool:
+    """True when ``text`` holds 11 digits that form a valid rijksregisternummer (birth date and check digits)."""
+    for match in _RRN.finditer(text):
+        yy, mm, dd, serial, check = match.groups()
+        month, day = int(mm), int(dd)
+        if month > 40:
+            month -= 40
+        elif month > 20:
+            month -= 20
+        if month > 12 or day > 31:
+            continue
+        first9 = int(yy + mm + dd + serial)
+        if 97 - first9 % 97 == int(check) or 97 - (2_000_000_000 + first9) % 97 == int(check):
+            return True
+    return False
+
+
+def _check_text_everywhere(project: Project) -> list[Problem]:
+    out = []
+    for record in project.records:
+        if record.doc is None:
+            continue
+        for path, value in _walk(record.doc.data):
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value)
+            if not isinstance(value, str):
+                continue
+            last = path[-1] if path else ""
+            if last != "telefoon" and looks_like_national_number(value):
+                out.append(_at(record, path, "NK401", field=show_path(path)))
+            invisible = _INVISIBLE.search(value)
+            block = value.endswith("\n")
+            if invisible:
+                what, shown = "een onzichtbaar teken", f"U+{ord(invisible.group()):04X} op positie {invisible.start() + 1}"
+            elif not block and value != value.strip():
+                what, shown = "spaties vooraan of achteraan", repr(value)
+            elif last in _NAME_FIELDS and "\u00a0" in value:
+                what, shown = "een harde spatie (U+00A0)", repr(value)
+            else:
+                continue
+            out.append(_at(record, path, "NK310", field=show_path(path), what=what, shown=shown))
+    return out
+
+
+def _id_of(record: Record) -> str | None:
+    data = record.doc.data if record.doc else None
+    value = data.get("id") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _check_ids(project: Project) -> list[Problem]:
+    out = []
+    seen: dict[tuple[str, str], Record] = {}
+    for record in project.records:
+        if record.kind == "levensdomeinen":
+            continue
+        rid = _id_of(record)
+        if rid is None:
+            continue
+        expected = record.region if record.kind == "regio" else record.stem
+        if rid != expected:
+            out.append(_at(record, ("id",), "NK302", value=rid, expected=expected))
+        scope = "partner" if record.kind == "partner" else f"{record.kind}:{record.region}"
+        other = seen.get((scope, rid))
+        if other is not None:
+            out.append(_at(record, ("id",), "NK301", value=rid, other=other.path))
+            out.append(_at(other, ("id",), "NK301", value=rid, other=record.path))
+        else:
+            seen[(scope, rid)] = record
+    return out
+
+
+def _check_regions(project: Project, regions: set[str | None]) -> list[Problem]:
+    out = []
+    allowed = ", ".join(sorted(r for r in regions if r)) or "(nog geen)"
+    for record in project.records:
+        if record.kind != "regio" and record.region not in regions:
+            out.append(problem("NK307", record.path, 1, 1, value=record.region, allowed=allowed))
+    return out
+
+
+def _life_domains(project: Project, out: list[Problem]) -> dict[str | None, set[str]]:
+    """Known levensdomein ids per region (None: the defaults)."""
+    default = project.default_life_domains
+    base = [d["id"] for d in default.doc.data["levensdomeinen"]] if default and default.schema_ok else []
+    result: dict[str | None, set[str]] = defaultdict(lambda: set(base))
+    for record in project.of_kind("levensdomeinen"):
+        known = result[record.region]
+        for i, item in enumerate(record.doc.data["levensdomeinen"]):
+            if item["id"] in known:
+                out.append(_at(record, ("levensdomeinen", i, "id"), "NK315", value=item["id"]))
+            known.add(item["id"])
+    return result
+
+
+def _name_problem(record: Record, path: Path, name: str, ref: Reference) -> Problem:
+    suggestion = ref.suggest_name(name)
+    text = f" Bedoel je '{suggestion}'?" if suggestion else ""
+    return _at(record, path, "NK303", value=name, scope="in België (stand 2025)", suggestion=text)
+
+
+def _postcode_problem(record: Record, path: Path, postcode: str, nis: str, ref: Reference) -> Problem | None:
+    municipality = ref.municipality(nis)
+    if municipality is None or postcode in municipality.postcodes:
+        return None
+    owners = ref.municipalities_for_postcode(postcode)
+    suggestion = f" {postcode} is de postcode van {', '.join(m.name for m in owners)}." if owners else f" {postcode} is geen Belgische postcode."
+    return _at(record, path, "NK305", value=postcode, municipality=municipality.name, suggestion=suggestion,
+               postcodes=", ".join(municipality.postcodes))
+
+
+def _nis_problem(record: Record, path: Path, nis: str, ref: Reference) -> Problem:
+    close = ref.suggest_nis(nis)
+    suggestion = f" Bedoel je {close} ({ref.municipality(close).name})?" if close else ""
+    return _at(record, path, "NK304", value=nis, suggestion=suggestion)
+
+
+def _check_municipalities(project: Project, ref: Reference, out: list[Problem]) -> dict[str, dict[str, Record]]:
+    """Checks municipality files; returns region -> NIS -> record."""
+    by_region: dict[str, dict[str, Record]] = defaultdict(dict)
+    first: dict[str, Record] = {}
+    partner_ids = {_id_of(r) for r in project.of_kind("partner", valid_only=False)} - {None}
+    for record in project.of_kind("gemeente"):
+        data = record.doc.data
+        nis = str(data["nis"])
+        municipality = ref.municipality(nis)
+        if municipality is None:
+            out.append(_nis_problem(record, ("nis",), nis, ref))
+            continue
+        if data["naam"] != municipality.name:
+            out.append(_at(record, ("naam",), "NK303", value=data["naam"], scope=f"met NIS-code {nis}",
+                           suggestion=f" De officiële naam is '{municipality.name}'."))
+        if nis in first:
+            out.append(_at(record, ("nis",), "NK314", value=nis, municipality=municipality.name, other=first[nis].path))
+        else:
+            first[nis] = record
+        by_region[record.region][nis] = record
+        for i, part in enumerate(data.get("deelgemeenten", [])):
+            p = _postcode_problem(record, ("deelgemeenten", i, "postcode"), str(part["postcode"]), nis, ref)
+            if p:
+                out.append(p)
+        for i, contact in enumerate(data.get("lokale_contacten", [])):
+            target = contact.get("partner")
+            if target and target not in partner_ids:
+                close = difflib.get_close_matches(target, sorted(partner_ids), n=1)
+                out.append(_at(record, ("lokale_contacten", i, "partner"), "NK312", value=target,
+                               suggestion=f" Bedoel je '{close[0]}'?" if close else ""))
+    return by_region
+
+
+def _check_partners(project: Project, ref: Reference, regions: set, domains: dict, municipalities: dict) -> list[Problem]:
+    out: list[Problem] = []
+    for record in project.of_kind("partner"):
+        if record.region not in regions:
+            continue  # NK307 already says so
+        data = record.doc.data
+        known = domains[record.region]
+        for i, domain in enumerate(data["levensdomeinen"]):
+            if domain not in known:
+                close = difflib.get_close_matches(fold(domain), sorted(known), n=1, cutoff=0.6)
+                out.append(_at(record, ("levensdomeinen", i), "NK306", value=domain, region=record.region,
+                               suggestion=f" Bedoel je '{close[0]}'?" if close else "", allowed=", ".join(sorted(known))))
+        region_nis = municipalities.get(record.region, {})
+        for i, nis in enumerate(data["werkgebied"].get("gemeenten", [])):
+            nis = str(nis)
+            municipality = ref.municipality(nis)
+            if municipality is None:
+                out.append(_nis_problem(record, ("werkgebied", "gemeenten", i), nis, ref))
+            elif nis not in region_nis:
+                allowed = ", ".join(f"{n} ({ref.municipality(n).name})" for n in sorted(region_nis)) or "(geen gemeenten)"
+                out.append(_at(record, ("werkgebied", "gemeenten", i), "NK311", value=nis,
+                               municipality=municipality.name, region=record.region, allowed=allowed))
+        for i, location in enumerate(data.get("locaties", [])):
+            out += _check_location(record, ("locaties", i), location, ref)
+    return out
+
+
+def _check_location(record: Record, path: Path, location: dict, ref: Reference) -> list[Problem]:
+    address = location["adres"]
+    municipality = ref.find(address["gemeente"])
+    if municipality is None:
+        return [_name_problem(record, path + ("adres", "gemeente"), address["gemeente"], ref)]
+    out = []
+    p = _postcode_problem(record, path + ("adres", "postcode"), str(address["postcode"]), municipality.nis, ref)
+    if p:
+        out.append(p)
+    coords = location.get("coordinaten")
+    if coords:
+        distance = geo.distance_outside_km(municipality.nis, coords["lat"], coords["lon"])
+        if distance is not None and distance > MAX_KM_OUTSIDE:
+            out.append(_at(record, path + ("coordinaten",), "NK308", lat=coords["lat"], lon=coords["lon"],
+                           distance=f"{distance:.1f}".replace(".", ","), municipality=municipality.name))
+    return out
+
+
+def _check_urls(project: Project) -> list[Problem]:
+    out = []
+    taken: dict[str, Record] = {}
+
+    def claim(record: Record, url: str, path: Path) -> None:
+        if url.split("/")[0] in urls.RESERVED and record.kind == "regio":
+            out.append(_at(record, path, "NK309", other="een vaste pagina van de site", url=url))
+        elif url in taken and taken[url] is not record:
+            out.append(_at(record, path, "NK309", other=taken[url].path, url=url))
+        else:
+            taken[url] = record
+
+    for record in project.of_kind("regio", valid_only=False):
+        claim(record, urls.region(record.region), ("id",))
+    for record in project.of_kind("gemeente"):
+        claim(record, urls.municipality(record.region, record.doc.data["id"]), ("id",))
+    for record in project.of_kind("partner"):
+        claim(record, urls.partner(record.doc.data["id"]), ("id",))
+    return out
+
+
+def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
+    out = []
+    for record in project.records:
+        if not record.schema_ok or record.kind == "levensdomeinen":
+            continue
+        data = record.doc.data
+        checked = data.get("nagekeken")
+        if checked and (today - datetime.date.fromisoformat(checked["datum"])).days > STALE_AFTER_DAYS:
+            out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat()))
+        if record.kind == "partner":
+            contact = data.get("contact", {})
+            if not (contact.get("telefoon") or contact.get("email") or contact.get("website")
+                    or data["aanmelden"].get("formulier")):
+                out.append(_at(record, (), "NK502"))
+    return out

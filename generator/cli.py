@@ -1,0 +1,44 @@
+"""The ``netwerkkaart`` command. Turns library results into output and exit codes, nothing more.
+
+Exit codes: 0 in orde, 1 problemen gevonden, 2 verkeerd gebruik.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import report
+from .validate import validate_folder
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="netwerkkaart", message="netwerkkaart %(version)s")
+def main() -> None:
+    """Netwerkkaart: van YAML-bestanden over het netwerk rond gezinnen naar een website met kaarten."""
+
+
+@main.command()
+@click.argument("map", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(report.REPORTERS)), default="text", show_default=True,
+              help="Uitvoer: text (voor mensen), json (voor programma's) of github (annotaties in GitHub Actions).")
+@click.option("--strict", is_flag=True, help="Ook waarschuwingen laten mislukken (exitcode 1).")
+def validate(map: Path, fmt: str, strict: bool) -> None:
+    """Controleer alle partner-, regio- en gemeentebestanden in MAP.
+
+    MAP is de map met partners/ en regions/ (standaard: de huidige map).
+    Elke fout krijgt bestand:regel:kolom, een code, een uitleg en een tip.
+
+    Voorbeeld:
+
+        netwerkkaart validate .
+
+        netwerkkaart validate --format github --strict
+    """
+    if not map.is_dir():
+        raise click.UsageError(f"De map '{map}' bestaat niet.")
+    result = validate_folder(map)
+    report.REPORTERS[fmt](result, sys.stdout)
+    sys.exit(0 if result.ok(strict=strict) else 1)

@@ -1,0 +1,121 @@
+"""Find and load a data folder: which file is which kind of record, loaded strictly and schema-checked.
+
+Layout (paths relative to the data folder, which holds ``partners/`` and ``regions/``)::
+
+    regions/<regio>/regio.yml              the region
+    regions/<regio>/gemeenten/<id>.yml     one municipality of the region
+    regions/<regio>/levensdomeinen.yml     optional: the region's extra levensdomeinen
+    partners/<regio>/<id>.yml              one partner
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import schema
+from .problems import Problem, problem
+from .yamlload import Document, load
+
+YAML_SUFFIXES = (".yml", ".yaml")
+DEFAULT_LIFE_DOMAINS = "generator/data/levensdomeinen.yml"
+
+
+@dataclass
+class Record:
+    """One loaded file: its kind, region, id as the file name says, and the document (None if unreadable)."""
+
+    kind: str  # partner | regio | gemeente | levensdomeinen
+    path: str  # relative to the data folder, with /
+    region: str | None
+    stem: str
+    doc: Document | None
+    schema_ok: bool = False
+
+
+@dataclass
+class Project:
+    root: Path
+    records: list[Record] = field(default_factory=list)
+    default_life_domains: Record | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def of_kind(self, kind: str, *, valid_only: bool = True) -> list[Record]:
+        return [r for r in self.records if r.kind == kind and r.doc is not None and (r.schema_ok or not valid_only)]
+
+
+def _classify(rel: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """(kind, region) for a path relative to the data folder, or None when no record belongs there."""
+    name = rel[-1]
+    stem = name.rsplit(".", 1)[0]
+    if rel[0] == "partners" and len(rel) == 3:
+        return "partner", rel[1]
+    if rel[0] == "regions" and len(rel) == 3 and stem == "regio":
+        return "regio", rel[1]
+    if rel[0] == "regions" and len(rel) == 3 and stem == "levensdomeinen":
+        return "levensdomeinen", rel[1]
+    if rel[0] == "regions" and len(rel) == 4 and rel[2] == "gemeenten":
+        return "gemeente", rel[1]
+    return None
+
+
+def discover(root: Path) -> tuple[list[tuple[str, str | None, str, Path]], list[Problem]]:
+    """All record files under ``root`` (sorted), and a problem for each YAML file in the wrong place."""
+    found, problems = [], []
+    for top in ("regions", "partners"):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(root).parts
+            if any(part.startswith(".") for part in rel) or not path.is_file():
+                continue
+            if path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            where = _classify(rel)
+            relpath = "/".join(rel)
+            if where is None:
+                problems.append(problem("NK313", relpath, 1, 1))
+                continue
+            found.append((where[0], where[1], relpath, path))
+    return found, problems
+
+
+def read_record(kind: str, region: str | None, relpath: str, raw: bytes) -> tuple[Record, list[Problem]]:
+    """Load and schema-check one file's bytes. Never raises: an internal error becomes NK900."""
+    stem = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    try:
+        doc, problems = load(raw, relpath)
+        record = Record(kind, relpath, region, stem, doc)
+        if doc is not None:
+            schema_problems = schema.validate(doc, kind)
+            record.schema_ok = not any(p.is_error for p in schema_problems)
+            problems = problems + schema_problems
+        return record, problems
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        return Record(kind, relpath, region, stem, None), [
+            problem("NK900", relpath, 1, 1, error=f"{type(exc).__name__}: {exc}")
+        ]
+
+
+def load_project(root: Path) -> Project:
+    """Load every record under ``root``; collect every problem of reading and schema."""
+    project = Project(root=root)
+    files, project.problems = discover(root)
+    if not files:
+        project.problems.append(problem("NK316", ".", 1, 1, value=str(root)))
+    for kind, region, relpath, path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            project.problems.append(problem("NK116", relpath, 1, 1, reason=exc.strerror or str(exc)))
+            continue
+        record, problems = read_record(kind, region, relpath, raw)
+        project.records.append(record)
+        project.problems.extend(problems)
+    raw = resources.files("generator").joinpath("data/levensdomeinen.yml").read_bytes()
+    default, problems = read_record("levensdomeinen", None, DEFAULT_LIFE_DOMAINS, raw)
+    project.default_life_domains = default
+    project.problems.extend(problems)
+    return project

@@ -1,0 +1,294 @@
+"""Schema validation: each record against its JSON Schema, every problem as a coded Dutch message.
+
+The schemas in ``generator/schemas/`` are the single source of truth for the
+format; they carry Dutch titles, descriptions and examples that end up in the
+editor tooltips, the field reference and the hints below.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import jsonschema
+import phonenumbers
+import yaml
+from phonenumbers import shortnumberinfo
+
+from .problems import Problem, problem
+from .yamlload import Document, Path
+
+KINDS = ("partner", "regio", "gemeente", "levensdomeinen")
+SCHEMA_FILES = ("common",) + KINDS
+
+
+def schema_text(name: str) -> str:
+    """The published JSON text of a schema (``partner``, ``regio``, ``gemeente``, ``levensdomeinen``, ``common``)."""
+    return resources.files("generator").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+
+
+def _inline(node: object, documents: dict[str, dict], current: dict) -> object:
+    """A copy of ``node`` with every ``$ref`` replaced by what it points to (our schemas are not recursive)."""
+    if isinstance(node, list):
+        return [_inline(item, documents, current) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    if "$ref" in node:
+        target_file, _, pointer = node["$ref"].partition("#")
+        document = documents[target_file.removesuffix(".schema.json")] if target_file else current
+        target = document
+        for part in pointer.strip("/").split("/"):
+            if part:
+                target = target[part]
+        result.update(_inline(target, documents, document))  # type: ignore[arg-type]
+    for key, value in node.items():
+        if key == "$ref":
+            continue
+        result[key] = _inline(value, documents, current) if key not in ("examples", "enum", "const") else copy.deepcopy(value)
+    return result
+
+
+@cache
+def inlined(kind: str) -> dict:
+    """The schema for ``kind`` with all references resolved: self-contained and easy to walk."""
+    documents = {name: json.loads(schema_text(name)) for name in SCHEMA_FILES}
+    schema = _inline(documents[kind], documents, documents[kind])
+    schema.pop("$defs", None)  # type: ignore[union-attr]
+    return schema  # type: ignore[return-value]
+
+
+# -- formats -----------------------------------------------------------------
+
+FORMATS = jsonschema.FormatChecker(formats=())
+
+
+@FORMATS.checks("telefoon-be", raises=phonenumbers.NumberParseException)
+def is_belgian_phone(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    number = phonenumbers.parse(value, "BE")
+    return phonenumbers.is_valid_number(number) or shortnumberinfo.is_valid_short_number_for_region(number, "BE")
+
+
+@FORMATS.checks("uri")
+def is_web_address(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    return parts.scheme.lower() in ("http", "https") and "." in host and not any(c.isspace() for c in value)
+
+
+@FORMATS.checks("email")
+def is_email(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    local, at, domain = value.rpartition("@")
+    return bool(at and local and "." in domain.strip(".") and " " not in value)
+
+
+@FORMATS.checks("date", raises=ValueError)
+def is_date(value: object) -> bool:
+    import datetime
+
+    if not isinstance(value, str):
+        return True
+    datetime.date.fromisoformat(value)
+    return len(value) == 10
+
+
+@cache
+def validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = inlined(kind)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=FORMATS)
+
+
+# -- turning jsonschema errors into problems -----------------------------------
+
+_FORMAT_CODES = {"email": "NK206", "uri": "NK207", "date": "NK208", "telefoon-be": "NK209"}
+_TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "boolean": "true of false",
+    "object": "een blok met velden",
+    "array": "een lijst",
+    "null": "leeg",
+}
+
+
+def show_path(path: Path) -> str:
+    """('locaties', 0, 'adres') -> 'locaties[1].adres' (list items counted from 1, as people do)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "bestand"
+
+
+def describe(value: object) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return f"de waarde {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"het getal {value}"
+    if isinstance(value, str):
+        return f"de tekst '{value}'"
+    if isinstance(value, list):
+        return "een lijst"
+    return "een blok met velden"
+
+
+def snippet(key: str, value: object) -> str:
+    """A correct line (or block) of YAML, for hints."""
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False, width=70)
+    return text.strip().replace("\n", "\n  ")
+
+
+def _example(subschema: dict) -> object | None:
+    examples = subschema.get("examples")
+    if examples:
+        return examples[0]
+    if subschema.get("type") == "boolean":
+        return True
+    return None
+
+
+def _where(path: Path) -> str:
+    return f" in '{show_path(path)}'" if path else ""
+
+
+def _key_index(schema: dict, prefix: Path = ()) -> dict[str, Path]:
+    """Every property name in the schema and the first place it is allowed."""
+    index: dict[str, Path] = {}
+    props = schema.get("properties", {})
+    for name, sub in props.items():
+        index.setdefault(name, prefix)
+    for name, sub in props.items():
+        for inner, where in _key_index(sub, prefix + (name,)).items():
+            index.setdefault(inner, where)
+    if "items" in schema:
+        for inner, where in _key_index(schema["items"], prefix).items():
+            index.setdefault(inner, where)
+    return index
+
+
+def _suggest_key(key: str, allowed: list[str], kind: str) -> str:
+    lowered = {a.lower(): a for a in allowed}
+    if key.lower() in lowered:
+        return f" Bedoel je '{lowered[key.lower()]}' (met kleine letters)?"
+    close = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.75)
+    if close:
+        return f" Bedoel je '{lowered[close[0]]}'?"
+    index = _key_index(inlined(kind))
+    close = difflib.get_close_matches(key.lower(), list(index), n=1, cutoff=0.75)
+    if close:
+        parent = show_path(index[close[0]])
+        if close[0] == key:
+            return f" Dit veld hoort onder '{parent}'."
+        return f" Bedoel je '{close[0]}'? Dat veld hoort onder '{parent}'."
+    return ""
+
+
+def _type_hint(field: str, expected: list[str], value: object, subschema: dict) -> str:
+    if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{value}\""
+    if "boolean" in expected and isinstance(value, str):
+        return f"Schrijf true (ja) of false (nee), in kleine letters: {field}: true"
+    if "array" in expected and isinstance(value, str):
+        return f"Schrijf een lijst, ook voor één item: {field}: [{value}]"
+    example = _example(subschema)
+    if example is not None:
+        return "Voorbeeld:\n  " + snippet(field, example)
+    return "Controleer de waarde."
+
+
+def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> list[Problem]:
+    path: Path = tuple(error.absolute_path)
+    field = str(path[-1]) if path and isinstance(path[-1], str) else show_path(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value = error.instance
+    v = error.validator
+    m = doc.mark(path)
+
+    def at(code: str, mark=m, **fields: object) -> Problem:
+        return problem(code, doc.path, mark.line, mark.column, **fields)
+
+    if v == "required":
+        props = schema.get("properties", {})
+        out = []
+        for name in error.validator_value:
+            if isinstance(value, dict) and name not in value:
+                example = _example(props.get(name, {}))
+                shown = snippet(name, example) if example is not None else f"{name}: ..."
+                out.append(at("NK201", field=name, where=_where(path), example=shown))
+        return out
+    if v == "additionalProperties" and isinstance(value, dict):
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for key in value:
+            if key not in allowed:
+                km = doc.mark(path + (key,), key=True)
+                out.append(at("NK202", km, field=key, where=_where(path),
+                              suggestion=_suggest_key(key, allowed, kind), allowed=", ".join(allowed)))
+        return out
+    if v == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = " of ".join(_TYPE_NAMES.get(t, t) for t in expected if not (t == "integer" and "string" in expected))
+        return [at("NK203", field=show_path(path), expected=names, found=describe(value),
+                   hint=_type_hint(field, expected, value, schema))]
+    fmt = schema.get("format")
+    if v in ("format", "pattern") and fmt in _FORMAT_CODES:
+        return [at(_FORMAT_CODES[fmt], value=value)]
+    if v in ("enum", "const"):
+        allowed = error.validator_value if v == "enum" else [error.validator_value]
+        shown_allowed = [json.dumps(a) if not isinstance(a, str) else a for a in allowed]
+        close = difflib.get_close_matches(str(value).lower(), [str(a) for a in shown_allowed], n=1, cutoff=0.6)
+        suggestion = f" Bedoel je '{close[0]}'?" if close else ""
+        return [at("NK204", value=value if not isinstance(value, bool) else str(value).lower(),
+                   field=show_path(path), suggestion=suggestion, allowed=", ".join(shown_allowed))]
+    if v == "pattern":
+        example = _example(schema)
+        hint = ("Voorbeeld:\n  " + snippet(field, example)) if example is not None else schema.get("description", "")
+        return [at("NK205", value=value, field=show_path(path), hint=hint)]
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bound = {"minimum": "minstens", "maximum": "hoogstens", "exclusiveMinimum": "meer dan",
+                 "exclusiveMaximum": "minder dan"}[v]
+        return [at("NK210", field=show_path(path), value=value, bound=f"{bound} {error.validator_value}")]
+    if v in ("minLength", "maxLength"):
+        what = (f"is te kort: minstens {error.validator_value} tekens" if v == "minLength"
+                else f"is te lang: {len(value)} tekens, hoogstens {error.validator_value}")
+        return [at("NK212", field=show_path(path), problem=what)]
+    if v in ("minItems", "maxItems", "uniqueItems"):
+        if v == "uniqueItems":
+            seen, double = set(), None
+            for item in value:
+                key = json.dumps(item, sort_keys=True)
+                if key in seen:
+                    double = item
+                    break
+                seen.add(key)
+            what = f"bevat '{double}' twee keer"
+        elif v == "minItems":
+            what = f"moet minstens {error.validator_value} item(s) bevatten"
+        else:
+            what = f"mag hoogstens {error.validator_value} items bevatten"
+        return [at("NK211", field=show_path(path), problem=what)]
+    if v in ("minProperties", "maxProperties"):
+        return [at("NK212", field=show_path(path), problem=schema.get("description", "het aantal velden klopt niet"))]
+    return [at("NK212", field=show_path(path), problem=schema.get("description", "de waarde voldoet niet"))]
+
+
+def validate(doc: Document, kind: str) -> list[Problem]:
+    """All schema problems of one loaded record, deduplicated, in file order."""
+    found: dict[tuple, Problem] = {}
+    for error in validator(kind).iter_errors(doc.data):
+        for p in _from_error(error, doc, kind):
+            found.setdefault((p.line, p.column, p.code, p.message), p)
+    return sorted(found.values())

@@ -1,0 +1,35 @@
+"""The validation pipeline: load every file, check each against its schema, then across files."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_project
+from .problems import Problem
+from .project import Project, load_project
+
+
+@dataclass(frozen=True)
+class Result:
+    project: Project
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return not (self.errors or (strict and self.warnings))
+
+
+def validate_folder(root: Path, today: datetime.date | None = None) -> Result:
+    """Validate the data folder ``root`` (the folder holding ``partners/`` and ``regions/``)."""
+    project = load_project(Path(root))
+    problems = list(project.problems) + check_project(project, today=today)
+    return Result(project, tuple(sorted(set(problems))))
