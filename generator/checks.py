@@ -172,7 +172,7 @@ def _postcode_problem(record: Record, path: Path, postcode: str, nis: str, ref: 
 
 def _nis_problem(record: Record, path: Path, nis: str, ref: Reference) -> Problem:
     close = ref.suggest_nis(nis)
-    suggestion = f" Bedoel je {close} ({ref.municipality(close).name})?" if close else ""
+    suggestion = f" Sinds de fusies van 2025 is dat {close} ({ref.municipality(close).name})." if close else ""
     return _at(record, path, "NK304", value=nis, suggestion=suggestion)
 
 

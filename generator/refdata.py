@@ -23,6 +23,17 @@ _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+# The mergers of 1 January 2025: old NIS code -> new NIS code (Statbel).
+MERGED_2025 = {
+    "11007": "11002", "23023": "23106", "23024": "23106", "23032": "23106", "37012": "37021",
+    "37018": "37021", "37007": "37022", "37015": "37022", "44012": "44086", "44048": "44086",
+    "44034": "44087", "44073": "44087", "46014": "46029", "44045": "46029", "44040": "44088",
+    "44043": "44088", "46003": "46030", "46013": "46030", "11056": "46030", "73006": "73110",
+    "73032": "73110", "73009": "73111", "73083": "73111", "71069": "71071", "71057": "71071",
+    "71022": "71072", "73040": "71072", "82003": "82039", "82005": "82039",
+}
+
+
 @dataclass(frozen=True)
 class Municipality:
     nis: str
@@ -68,8 +79,8 @@ class Reference:
         return self.municipalities[self.by_loose_name[close[0]]].name if close else None
 
     def suggest_nis(self, nis: str) -> str | None:
-        close = difflib.get_close_matches(nis, list(self.municipalities), n=1, cutoff=0.8)
-        return close[0] if close else None
+        """The 2025 code for a code that disappeared in the 2025 mergers."""
+        return MERGED_2025.get(nis)
 
     def municipalities_for_postcode(self, postcode: str) -> list[Municipality]:
         return [m for m in self.municipalities.values() if postcode in m.postcodes]

@@ -281,8 +281,12 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
             what = f"mag hoogstens {error.validator_value} items bevatten"
         return [at("NK211", field=show_path(path), problem=what)]
     if v in ("minProperties", "maxProperties"):
-        return [at("NK212", field=show_path(path), problem=schema.get("description", "het aantal velden klopt niet"))]
-    return [at("NK212", field=show_path(path), problem=schema.get("description", "de waarde voldoet niet"))]
+        return [at("NK212", field=show_path(path), problem=_lower(schema.get("description", "het aantal velden klopt niet")))]
+    return [at("NK212", field=show_path(path), problem=_lower(schema.get("description", "de waarde voldoet niet")))]
+
+
+def _lower(sentence: str) -> str:
+    return (sentence[:1].lower() + sentence[1:]).rstrip(".")
 
 
 def validate(doc: Document, kind: str) -> list[Problem]:

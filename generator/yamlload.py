@@ -127,7 +127,7 @@ def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
 
 _TRANSLATIONS = [
     ("found character '\\t' that cannot start any token", None),
-    ("mapping values are not allowed here", "er staat een dubbele punt waar geen veld kan beginnen; zet tekst met ': ' tussen aanhalingstekens"),
+    ("mapping values are not allowed", "er staat een dubbele punt waar geen veld kan beginnen; zet tekst met ': ' tussen aanhalingstekens"),
     ("could not find expected ':'", "de dubbele punt na de veldnaam ontbreekt"),
     ("did not find expected key", "de inspringing klopt niet of een veld mist een dubbele punt"),
     ("did not find expected '-' indicator", "de inspringing van de lijst klopt niet"),
@@ -154,6 +154,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
     if "\t" in indent or "'\\t'" in detail or "tab" in detail:
         return problem("NK104", path, m.line, (indent.find("\t") + 1) if "\t" in indent else m.column)
+    if "nesting depth" in detail:  # libyaml's own limit, hit while scanning ahead
+        return problem("NK111", path, m.line, m.column, limit=MAX_DEPTH)
     for english, dutch in _TRANSLATIONS:
         if english in detail and dutch:
             return problem("NK103", path, m.line, m.column, problem=dutch)
@@ -262,7 +264,7 @@ class _Builder:
             if hasattr(parser, "dispose"):
                 parser.dispose()
         if root is None:
-            return None, [problem("NK105", self.path, root_mark.line, root_mark.column)]
+            return None, [problem("NK105", self.path, 1, 1)]
         if not isinstance(root, dict):
             found = {list: "een lijst", type(None): "geen waarde"}.get(type(root), f"alleen de waarde '{root}'")
             return None, [problem("NK113", self.path, root_mark.line, root_mark.column, found=found)]
@@ -278,10 +280,14 @@ class _Builder:
         return parent[1] + (len(parent[0]),)
 
     def _key(self, top: list, event, m: Mark) -> None:
-        if event.style is None and event.value == "<<":
+        if not event.style and event.value == "<<":
             raise _Reject(problem("NK110", self.path, m.line, m.column))
-        if event.style is None and event.value in ("", "~", "null"):
+        if not event.style and event.value in ("", "~", "null"):
             raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lege sleutel"))
+        line = self.lines[event.start_mark.line]
+        if not event.style and event.start_mark.column > 0 and line[event.start_mark.column - 1] == "?":
+            raise _Reject(problem("NK103", self.path, m.line, m.column - 1,
+                                  problem="een '?' vlak voor een veldnaam; zet de naam tussen aanhalingstekens"))
         key = event.value
         seen = top[3]
         if key in seen:
