@@ -262,7 +262,8 @@ def _check_urls(project: Project) -> list[Problem]:
         if url.split("/")[0] in urls.RESERVED and record.kind == "regio":
             out.append(_at(record, path, "NK309", other="een vaste pagina van de site", url=url))
         elif url in taken and taken[url] is not record:
-            out.append(_at(record, path, "NK309", other=taken[url].path, url=url))
+            if (taken[url].kind, _id_of(taken[url])) != (record.kind, _id_of(record)):  # else NK301 says it
+                out.append(_at(record, path, "NK309", other=taken[url].path, url=url))
         else:
             taken[url] = record
 

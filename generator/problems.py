@@ -32,7 +32,7 @@ class Problem:
     line: int
     column: int
     code: str
-    message: str = field(compare=False)
+    message: str
     hint: str = field(compare=False)
     severity: Severity = field(compare=False)
 
