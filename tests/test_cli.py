@@ -1,0 +1,123 @@
+"""The netwerkkaart command: exit codes, output formats, help, and never a traceback."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CASES
+from generator import project
+from generator.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def with_warning(basis: Path) -> Path:
+    shutil.copytree(CASES / "NK501-oud" / "invoer", basis, dirs_exist_ok=True)
+    return basis
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Voorbeeld" in result.output, name
+    assert run("--help").exit_code == 0
+
+
+def test_clean_folder_exits_0(basis):
+    result = run("validate", str(basis))
+    assert result.exit_code == 0
+    assert "Alles in orde" in result.output
+
+
+def test_problems_exit_1_with_position_code_message_and_hint(basis):
+    shutil.copytree(CASES / "NK107-dubbele-sleutel" / "invoer", basis, dirs_exist_ok=True)
+    result = run("validate", str(basis))
+    assert result.exit_code == 1
+    first, hint = result.output.splitlines()[:2]
+    assert first.startswith("partners/dender/dubbel.yml:16:1: NK107 fout: Het veld 'naam' staat twee keer")
+    assert hint.startswith("    ")
+
+
+@pytest.mark.parametrize("args", [["validate", "/bestaat/niet"], ["validate", "--format", "xml", "."], ["onbekend"]])
+def test_usage_errors_exit_2(args):
+    assert run(*args).exit_code == 2
+
+
+def test_warnings_pass_unless_strict(basis):
+    with_warning(basis)
+    assert run("validate", str(basis)).exit_code == 0
+    result = run("validate", "--strict", str(basis))
+    assert result.exit_code == 1
+    assert "NK501 waarschuwing" in result.output
+
+
+def test_json_format(basis):
+    with_warning(basis)
+    result = run("validate", "--format", "json", str(basis))
+    payload = json.loads(result.output)
+    assert payload["fouten"] == 0 and payload["waarschuwingen"] == 1
+    (item,) = payload["problemen"]
+    assert item["bestand"] == "partners/dender/oud.yml" and item["regel"] == 14 and item["code"] == "NK501"
+    assert item["ernst"] == "waarschuwing" and item["melding"] and item["tip"]
+
+
+def test_github_format_is_one_annotation_per_problem(basis):
+    shutil.copytree(CASES / "NK207-website" / "invoer", basis, dirs_exist_ok=True)
+    result = run("validate", "--format", "github", str(basis))
+    lines = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert lines == [
+        line for line in lines if line.startswith("::error file=partners/dender/website.yml,line=")
+    ] and len(lines) == 2
+    assert ",title=NK207::" in lines[0] and "%0A" in lines[0]  # the hint follows on the next line
+
+
+def test_internal_error_is_reported_not_raised(basis, monkeypatch):
+    def broken(doc, kind):
+        raise KeyError("oeps")
+
+    monkeypatch.setattr(project.schema, "validate", broken)
+    result = run("validate", str(basis))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "partners/dender/huis-van-het-kind-zele.yml:1:1: NK900" in result.output
+
+
+def test_unreadable_file(basis, monkeypatch):
+    original = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "zele.yml":
+            raise PermissionError(13, "Toegang geweigerd")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run("validate", str(basis))
+    assert result.exit_code == 1
+    assert "regions/dender/gemeenten/zele.yml:1:1: NK116" in result.output
+
+
+def test_folder_without_data(tmp_path):
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert "NK316" in result.output
+
+
+def test_big_file(basis):
+    (basis / "partners" / "dender" / "groot.yml").write_bytes(b"id: groot\nnaam: " + b"x" * 600_000 + b"\n")
+    result = run("validate", str(basis))
+    assert "partners/dender/groot.yml:1:1: NK100" in result.output
+
+
+def test_runs_as_installed_command(basis):
+    result = subprocess.run([sys.executable, "-m", "generator", "validate", str(basis)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Alles in orde" in result.stdout
