@@ -24,6 +24,8 @@ STALE_AFTER_DAYS = 365
 
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _NAME_FIELDS = {"id", "naam", "gemeente", "door", "partner", "straat"}
+# One cheap search per text value; only a hit gets the detailed checks below.
+_SUSPECT = re.compile("[\u00a0\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|^\\s|\\s$|[0-9][0-9. -]{9,}[0-9]")
 _RRN = re.compile(r"(?<![0-9])([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{3})[. -]?([0-9]{2})(?![0-9])")
 
 
@@ -84,7 +86,7 @@ def _check_text_everywhere(project: Project) -> list[Problem]:
         for path, value in _walk(record.doc.data):
             if isinstance(value, int) and not isinstance(value, bool):
                 value = str(value)
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not _SUSPECT.search(value):
                 continue
             last = path[-1] if path else ""
             if last != "telefoon" and looks_like_national_number(value):

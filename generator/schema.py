@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+import fastjsonschema
 import jsonschema
 import phonenumbers
 import yaml
@@ -104,9 +105,47 @@ def is_date(value: object) -> bool:
 
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
+    """The reference validator: slow, but explains every problem."""
     schema = inlined(kind)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=FORMATS)
+
+
+def _conforms(check, errors: tuple[type[Exception], ...] = ()):
+    """A format function for fastjsonschema: True/False, never an exception."""
+    def conforms(value: object) -> bool:
+        try:
+            return bool(check(value))
+        except errors:
+            return False
+    return conforms
+
+
+@cache
+def fast_validator(kind: str):
+    """A compiled yes/no check (fastjsonschema), about 5x faster than jsonschema on valid records.
+
+    Only records it refuses go through :func:`validator` for the messages. The inlined
+    schemas use no keyword whose meaning differs between draft-07 and 2020-12; the tests
+    check that both validators agree on every case.
+    """
+    schema = copy.deepcopy(inlined(kind))
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    formats = {
+        "telefoon-be": _conforms(is_belgian_phone, (phonenumbers.NumberParseException,)),
+        "uri": _conforms(is_web_address),
+        "email": _conforms(is_email),
+        "date": _conforms(is_date, (ValueError,)),
+    }
+    return fastjsonschema.compile(schema, formats=formats)
+
+
+def is_valid(data: object, kind: str) -> bool:
+    try:
+        fast_validator(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 # -- turning jsonschema errors into problems -----------------------------------
@@ -291,6 +330,8 @@ def _lower(sentence: str) -> str:
 
 def validate(doc: Document, kind: str) -> list[Problem]:
     """All schema problems of one loaded record, deduplicated, in file order."""
+    if is_valid(doc.data, kind):
+        return []
     found: dict[tuple, Problem] = {}
     for error in validator(kind).iter_errors(doc.data):
         for p in _from_error(error, doc, kind):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
@@ -46,8 +47,7 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TAB_INDENT = re.compile(r"^ *\t(?=[ \t]*\S)", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -162,9 +162,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     return problem("NK103", path, m.line, m.column, problem=f"{(exc.problem or exc.context or 'onbekend probleem')}")
 
 
+def _show_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
 def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> object:
     if style:  # quoted or block scalar: always the text as written
         return value
+    if value[:1].isalpha() and value not in ("true", "false", "null"):
+        return value  # fast path for ordinary words
     if value in ("", "~", "null"):
         return None
     if value == "true":
@@ -190,79 +196,111 @@ class _Builder:
         self.doc = Document(path=path, data={})
 
     def build(self) -> tuple[Document | None, list[Problem]]:
+        # This loop runs once per YAML event (about 150 per partner file): kept flat on purpose.
         parser = _Parser(self.text)
+        marks = self.doc.marks
+        key_marks = self.doc.key_marks
+        lines = self.lines
+        Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        root, root_mark, documents = None, Mark(1, 1), 0
+        # stack entries: [container, path, pending_key, seen_keys, start_mark,
+        #                 indent that continuation lines must exceed, is_flow, is_mapping]
+        stack: list[list] = []
+        top: list | None = None
         try:
-            root, root_mark, documents = None, Mark(1, 1), 0
-            # stack entries: [container, path, pending_key, seen_keys, start_mark,
-            #                 indent that continuation lines must exceed, is_flow]
-            stack: list[list] = []
             while parser.check_event():
                 event = parser.get_event()
                 kind = type(event)
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        m = _mark(event.start_mark)
-                        raise _Reject(problem("NK106", self.path, m.line, m.column))
+                if kind is Scalar:
+                    sm = event.start_mark
+                    m = Mark(sm.line + 1, sm.column + 1)
+                    if event.anchor is not None:
+                        raise _Reject(problem("NK108", self.path, m.line, m.column))
+                    style = event.style
+                    if event.tag is not None and not (event.tag == "!" and style):
+                        raise _Reject(problem("NK109", self.path, m.line, m.column, tag=_show_tag(event.tag)))
+                    if style or event.end_mark.line != sm.line:
+                        self._check_scalar_layout(event, top[5] if top else -1)
+                    if top is not None and top[7] and top[2] is None:  # a key
+                        self._key(top, event, m)
+                        continue
+                    value = _scalar_value(event.value, style, m, self.path)
+                    if not style:
+                        if value is None and top is not None and not top[7]:
+                            raise _Reject(problem("NK114", self.path, m.line, m.column))
+                        if value.__class__ is str and "#" in lines[event.end_mark.line]:
+                            self._check_hash_cut(event, value, stack)
+                    if top is None:
+                        root, root_mark = value, m
+                        continue
+                    container = top[0]
+                    if top[7]:
+                        child = top[1] + (top[2],)
+                        container[top[2]] = value
+                        top[2] = None
+                    else:
+                        child = top[1] + (len(container),)
+                        container.append(value)
+                    marks[child] = m
                     continue
-                if kind is yaml.DocumentEndEvent:
-                    if event.explicit:
-                        nxt = parser.peek_event()
-                        if type(nxt) is yaml.DocumentStartEvent:
-                            m = _mark(nxt.start_mark)
-                            raise _Reject(problem("NK106", self.path, m.line, m.column))
-                    continue
-                if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent):
-                    continue
-                m = _mark(event.start_mark)
-                if kind is yaml.AliasEvent:
-                    raise _Reject(problem("NK108", self.path, m.line, m.column))
-                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                if kind is MapEnd or kind is SeqEnd:
                     finished = stack.pop()
                     if finished[6]:
                         self._check_continuation(finished[4].line - 1, event.end_mark.line, finished[5], closing=True)
                     if not stack:
-                        root = finished[0]
-                    else:
-                        self._attach(stack, finished[0], finished[4])
-                    continue
-                if event.anchor is not None:
-                    raise _Reject(problem("NK108", self.path, m.line, m.column))
-                tag = event.tag
-                if tag is not None and not (kind is yaml.ScalarEvent and tag == "!" and event.style):
-                    raise _Reject(problem("NK109", self.path, m.line, m.column, tag=tag.replace("tag:yaml.org,2002:", "!!")))
-                if kind is yaml.ScalarEvent:
-                    is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
-                    self._check_scalar_layout(event, stack[-1][5] if stack else -1)
-                    if is_key:
-                        self._key(stack[-1], event, m)
+                        root, top = finished[0], None
                         continue
-                    value = _scalar_value(event.value, event.style, m, self.path)
-                    if (value is None and not event.style and stack and isinstance(stack[-1][0], list)):
-                        raise _Reject(problem("NK114", self.path, m.line, m.column))
-                    if not event.style and isinstance(value, str):
-                        self._check_hash_cut(event, value, stack)
-                    if not stack:
-                        root, root_mark = value, m
+                    top = stack[-1]
+                    container = top[0]
+                    if top[7]:
+                        container[top[2]] = finished[0]
+                        top[2] = None
                     else:
-                        self._attach(stack, value, m)
+                        container.append(finished[0])
                     continue
-                # a collection starts
-                if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                    raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lijst of blok"))
-                if len(stack) >= MAX_DEPTH:
-                    raise _Reject(problem("NK111", self.path, m.line, m.column, limit=MAX_DEPTH))
-                container: dict | list = {} if kind is yaml.MappingStartEvent else []
-                child_path = self._child_path(stack)
-                self.doc.marks[child_path] = m
-                if not stack:
-                    root_mark = m
-                flow = bool(event.flow_style)
-                indent = (stack[-1][5] if stack else -1) if flow else m.column - 1
-                stack.append([container, child_path, None, {}, m, indent, flow])
+                if kind is MapStart or kind is SeqStart:
+                    sm = event.start_mark
+                    m = Mark(sm.line + 1, sm.column + 1)
+                    if event.anchor is not None:
+                        raise _Reject(problem("NK108", self.path, m.line, m.column))
+                    if event.tag is not None:
+                        raise _Reject(problem("NK109", self.path, m.line, m.column, tag=_show_tag(event.tag)))
+                    if top is not None and top[7] and top[2] is None:
+                        raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lijst of blok"))
+                    if len(stack) >= MAX_DEPTH:
+                        raise _Reject(problem("NK111", self.path, m.line, m.column, limit=MAX_DEPTH))
+                    is_mapping = kind is MapStart
+                    if top is None:
+                        child_path: Path = ()
+                        root_mark = m
+                    elif top[7]:
+                        child_path = top[1] + (top[2],)
+                    else:
+                        child_path = top[1] + (len(top[0]),)
+                    marks[child_path] = m
+                    flow = bool(event.flow_style)
+                    indent = (top[5] if top else -1) if flow else m.column - 1
+                    top = [{} if is_mapping else [], child_path, None, {}, m, indent, flow, is_mapping]
+                    stack.append(top)
+                    continue
+                if kind is yaml.AliasEvent:
+                    m = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+                    raise _Reject(problem("NK108", self.path, m.line, m.column))
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        m = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+                        raise _Reject(problem("NK106", self.path, m.line, m.column))
+                elif kind is yaml.DocumentEndEvent and event.explicit:
+                    nxt = parser.peek_event()
+                    if type(nxt) is yaml.DocumentStartEvent:
+                        m = Mark(nxt.start_mark.line + 1, nxt.start_mark.column + 1)
+                        raise _Reject(problem("NK106", self.path, m.line, m.column))
         finally:
             if hasattr(parser, "dispose"):
                 parser.dispose()
+        del key_marks  # filled by _key
         if root is None:
             return None, [problem("NK105", self.path, 1, 1)]
         if not isinstance(root, dict):
@@ -334,19 +372,6 @@ class _Builder:
                 raise _Reject(problem("NK103", self.path, number + 1, 1,
                                       problem="deze vervolgregel moet verder ingesprongen zijn"))
 
-    def _attach(self, stack: list[list], value: object, m: Mark) -> None:
-        top = stack[-1]
-        container = top[0]
-        if isinstance(container, dict):
-            key = top[2]
-            child = top[1] + (key,)
-            container[key] = value
-            top[2] = None
-        else:
-            child = top[1] + (len(container),)
-            container.append(value)
-        self.doc.marks.setdefault(child, m)
-
     def _check_hash_cut(self, event, value: str, stack: list[list]) -> None:
         """Warn when YAML read ' #word' after a plain value as a comment."""
         end = event.end_mark
@@ -357,6 +382,6 @@ class _Builder:
         if not cut:
             return
         fieldname = ".".join(str(p) for p in self._child_path(stack)) or "waarde"
-        m = _mark(event.start_mark)
+        m = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
         full = (value + rest.rstrip()).replace('"', '\\"')
         self.doc.warnings.append(problem("NK503", self.path, m.line, m.column, field=fieldname, value=value, full=full))

@@ -87,3 +87,26 @@ def test_web_address_format(value, ok):
 def test_formats_are_checked_not_only_declared():
     errors = list(schema.validator("partner").iter_errors({"contact": {"email": "info at huis.be"}}))
     assert any(e.validator in ("format", "pattern") for e in errors)
+
+
+def test_fast_and_reference_validators_agree_on_every_case():
+    """The compiled fast path may only say 'valid' when jsonschema finds nothing, and vice versa."""
+    from conftest import CASES, TESTS
+    from generator.project import _classify
+    from generator.yamlload import load
+
+    samples = []
+    for top in [CASES / "_basis"] + sorted(CASES.glob("*/invoer")):
+        for path in sorted(top.rglob("*.y*ml")):
+            where = _classify(path.relative_to(top).parts)
+            if where:
+                samples.append((path, where[0]))
+    samples += [(path, "partner") for path in sorted((TESTS / "bad-input").rglob("*.yaml"))]
+    checked = 0
+    for path, kind in samples:
+        doc, _ = load(path.read_bytes(), path.name)
+        if doc is not None:
+            reference_ok = not list(schema.validator(kind).iter_errors(doc.data))
+            assert schema.is_valid(doc.data, kind) == reference_ok, path
+            checked += 1
+    assert checked > 60
