@@ -50,15 +50,19 @@ def _at(record: Record, path: Path, code: str, *, key: bool = False, **fields: o
     return problem(code, record.path, m.line if m else 1, m.column if m else 1, **fields)
 
 
-def _walk(value: object, path: Path = ()):
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _walk(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _walk(v, path + (i,))
-    else:
-        yield path, value
+def _leaves(data: object) -> list[tuple[Path, object]]:
+    """Every scalar in ``data`` with its path (iterative: this runs over every value of every record)."""
+    out: list[tuple[Path, object]] = []
+    todo: list[tuple[Path, object]] = [((), data)]
+    while todo:
+        path, value = todo.pop()
+        if value.__class__ is dict:
+            todo.extend((path + (k,), v) for k, v in value.items())
+        elif value.__class__ is list:
+            todo.extend((path + (i,), v) for i, v in enumerate(value))
+        else:
+            out.append((path, value))
+    return out
 
 
 def looks_like_national_number(text: str) -> bool:
@@ -83,7 +87,7 @@ def _check_text_everywhere(project: Project) -> list[Problem]:
     for record in project.records:
         if record.doc is None:
             continue
-        for path, value in _walk(record.doc.data):
+        for path, value in _leaves(record.doc.data):
             if isinstance(value, int) and not isinstance(value, bool):
                 value = str(value)
             if not isinstance(value, str) or not _SUSPECT.search(value):

@@ -10,6 +10,11 @@ Layout (paths relative to the data folder, which holds ``partners/`` and ``regio
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -99,20 +104,51 @@ def read_record(kind: str, region: str | None, relpath: str, raw: bytes) -> tupl
         ]
 
 
+def _read_file(item: tuple[str, str | None, str, Path]) -> tuple[Record | None, list[Problem]]:
+    kind, region, relpath, path = item
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [problem("NK116", relpath, 1, 1, reason=exc.strerror or str(exc))]
+    return read_record(kind, region, relpath, raw)
+
+
+def _read_batch(items: list) -> list[tuple[Record | None, list[Problem]]]:
+    """Worker side: read a batch; send documents back without marks (they are re-read on demand)."""
+    results = [_read_file(item) for item in items]
+    for record, _ in results:
+        if record is not None and record.doc is not None:
+            record.doc = record.doc.without_marks()
+    return results
+
+
+PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+
+
+def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
+    workers = min(os.cpu_count() or 1, 4)
+    # fork is only safe while this process runs a single thread (not under `mkdocs serve`).
+    if len(files) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1 or sys.platform != "linux":
+        return [_read_file(item) for item in files]
+    batches = [files[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = list(pool.map(_read_batch, batches))
+    # put the results back in file order
+    results: list = [None] * len(files)
+    for i, part in enumerate(parts):
+        results[i::workers] = part
+    return results
+
+
 def load_project(root: Path) -> Project:
     """Load every record under ``root``; collect every problem of reading and schema."""
     project = Project(root=root)
     files, project.problems = discover(root)
     if not files:
         project.problems.append(problem("NK316", ".", 1, 1, value=str(root)))
-    for kind, region, relpath, path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            project.problems.append(problem("NK116", relpath, 1, 1, reason=exc.strerror or str(exc)))
-            continue
-        record, problems = read_record(kind, region, relpath, raw)
-        project.records.append(record)
+    for record, problems in _read_all(files):
+        if record is not None:
+            project.records.append(record)
         project.problems.extend(problems)
     raw = resources.files("generator").joinpath("data/levensdomeinen.yml").read_bytes()
     default, problems = read_record("levensdomeinen", None, DEFAULT_LIFE_DOMAINS, raw)

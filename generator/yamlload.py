@@ -61,9 +61,18 @@ class Document:
     marks: dict[Path, Mark] = field(default_factory=dict)
     key_marks: dict[Path, Mark] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    raw: bytes = b""
+
+    def without_marks(self) -> Document:
+        """A light copy to send to another process; :meth:`mark` reads the marks again from ``raw``."""
+        return Document(self.path, self.data, {}, {}, [], self.raw)
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where the value at ``path`` (or its key) was written; falls back to the nearest parent."""
+        if not self.marks and self.raw:
+            again, _ = load(self.raw, self.path)
+            if again is not None:
+                self.marks, self.key_marks = again.marks, again.key_marks
         path = tuple(path)
         if key and path in self.key_marks:
             return self.key_marks[path]
@@ -116,7 +125,7 @@ def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         m = _position(text, tab.end() - 1)
         return None, [problem("NK104", path, m.line, m.column)]
     try:
-        return _Builder(text, path).build()
+        return _Builder(text, path, raw).build()
     except _Reject as rejected:
         return None, [rejected.problem]
     except yaml.MarkedYAMLError as exc:
@@ -189,11 +198,11 @@ def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> objec
 class _Builder:
     """Turns the libyaml event stream into plain data, without recursion."""
 
-    def __init__(self, text: str, path: str):
+    def __init__(self, text: str, path: str, raw: bytes):
         self.text = text
         self.path = path
         self.lines = text.split("\n")
-        self.doc = Document(path=path, data={})
+        self.doc = Document(path=path, data={}, raw=raw)
 
     def build(self) -> tuple[Document | None, list[Problem]]:
         # This loop runs once per YAML event (about 150 per partner file): kept flat on purpose.

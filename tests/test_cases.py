@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CASES, TODAY, build_case
+from generator import project
 from generator.problems import CATALOG
 from generator.validate import validate_folder
 
@@ -28,6 +29,15 @@ def test_basis_is_clean(basis):
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
 def test_case(case, tmp_path):
+    result = validate_folder(build_case(tmp_path, case), today=TODAY)
+    assert sorted(p.key() for p in result.problems) == expected(case)
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
+def test_case_with_worker_processes(case, tmp_path, monkeypatch):
+    """Large folders are read by worker processes, which send documents back without line marks;
+    the marks are read again on demand. Same problems, same positions."""
+    monkeypatch.setattr(project, "PARALLEL_FROM", 0)
     result = validate_folder(build_case(tmp_path, case), today=TODAY)
     assert sorted(p.key() for p in result.problems) == expected(case)
 
