@@ -294,6 +294,6 @@ def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
         if record.kind == "partner":
             contact = data.get("contact", {})
             if not (contact.get("telefoon") or contact.get("email") or contact.get("website")
-                    or data["aanmelden"].get("formulier")):
+                    or contact.get("chat") or data["aanmelden"].get("formulier")):
                 out.append(_at(record, (), "NK502"))
     return out

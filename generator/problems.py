@@ -196,7 +196,7 @@ _KINDS = [
          "Dit record is het laatst nagekeken op {value}, meer dan 12 maanden geleden.",
          "Kijk de gegevens na met de partner en zet dan de datum van vandaag: nagekeken:\n    datum: \"{today}\"\n    door: <je naam>"),
     Kind("NK502", W, "Geen contact",
-         "Deze partner heeft geen telefoon, e-mail, website of aanmeldformulier.",
+         "Deze partner heeft geen telefoon, e-mail, website, chat of aanmeldformulier.",
          "Voeg minstens één manier toe om contact op te nemen, zoals: contact:\n    telefoon: \"052 44 55 66\""),
     Kind("NK503", W, "Waarde afgekapt door #",
          "Alles vanaf ' #' is als commentaar gelezen: '{field}' is nu '{value}'.",

@@ -110,3 +110,13 @@ def test_fast_and_reference_validators_agree_on_every_case():
             assert schema.is_valid(doc.data, kind) == reference_ok, path
             checked += 1
     assert checked > 60
+
+
+def test_editor_docs_match_the_schemas_and_catalogue():
+    """docs/gegevens.md and docs/foutcodes.md are generated; regenerate with
+    `python -m generator.reference_docs docs` after changing a schema or a message."""
+    from conftest import ROOT
+    from generator import reference_docs
+
+    for name, make in reference_docs.PAGES.items():
+        assert (ROOT / "docs" / name).read_text(encoding="utf-8") == make(), name
