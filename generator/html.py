@@ -1,0 +1,86 @@
+"""Small, safe HTML building blocks. Every text from YAML goes through :func:`e`.
+
+Pages are Markdown files whose body is raw HTML blocks: Markdown does not touch
+raw HTML, so nothing in a record can become a link, an attribute or a script.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from functools import cache
+from importlib import resources
+from urllib.parse import quote, urlsplit
+
+import phonenumbers
+
+
+def e(text: object) -> str:
+    """Escape text for HTML content and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def paragraphs(text: str | None) -> str:
+    """Plain text with blank lines between paragraphs -> escaped <p> elements."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join(f"<p>{e(p)}</p>" for p in parts)
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """A relative link from the page at ``from_url`` to ``to_url`` (both site-relative, '' = home)."""
+    target = posixpath.relpath(to_url or ".", from_url or ".")
+    if target == ".":
+        return "./"
+    return target + "/" if to_url.endswith("/") or not to_url else target
+
+
+def safe_web_url(url: str | None) -> str | None:
+    """The URL if it is http(s) with a host, else None (validation already refuses others)."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def link(url: str | None, text: str, *, external: bool = True) -> str:
+    safe = safe_web_url(url)
+    if not safe:
+        return e(text)
+    extra = ' rel="noopener" target="_blank"' if external else ""
+    return f'<a href="{e(safe)}"{extra}>{e(text)}</a>'
+
+
+def tel(number: str) -> str:
+    """A tel: link with the number in E.164, showing it as written."""
+    try:
+        parsed = phonenumbers.parse(number, "BE")
+        target = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return e(number)
+    return f'<a href="tel:{e(target)}">{e(number)}</a>'
+
+
+def mailto(address: str) -> str:
+    return f'<a href="mailto:{e(quote(address, safe="@.+-_"))}">{e(address)}</a>'
+
+
+def route(lat: float, lon: float, label: str) -> str:
+    url = f"https://www.openstreetmap.org/directions?to={lat:.5f}%2C{lon:.5f}"
+    return f'<a href="{url}" rel="noopener" target="_blank" aria-label="Route naar {e(label)}">Route</a>'
+
+
+@cache
+def icon(name: str) -> str:
+    """Inline SVG of a Material Design icon ('material/home'), shipped with mkdocs-material."""
+    try:
+        svg = (resources.files("material") / "templates" / ".icons" / f"{name}.svg").read_text("utf-8")
+    except (FileNotFoundError, OSError, ValueError):
+        svg = (resources.files("material") / "templates" / ".icons" / "material" / "circle-outline.svg").read_text("utf-8")
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="nk-icon" ', 1)
+
+
+def icon_exists(name: str) -> bool:
+    return (resources.files("material") / "templates" / ".icons" / f"{name}.svg").is_file()

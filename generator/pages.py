@@ -1,0 +1,391 @@
+"""Render the model into pages: Markdown files (front matter + raw HTML) in memory.
+
+Plain functions, no MkDocs: the plugin adds these pages to the build, and
+``netwerkkaart generate`` writes them to disk for any other static site tool.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+
+from . import urls
+from .html import e, icon, link, mailto, paragraphs, rel, route, tel
+from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
+                    Region, Site)
+
+HOME = ""
+DIRECTORY = "a-z/"
+SEARCH = "zoeken/"
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # site-relative, '' for home, else ending in '/'
+    title: str
+    body: str  # HTML
+    source: str | None = None  # data file this page shows, for "edit this page"
+    searchable: bool = True
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+    def markdown(self) -> str:
+        # The title is escaped: MkDocs puts it into <title> and the nav as it is.
+        front = {"title": e(self.title), "hide": ["toc"]}
+        if not self.searchable:
+            front["search"] = {"exclude": True}
+        lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()] + ["---", ""]
+        return "\n".join(lines) + self.body + "\n"
+
+
+def render_site(site: Site, today: datetime.date | None = None) -> list[Page]:
+    today = today or datetime.date.today()
+    pages = [home_page(site), directory_page(site), search_page()]
+    for region in site.regions:
+        pages.append(region_page(site, region))
+        for municipality in region.municipalities:
+            pages.append(municipality_page(site, region, municipality))
+        for domain in region.life_domains:
+            pages.append(life_domain_page(site, region, domain.id))
+    pages += [partner_page(site, p, today) for p in site.partners]
+    return pages
+
+
+# -- shared pieces ----------------------------------------------------------------
+
+def _wrap(body: str, searchable: bool = True) -> str:
+    attr = " data-pagefind-body" if searchable else ""
+    return f'<div class="nk-page"{attr}>\n{body}\n</div>'
+
+
+def _domain_names(region: Region) -> dict[str, str]:
+    return {d.id: d.naam for d in region.life_domains}
+
+
+def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3") -> str:
+    region = site.region(partner.region)
+    names = _domain_names(region)
+    places = sorted({loc.gemeente for loc in partner.locaties if loc.public})
+    where = ", ".join(places) if places else "Geen openbaar adres"
+    domains = " ".join(f'<span class="nk-chip">{e(names[d])}</span>' for d in partner.levensdomeinen)
+    phone = partner.contact.get("telefoon")
+    return (
+        f'<article class="nk-card nk-partner-card">'
+        f'<{heading}><a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a></{heading}>'
+        f'<p class="nk-kind">{e(partner.kind_label)} · {e(where)}</p>'
+        f'<p>{e(partner.korte_beschrijving)}</p>'
+        f'<p class="nk-chips">{domains}</p>'
+        + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
+        + "</article>"
+    )
+
+
+def _card_list(site: Site, partners, here: str) -> str:
+    if not partners:
+        return '<p class="nk-empty">Nog geen partners.</p>'
+    return '<div class="nk-cards">' + "".join(partner_card(site, p, here) for p in partners) + "</div>"
+
+
+def signup_card(aanmelden: dict, title: str) -> str:
+    rows = []
+    if aanmelden.get("telefoon"):
+        rows.append(f"<dt>Bellen</dt><dd>{tel(aanmelden['telefoon'])}</dd>")
+    if aanmelden.get("email"):
+        rows.append(f"<dt>Mailen</dt><dd>{mailto(aanmelden['email'])}</dd>")
+    if aanmelden.get("formulier"):
+        rows.append(f"<dt>Online</dt><dd>{link(aanmelden['formulier'], 'Aanmeldformulier')}</dd>")
+    if aanmelden.get("via"):
+        ways = "".join(f"<li>{e(SIGNUP_LABELS[w])}</li>" for w in aanmelden["via"])
+        rows.append(f"<dt>Hoe</dt><dd><ul>{ways}</ul></dd>")
+    if aanmelden.get("wie"):
+        rows.append(f"<dt>Wie mag aanmelden</dt><dd>{e(aanmelden['wie'])}</dd>")
+    if aanmelden.get("meebrengen"):
+        items = "".join(f"<li>{e(x)}</li>" for x in aanmelden["meebrengen"])
+        rows.append(f"<dt>Wat meebrengen</dt><dd><ul>{items}</ul></dd>")
+    if aanmelden.get("kostprijs"):
+        extra = f" {e(aanmelden['kostprijs_uitleg'])}" if aanmelden.get("kostprijs_uitleg") else ""
+        rows.append(f"<dt>Kostprijs</dt><dd>{e(COST_LABELS[aanmelden['kostprijs']])}.{extra}</dd>")
+    elif aanmelden.get("kostprijs_uitleg"):
+        rows.append(f"<dt>Kostprijs</dt><dd>{e(aanmelden['kostprijs_uitleg'])}</dd>")
+    if aanmelden.get("wachttijd"):
+        rows.append(f"<dt>Wachttijd</dt><dd>{e(aanmelden['wachttijd'])}</dd>")
+    if aanmelden.get("wat_volgt"):
+        rows.append(f"<dt>Wat volgt</dt><dd>{e(aanmelden['wat_volgt'])}</dd>")
+    return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{"".join(rows)}</dl></section>'
+
+
+# -- pages ------------------------------------------------------------------------------
+
+def home_page(site: Site) -> Page:
+    here = HOME
+    regions = "".join(
+        f'<article class="nk-card"><h3><a href="{rel(here, urls.region(r.id))}">{e(r.naam)}</a></h3>'
+        f"<p>{e(r.korte_beschrijving)}</p><p>{len(site.partners_of(r.id))} partners in "
+        f"{len(r.municipalities)} gemeenten</p></article>"
+        for r in site.regions
+    )
+    options = "".join(
+        f'<optgroup label="{e(r.naam)}">' + "".join(
+            f'<option value="{rel(here, urls.municipality(r.id, m.id))}">{e(m.naam)}</option>' for m in r.municipalities
+        ) + "</optgroup>"
+        for r in site.regions
+    )
+    municipalities = "".join(
+        f'<li><a href="{rel(here, urls.municipality(r.id, m.id))}">{e(m.naam)}</a></li>'
+        for r in site.regions for m in r.municipalities
+    )
+    body = f"""<h1>Wie helpt waarmee, dicht bij huis?</h1>
+<p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
+in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gezin naar.</p>
+<form class="nk-search-form" action="{rel(here, SEARCH)}" method="get" role="search">
+<label for="nk-home-q">Zoek een organisatie, gemeente, postcode of vraag</label>
+<input id="nk-home-q" name="q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
+<button type="submit">Zoeken</button>
+</form>
+<h2>Kies je gemeente</h2>
+<form class="nk-pick" data-nk-pick>
+<label for="nk-pick-gemeente">Gemeente</label>
+<select id="nk-pick-gemeente">{options}</select>
+<button type="submit">Toon wie hier helpt</button>
+</form>
+<ul class="nk-columns">{municipalities}</ul>
+<h2>Regio's</h2>
+<div class="nk-cards">{regions}</div>
+<p><a href="{rel(here, DIRECTORY)}">Alle partners van A tot Z</a></p>
+<section class="nk-privacy" aria-label="Over deze site"><h2>Over deze site</h2>
+<p>Hier staan alleen gegevens over organisaties. Er staan geen gegevens over gezinnen op deze site,
+en wat je hier aanklikt of zoekt, blijft in je browser.</p></section>"""
+    return Page(HOME, "Netwerkkaart", _wrap(body, searchable=False), searchable=False)
+
+
+def region_page(site: Site, region: Region) -> Page:
+    here = urls.region(region.id)
+    partners = site.partners_of(region.id)
+    counts = {d.id: sum(d.id in p.levensdomeinen for p in partners) for d in region.life_domains}
+    domains = "".join(
+        f'<li><a href="{rel(here, urls.life_domain(region.id, d.id))}">{icon(d.icoon)}<span>{e(d.naam)}</span></a>'
+        f" <small>({counts[d.id]})</small><br><span class=\"nk-muted\">{e(d.uitleg)}</span></li>"
+        for d in region.life_domains
+    )
+    municipalities = "".join(
+        f'<li><a href="{rel(here, urls.municipality(region.id, m.id))}">{e(m.naam)}</a> '
+        f'<span class="nk-muted">{e(", ".join(m.postcodes))}</span></li>'
+        for m in region.municipalities
+    )
+    website = f"<p>{link(region.website, 'Website van het netwerk')}</p>" if region.website else ""
+    body = (
+        f"<h1>{e(region.naam)}</h1><p class=\"nk-lead\">{e(region.korte_beschrijving)}</p>"
+        f"{paragraphs(region.beschrijving)}{website}"
+        + signup_card(region.aanmelden, "Aanmelden bij het 1 Gezin 1 Plan-team")
+        + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
+        + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
+        + f"<h2>Partners ({len(partners)})</h2>" + _card_list(site, partners, here)
+    )
+    return Page(here, region.naam, _wrap(body), source=region.source)
+
+
+def municipality_page(site: Site, region: Region, municipality: Municipality) -> Page:
+    here = urls.municipality(region.id, municipality.id)
+    active = site.active_in(municipality)
+    located = {p.id for p in site.located_in(municipality)}
+    sections = []
+    for domain in region.life_domains:
+        group = [p for p in active if domain.id in p.levensdomeinen]
+        if group:
+            sections.append(f'<h3 id="{e(domain.id)}">{icon(domain.icoon)} {e(domain.naam)}</h3>'
+                            + _card_list(site, group, here))
+    contacts = []
+    for c in municipality.lokale_contacten:
+        name = e(c.naam)
+        if c.partner and site.partner(c.partner):
+            name = f'<a href="{rel(here, urls.partner(c.partner))}">{name}</a>'
+        bits = [b for b in (tel(c.telefoon) if c.telefoon else "", mailto(c.email) if c.email else "",
+                            link(c.website, "website") if c.website else "") if b]
+        contacts.append(f"<li><strong>{e(LOCAL_CONTACT_LABELS[c.soort])}:</strong> {name}"
+                        + (f" · {' · '.join(bits)}" if bits else "") + "</li>")
+    parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
+                    for name, pc in municipality.deelgemeenten)
+    elsewhere = [p for p in active if p.id not in located]
+    body = (
+        f"<h1>{e(municipality.naam)}</h1>"
+        f'<p class="nk-lead">Wie helpt gezinnen in {e(municipality.naam)}? {len(active)} partners, '
+        f'waarvan {len(located)} met een adres in {e(municipality.naam)}.</p>'
+        f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
+        + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
+           if contacts else "")
+        + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
+        + "<h2>Per levensdomein</h2>" + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
+        + (f"<h2>Werken hier vanuit een andere gemeente</h2><ul>"
+           + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
+           + "</ul>" if elsewhere else "")
+        + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
+    )
+    return Page(here, municipality.naam, _wrap(body), source=municipality.source)
+
+
+def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
+    domain = next(d for d in region.life_domains if d.id == domain_id)
+    here = urls.life_domain(region.id, domain_id)
+    partners = [p for p in site.partners_of(region.id) if domain_id in p.levensdomeinen]
+    body = (
+        f"<h1>{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
+        f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
+        + _card_list(site, partners, here)
+    )
+    return Page(here, f"{domain.naam} in {region.naam}", _wrap(body))
+
+
+def _location_block(location, index: int, partner: Partner) -> str:
+    title = e(location.naam) if location.naam else f"Locatie {index}" if len(partner.locaties) > 1 else "Adres"
+    if location.vertrouwelijk:
+        return (f'<section class="nk-card nk-location"><h3>{title}</h3><p>Het adres is vertrouwelijk. '
+                "Neem eerst contact op.</p></section>")
+    lines = [e(location.straat)] if location.straat else []
+    place = f"{e(location.postcode)} {e(location.gemeente)}"
+    if location.plaats:
+        place += f" ({e(location.plaats)})"
+    lines.append(place)
+    hours = "".join(f"<li>{e(o.days_text)}: {e(o.van)} tot {e(o.tot)}</li>" for o in location.openingsuren)
+    extra = []
+    if hours:
+        extra.append(f"<h4>Openingsuren</h4><ul>{hours}</ul>")
+    if location.openingsuren_uitleg:
+        extra.append(f"<p>{e(location.openingsuren_uitleg)}</p>")
+    if location.rolstoeltoegankelijk is True:
+        extra.append('<p class="nk-badge nk-ok">Toegankelijk met een rolstoel</p>')
+    elif location.rolstoeltoegankelijk is False:
+        extra.append('<p class="nk-badge">Niet toegankelijk met een rolstoel</p>')
+    directions = f"<p>{route(location.lat, location.lon, location.naam or partner.naam)}</p>" if location.lat is not None else ""
+    return (f'<section class="nk-card nk-location"><h3>{title}</h3><address>{"<br>".join(lines)}</address>'
+            f'{directions}{"".join(extra)}</section>')
+
+
+def _audience(partner: Partner) -> str:
+    d = partner.doelgroep
+    who = []
+    ages = partner.age_range()
+    if ages:
+        who.append(f"kinderen en jongeren van {ages[0]} tot {ages[1]} jaar" if ages[1] < 120 else f"vanaf {ages[0]} jaar")
+    for key, label in (("aanstaande_ouders", "aanstaande ouders"), ("ouders", "ouders"), ("kinderen", "kinderen"),
+                       ("jongeren", "jongeren"), ("volwassenen", "volwassenen")):
+        if d.get(key):
+            who.append(label)
+    text = ", ".join(who)
+    out = f"<p>Voor {e(text)}.</p>" if text else ""
+    if d.get("uitleg"):
+        out += f"<p>{e(d['uitleg'])}</p>"
+    return out
+
+
+def partner_page(site: Site, partner: Partner, today: datetime.date) -> Page:
+    here = urls.partner(partner.id)
+    region = site.region(partner.region)
+    names = _domain_names(region)
+    domains = {d.id: d for d in region.life_domains}
+    badges = [f'<span class="nk-badge">{e(partner.kind_label)}</span>']
+    if partner.beroepsgeheim:
+        badges.append('<span class="nk-badge nk-ok" title="Wat je vertelt, blijft tussen jou en de hulpverlener.">'
+                      "Beroepsgeheim</span>")
+    if partner.brede_instap:
+        badges.append('<span class="nk-badge nk-ok" title="Hier kan je met elke vraag terecht.">Brede instap</span>')
+    stale = partner.is_stale(today)
+    checked = (f'<span class="nk-badge {"nk-stale" if stale else ""}">'
+               f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{e(partner.nagekeken_datum)}</span>')
+    contact = []
+    c = partner.contact
+    if c.get("telefoon"):
+        contact.append(f"<dt>Telefoon</dt><dd>{tel(c['telefoon'])}</dd>")
+    if c.get("email"):
+        contact.append(f"<dt>E-mail</dt><dd>{mailto(c['email'])}</dd>")
+    if c.get("website"):
+        contact.append(f"<dt>Website</dt><dd>{link(c['website'], c['website'])}</dd>")
+    if c.get("chat"):
+        contact.append(f"<dt>Chat</dt><dd>{link(c['chat'], 'Chatten')}</dd>")
+    languages = ", ".join(LANGUAGE_LABELS.get(t, t) for t in partner.talen)
+    area = site.service_area(partner)
+    area_items = "".join(
+        f'<li><a href="{rel(here, urls.municipality(region.id, m.id))}">{e(m.naam)}</a>'
+        + (f' <span class="nk-muted">({e(", ".join(n for n, _ in m.deelgemeenten if n != m.naam))}'
+           f'{"; " if len(m.deelgemeenten) > 1 else ""}{e(", ".join(m.postcodes))})</span>' if m.deelgemeenten else "")
+        + "</li>"
+        for m in area
+    )
+    area_title = f"Hele regio {e(region.naam)}" if partner.hele_regio else "Deze gemeenten"
+    domain_links = " ".join(
+        f'<a class="nk-chip" href="{rel(here, urls.life_domain(region.id, d))}">{icon(domains[d].icoon)} {e(names[d])}</a>'
+        for d in partner.levensdomeinen
+    )
+    locations = "".join(_location_block(loc, i + 1, partner) for i, loc in enumerate(partner.locaties))
+    body = (
+        f'<h1>{e(partner.naam)}</h1><p class="nk-badges">{" ".join(badges)} {checked}</p>'
+        f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
+        f'<p class="nk-chips">{domain_links}</p>'
+        + paragraphs(partner.beschrijving)
+        + signup_card(partner.aanmelden, "Hoe aanmelden")
+        + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{"".join(contact)}</dl></section>' if contact else "")
+        + (f"<h2>Waar</h2>{locations}" if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
+        + "<h2>Voor wie</h2>" + _audience(partner)
+        + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+        + f'<h2>Werkgebied</h2><p>{area_title}</p><ul class="nk-columns">{area_items}</ul>'
+        + f'<p class="nk-muted">Nagekeken op {e(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
+          f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
+    )
+    return Page(here, partner.naam, _wrap(body), source=partner.source)
+
+
+def directory_page(site: Site) -> Page:
+    here = DIRECTORY
+    rows = []
+    municipalities = {}
+    domains = {}
+    languages = set()
+    for region in site.regions:
+        for m in region.municipalities:
+            municipalities[m.nis] = m.naam
+        for d in region.life_domains:
+            domains.setdefault(d.id, d.naam)
+    for p in site.partners:
+        area = {m.nis for m in site.service_area(p)} | {loc.nis for loc in p.locaties if loc.public}
+        low, high = p.age_range() or (0, 120)
+        languages.update(p.talen)
+        places = sorted({loc.gemeente for loc in p.locaties if loc.public})
+        rows.append(
+            f'<li class="nk-row" data-gemeenten="{e(" ".join(sorted(area)))}" data-domeinen="{e(" ".join(p.levensdomeinen))}"'
+            f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
+            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}">'
+            f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
+            f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span></li>'
+        )
+
+    def options(pairs) -> str:
+        return '<option value="">Alle</option>' + "".join(f'<option value="{e(k)}">{e(v)}</option>' for k, v in pairs)
+
+    body = f"""<h1>Alle partners van A tot Z</h1>
+<form class="nk-filters" data-nk-filters aria-label="Filters">
+<div><label for="nk-f-gemeente">Gemeente</label><select id="nk-f-gemeente" data-filter="gemeenten">{options(sorted(municipalities.items(), key=lambda kv: kv[1]))}</select></div>
+<div><label for="nk-f-domein">Levensdomein</label><select id="nk-f-domein" data-filter="domeinen">{options(sorted(domains.items(), key=lambda kv: kv[1]))}</select></div>
+<div><label for="nk-f-leeftijd">Leeftijd kind (jaar)</label><input id="nk-f-leeftijd" type="number" min="0" max="120" inputmode="numeric" data-filter="leeftijd"></div>
+<div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
+<div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
+</form>
+<p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
+<ul class="nk-directory" data-nk-directory>
+{"".join(rows)}
+</ul>"""
+    return Page(here, "Alle partners van A tot Z", _wrap(body, searchable=False), searchable=False)
+
+
+def search_page() -> Page:
+    body = """<h1>Zoeken</h1>
+<form class="nk-search-form" role="search" data-nk-search>
+<label for="nk-q">Zoek een organisatie, gemeente, deelgemeente, postcode of vraag</label>
+<input id="nk-q" name="q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G">
+<button type="submit">Zoeken</button>
+</form>
+<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>
+<ol class="nk-results" data-nk-results></ol>
+<noscript><p>Zoeken werkt met JavaScript. Gebruik anders de lijst <a href="../a-z/">van A tot Z</a>.</p></noscript>"""
+    return Page(SEARCH, "Zoeken", _wrap(body, searchable=False), searchable=False)

@@ -1,0 +1,104 @@
+"""The MkDocs plugin, thin on purpose: validate, build the model, hand generated pages to MkDocs.
+
+All work happens in plain functions (validate_folder, build_site, render_site) that the
+CLI and the tests call without MkDocs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config import base
+from pathspec.gitignore import GitIgnoreSpec
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from .model import build_site
+from .pages import DIRECTORY, SEARCH, render_site
+from .problems import Problem
+from .validate import validate_folder
+
+log = get_plugin_logger(__name__)
+THEME_DIR = Path(__file__).parent / "theme"
+ASSETS = "assets/netwerkkaart"
+
+
+class NetwerkkaartConfig(base.Config):
+    data_dir = c.Optional(c.Dir(exists=True))  # folder with partners/ and regions/; default: next to mkdocs.yml
+    edit_uri = c.Optional(c.Type(str))  # e.g. "edit/main/": "edit this page" opens the YAML file
+    search = c.Type(bool, default=True)  # build the Pagefind search index after the site
+
+
+def describe(p: Problem) -> str:
+    return f"{p.file}:{p.line}:{p.column}: {p.code} {p.message} Tip: {p.hint}"
+
+
+class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
+    def on_config(self, config):
+        self.root = Path(self.config.data_dir or Path(config.config_file_path).parent)
+        result = validate_folder(self.root)
+        for p in result.warnings:
+            log.warning(describe(p))
+        if result.errors:
+            for p in result.errors:
+                log.error(describe(p))
+            raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
+        self.site = build_site(result.project)
+        self.pages = render_site(self.site)
+        self.sources = {p.src_uri: p.source for p in self.pages if p.source}
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
+        config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
+        config.extra["netwerkkaart"] = {"voorbeeld": self.site.example}
+        if not config.nav:
+            config.nav = self._nav(config)
+        # Partner, municipality and levensdomein pages are reached through links and search, never all
+        # listed in the nav: a nav holding every page makes the build quadratic.
+        hidden = [f"/{p.src_uri}" for p in self.pages]
+        existing = [str(line) for line in (config.not_in_nav.patterns if config.not_in_nav else [])]
+        config.not_in_nav = GitIgnoreSpec.from_lines([str(getattr(x, "pattern", x)) for x in existing] + hidden)
+        return config
+
+    def _nav(self, config) -> list:
+        nav: list = [{"Start": "index.md"}]
+        nav += [{r.naam: f"{r.id}/index.md"} for r in self.site.regions]
+        nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"}]
+        docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
+        if docs:
+            nav.append({"Voor redacteurs": docs})
+        return nav
+
+    def on_files(self, files, config):
+        for page in self.pages:
+            if files.get_file_from_path(page.src_uri) is None:  # a page in docs/ wins
+                files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            page.edit_url = (config.repo_url.rstrip("/") + "/" + self.config.edit_uri.strip("/") + "/" + source
+                             if config.repo_url and self.config.edit_uri else None)
+        return context
+
+    def on_serve(self, server, config, builder):
+        for folder in ("partners", "regions"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder), recursive=True)
+        return server
+
+    def on_post_build(self, config):
+        if not self.config.search:
+            return
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
+                   "--force-language", "nl", "--silent"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
+        if done.returncode != 0:
+            raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{done.stdout}{done.stderr}")
