@@ -1,9 +1,11 @@
-# Netwerkkaart: set-up and everyday commands. Everything installs into .venv/.
+# Netwerkkaart: set-up and everyday commands. Python packages go into .venv/;
+# the browser tests need Debian's chromium, installed here with apt-get (as root, or with sudo).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup serve build validate test bench clean
+.PHONY: setup chromium serve build validate test bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +15,23 @@ $(BIN)/.installed: pyproject.toml
 
 setup: $(BIN)/.installed
 
-## Validate the example data (the site itself arrives with the MkDocs plugin).
-serve: setup validate
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+## Build the example site and serve it on http://127.0.0.1:8000/ (rebuilds when a YAML file changes).
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Build the example site into site/.
+build: setup
+	$(BIN)/mkdocs build --strict
 
 validate: setup
 	$(BIN)/netwerkkaart validate .
 
-## Run the whole test suite.
-test: setup
+## Run the whole test suite, browser tests included.
+test: setup chromium
 	$(BIN)/pytest
 
 ## Load + validate 5,000 synthetic partners (target: <= 3 s on 2 cores).

@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from . import report
+from .model import build_site
+from .pages import render_site
 from .validate import validate_folder
 
 
@@ -42,3 +44,31 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
     result = validate_folder(map)
     report.REPORTERS[fmt](result, sys.stdout)
     sys.exit(0 if result.ok(strict=strict) else 1)
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--data", "data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+def generate(outdir: Path, data: Path) -> None:
+    """Schrijf de pagina's van de site als Markdown-bestanden naar OUTDIR.
+
+    Voor wie een andere sitebouwer dan MkDocs gebruikt. Eerst worden de gegevens
+    gecontroleerd; bij fouten wordt niets geschreven (exitcode 1).
+
+    Voorbeeld:
+
+        netwerkkaart generate build/pages --data .
+    """
+    if not data.is_dir():
+        raise click.UsageError(f"De map '{data}' bestaat niet.")
+    result = validate_folder(data)
+    if not result.ok():
+        report.text(result, sys.stdout)
+        sys.exit(1)
+    pages = render_site(build_site(result.project))
+    for page in pages:
+        target = outdir / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown(), encoding="utf-8")
+    click.echo(f"{len(pages)} pagina's geschreven naar {outdir}.")

@@ -86,7 +86,8 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
 def _card_list(site: Site, partners, here: str) -> str:
     if not partners:
         return '<p class="nk-empty">Nog geen partners.</p>'
-    return '<div class="nk-cards">' + "".join(partner_card(site, p, here) for p in partners) + "</div>"
+    # Lists of partners are not indexed: a search for a partner should land on the partner's own page.
+    return '<div class="nk-cards" data-pagefind-ignore>' + "".join(partner_card(site, p, here) for p in partners) + "</div>"
 
 
 def signup_card(aanmelden: dict, title: str) -> str:
@@ -218,7 +219,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality) ->
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
         + "<h2>Per levensdomein</h2>" + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
-        + (f"<h2>Werken hier vanuit een andere gemeente</h2><ul>"
+        + (f"<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
@@ -320,7 +321,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date) -> Page:
     )
     locations = "".join(_location_block(loc, i + 1, partner) for i, loc in enumerate(partner.locaties))
     body = (
-        f'<h1>{e(partner.naam)}</h1><p class="nk-badges">{" ".join(badges)} {checked}</p>'
+        f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1><p class="nk-badges">{" ".join(badges)} {checked}</p>'
         f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domain_links}</p>'
         + paragraphs(partner.beschrijving)

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
+from .html import e
 from .model import build_site
 from .pages import DIRECTORY, SEARCH, render_site
 from .problems import Problem
@@ -65,7 +66,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
 
     def _nav(self, config) -> list:
         nav: list = [{"Start": "index.md"}]
-        nav += [{r.naam: f"{r.id}/index.md"} for r in self.site.regions]
+        nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
         nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"}]
         docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
         if docs:

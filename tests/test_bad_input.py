@@ -8,7 +8,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import TODAY, TESTS
+from helpers import TODAY, TESTS
 from generator.cli import main
 from generator.validate import validate_folder
 from generator.yamlload import load

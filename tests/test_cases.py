@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, TODAY, build_case
+from helpers import CASES, TODAY, build_case
 from generator import project
 from generator.problems import CATALOG
 from generator.validate import validate_folder

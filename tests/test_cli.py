@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CASES
+from helpers import CASES
 from generator import project
 from generator.cli import main
 

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY
 from generator import geo, schema
 from generator.refdata import reference
 from generator.validate import validate_folder

@@ -91,7 +91,7 @@ def test_formats_are_checked_not_only_declared():
 
 def test_fast_and_reference_validators_agree_on_every_case():
     """The compiled fast path may only say 'valid' when jsonschema finds nothing, and vice versa."""
-    from conftest import CASES, TESTS
+    from helpers import CASES, TESTS
     from generator.project import _classify
     from generator.yamlload import load
 
@@ -115,7 +115,7 @@ def test_fast_and_reference_validators_agree_on_every_case():
 def test_editor_docs_match_the_schemas_and_catalogue():
     """docs/gegevens.md and docs/foutcodes.md are generated; regenerate with
     `python -m generator.reference_docs docs` after changing a schema or a message."""
-    from conftest import ROOT
+    from helpers import ROOT
     from generator import reference_docs
 
     for name, make in reference_docs.PAGES.items():

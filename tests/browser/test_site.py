@@ -1,0 +1,213 @@
+"""The example site in headless Chromium: search, filters, instant navigation, privacy, safety, accessibility."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+from generator.model import build_site
+from generator.validate import validate_folder
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_site(validate_folder(ROOT).project)
+
+
+PAGE_TYPES = {
+    "start": "",
+    "regio": "dender/",
+    "gemeente": "dender/gemeenten/dendermonde/",
+    "levensdomein": "voorkempen/levensdomeinen/inkomen/",
+    "partner": "partners/caw-onthaal-dendermonde/",
+    "partner-vertrouwelijk": "partners/caw-vluchthuis-dender/",
+    "a-z": "a-z/",
+    "zoeken": "zoeken/",
+    "handleiding": "foutcodes/",
+}
+
+
+def search(page, base, query):
+    page.goto(base + "zoeken/")
+    page.fill("#nk-q", query)
+    page.press("#nk-q", "Enter")
+    page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
+    return page.eval_on_selector_all("[data-nk-results] a", "els => els.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_types_render_with_no_request_off_the_site(page, example_site, name):
+    base, _ = example_site
+    response = page.goto(base + PAGE_TYPES[name])
+    assert response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.locator(".nk-example-banner").count() == 1
+    assert [u for u in page.requests if not u.startswith(base)] == []
+    assert page.errors == []
+
+
+def test_search_by_name_lands_on_the_partner(page, example_site):
+    base, _ = example_site
+    hrefs = search(page, base, "Woonloket Voorkempen")
+    assert hrefs and hrefs[0].endswith("/partners/woonwinkel-voorkempen/")
+    page.click("[data-nk-results] a >> nth=0")
+    page.wait_for_url(re.compile(r".*/partners/woonwinkel-voorkempen/$"))
+    assert "Woonloket Voorkempen" in page.locator("h1").first.inner_text()
+
+
+def test_search_by_postcode_and_deelgemeente(page, example_site, model):
+    base, _ = example_site
+    hrefs = search(page, base, "2390")
+    malle = [p.id for p in model.partners if any(loc.postcode == "2390" and loc.public for loc in p.locaties)]
+    assert malle and any(h.endswith(f"/partners/{malle[0]}/") for h in hrefs), hrefs
+    hrefs = search(page, base, "Grembergen")
+    assert any(h.endswith("/dender/gemeenten/dendermonde/") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("query, kind", [("OCMW", "sociaal-huis"), ("K&G", "kind-en-gezin"), ("HvhK", "huis-van-het-kind"),
+                                         ("CLB", "clb"), ("CAW", "caw")])
+def test_search_by_synonym(page, example_site, model, query, kind):
+    base, _ = example_site
+    hrefs = search(page, base, query)
+    wanted = {f"/partners/{p.id}/" for p in model.partners if p.soort == kind}
+    assert any(h[h.index("/partners/"):] in wanted for h in hrefs if "/partners/" in h), hrefs
+
+
+def test_home_search_keeps_the_query_in_the_browser(page, example_site):
+    base, _ = example_site
+    page.goto(base)
+    page.fill("#nk-home-q", "schulden")
+    page.press("#nk-home-q", "Enter")
+    page.wait_for_url(re.compile(r".*/zoeken/#q=schulden$"))
+    page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
+    assert not [u for u in page.requests if "schulden" in u]
+    assert page.locator("[data-nk-results] li").count() > 0
+
+
+def visible_partners(page):
+    return page.eval_on_selector_all("[data-nk-directory] li:not([hidden])", "els => els.map(e => e.dataset.partner)")
+
+
+def test_directory_filters(page, example_site, model):
+    base, _ = example_site
+    page.goto(base + "a-z/")
+    assert sorted(visible_partners(page)) == sorted(p.id for p in model.partners)
+    zele = next(m for r in model.regions for m in r.municipalities if m.naam == "Zele")
+    expected = {p.id for p in model.partners
+                if zele.nis in {m.nis for m in model.service_area(p)} | {l.nis for l in p.locaties if l.public}}
+    page.select_option("#nk-f-gemeente", zele.nis)
+    assert set(visible_partners(page)) == expected
+    assert page.inner_text("[data-nk-count]") == str(len(expected))
+    page.select_option("#nk-f-taal", "ar")
+    assert set(visible_partners(page)) == {p for p in expected if "ar" in model.partner(p).talen}
+    page.select_option("#nk-f-gemeente", "")
+    page.select_option("#nk-f-taal", "")
+    page.fill("#nk-f-leeftijd", "2")
+    assert set(visible_partners(page)) == {p.id for p in model.partners
+                                           if (p.age_range() or (0, 120))[0] <= 2 <= (p.age_range() or (0, 120))[1]}
+
+
+def test_filters_work_with_the_keyboard(page, example_site, model):
+    base, _ = example_site
+    page.goto(base + "a-z/")
+    page.focus("#nk-f-kost")
+    page.keyboard.press("ArrowDown")  # first option after "Alle": gratis
+    assert page.eval_on_selector("#nk-f-kost", "e => e.value") == "gratis"
+    assert set(visible_partners(page)) == {p.id for p in model.partners if p.aanmelden.get("kostprijs") == "gratis"}
+
+
+def test_instant_navigation_keeps_the_page_alive(page, example_site):
+    base, _ = example_site
+    page.goto(base)
+    page.evaluate("window.__nkMarker = 42")
+    page.click("text=1 Gezin 1 Plan Dender >> nth=0")
+    page.wait_for_url(re.compile(r".*/dender/$"))
+    page.wait_for_function("document.querySelector('h1').textContent.includes('Dender')")
+    assert page.evaluate("window.__nkMarker") == 42, "the click caused a full page load"
+    page.goto(base)
+    page.evaluate("window.__nkMarker = 7")
+    page.click(".nk-page >> text=Alle partners van A tot Z")
+    page.wait_for_url(re.compile(r".*/a-z/$"))
+    page.wait_for_selector("[data-nk-directory]")
+    page.select_option("#nk-f-kost", "betalend")  # the filters are wired after an instant navigation too
+    assert page.evaluate("window.__nkMarker") == 7
+    assert int(page.inner_text("[data-nk-count]")) < len(page.eval_on_selector_all("[data-nk-directory] li", "e => e"))
+
+
+def test_records_in_records_out(page, example_site, model):
+    """Every partner exactly once in the directory, once as a page, and findable in the search index."""
+    base, out = example_site
+    page.goto(base + "a-z/")
+    listed = page.eval_on_selector_all("[data-nk-directory] li", "els => els.map(e => e.dataset.partner)")
+    assert sorted(listed) == sorted(p.id for p in model.partners)
+    for p in model.partners:
+        assert (Path(out) / "partners" / p.id / "index.html").is_file()
+    page.goto(base + "zoeken/")
+    found = page.evaluate("""async (names) => {
+        const pf = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/zoeken\\/.*$/, '')).href);
+        const urls = [];
+        for (const name of names) {
+            const r = await pf.search(name);
+            const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
+            urls.push(data.map(d => d.url));
+        }
+        return urls;
+    }""", [p.naam for p in model.partners])
+    for p, urls in zip(model.partners, found):
+        assert any(u.endswith(f"/partners/{p.id}/") for u in urls), (p.naam, urls)
+
+
+def test_confidential_address_is_not_shown(page, example_site, model):
+    base, _ = example_site
+    hidden = [(p, loc) for p in model.partners for loc in p.locaties if loc.vertrouwelijk]
+    assert hidden
+    for partner, location in hidden:
+        page.goto(base + f"partners/{partner.id}/")
+        text = page.inner_text("article")
+        assert "vertrouwelijk" in text
+        if location.straat:
+            assert location.straat not in text
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_axe_finds_no_serious_or_critical_violations(page, example_site, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = example_site
+    page.goto(base + PAGE_TYPES[name])
+    page.wait_for_load_state("networkidle")
+    if name == "zoeken":
+        page.fill("#nk-q", "Zele")
+        page.press("#nk-q", "Enter")
+        page.wait_for_selector("[data-nk-results] li")
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+def test_payloads_in_every_text_field_execute_nothing(page, payload_site):
+    base, out = payload_site
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    urls = sorted(str(p.parent.relative_to(out)).replace(".", "") for p in Path(out).rglob("index.html")
+                  if "pagefind" not in str(p))
+    assert len(urls) >= 6
+    for url in urls:
+        page.goto(base + (url + "/" if url else ""))
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__xss") is None, url
+    page.goto(base + "partners/aanval/")
+    assert "</title><script>window.__xss=2</script>" in page.title()
+    text = page.inner_text("article")
+    assert '<img src=x onerror="window.__xss=1">' in text and "javascript:window.__xss=3" in text
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.locator("[onfocus], [onerror], [onload]").count() == 0
+    search(page, base, "onerror")
+    search(page, base, "script")
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == [] and page.errors == []
