@@ -1,0 +1,115 @@
+"""The MkDocs plugin without a build: validation, generated pages, edit links, watched folders."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from helpers import CASES, ROOT
+from generator.pages import render_site
+from generator.model import build_site
+from generator.validate import validate_folder
+
+
+def config_for(folder: Path, extra: str = ""):
+    (folder / "docs").mkdir(exist_ok=True)
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n  font: false\n"
+        "plugins:\n  - netwerkkaart:\n      search: false\n" + extra, encoding="utf-8")
+    return load_config(str(folder / "mkdocs.yml"))
+
+
+def plugin_of(config):
+    return config.plugins["netwerkkaart"]
+
+
+def test_plugin_is_registered_as_an_entry_point():
+    from importlib.metadata import entry_points
+
+    (ep,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "netwerkkaart"]
+    assert ep.value == "generator.plugin:NetwerkkaartPlugin"
+
+
+def test_on_config_validates_and_adds_pages_in_memory(basis):
+    config = config_for(basis)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(Files([]), config=config)
+    uris = {f.src_uri for f in files}
+    assert "partners/huis-van-het-kind-zele/index.md" in uris
+    assert "dender/gemeenten/zele/index.md" in uris and "a-z/index.md" in uris
+    assert all(f.generated_by == "netwerkkaart" and f.abs_src_path is None for f in files)
+    assert list((basis / "docs").iterdir()) == []  # nothing written into docs/
+    assert [list(item)[0] for item in config.nav][:2] == ["Start", "1 Gezin 1 Plan Dender (test)"]
+
+
+def test_data_errors_fail_the_build_with_the_cli_messages(basis, caplog):
+    shutil.copytree(CASES / "NK107-dubbele-sleutel" / "invoer", basis, dirs_exist_ok=True)
+    config = config_for(basis)
+    with pytest.raises(PluginError, match="1 fout"):
+        config.plugins.on_config(config)
+    assert "partners/dender/dubbel.yml:16:1: NK107" in caplog.text
+
+
+def test_warnings_are_logged_as_warnings(basis, caplog):
+    shutil.copytree(CASES / "NK501-oud" / "invoer", basis, dirs_exist_ok=True)
+    config = config_for(basis)
+    config.plugins.on_config(config)
+    assert any(r.levelname == "WARNING" and "NK501" in r.getMessage() for r in caplog.records)
+
+
+def test_data_dir_is_resolved_relative_to_mkdocs_yml(tmp_path):
+    shutil.copytree(CASES / "_basis", tmp_path / "gegevens")
+    config = config_for(tmp_path, extra="")
+    (tmp_path / "mkdocs.yml").write_text((tmp_path / "mkdocs.yml").read_text().replace(
+        "search: false", "search: false\n      data_dir: gegevens"), encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    assert plugin_of(config).root == tmp_path / "gegevens"
+
+
+def test_edit_link_points_at_the_yaml_source(basis):
+    (basis / "docs").mkdir()
+    config = config_for(basis, extra="repo_url: https://github.com/voorbeeld/netwerk\n")
+    (basis / "mkdocs.yml").write_text((basis / "mkdocs.yml").read_text().replace(
+        "search: false", "search: false\n      edit_uri: edit/main/"), encoding="utf-8")
+    config = load_config(str(basis / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    plugin = plugin_of(config)
+    files = plugin.on_files(Files([]), config=config)
+
+    class FakePage:
+        file = files.get_file_from_path("partners/huis-van-het-kind-zele/index.md")
+        edit_url = "wrong"
+
+    page = FakePage()
+    plugin.on_page_context({}, page=page, config=config, nav=None)
+    assert page.edit_url == "https://github.com/voorbeeld/netwerk/edit/main/partners/dender/huis-van-het-kind-zele.yml"
+
+
+def test_serve_watches_the_data_folders(basis):
+    config = config_for(basis)
+    config = config.plugins.on_config(config)
+    watched = []
+
+    class FakeServer:
+        def watch(self, path, recursive=True):
+            watched.append(Path(path))
+
+    plugin_of(config).on_serve(FakeServer(), config=config, builder=None)
+    assert watched == [basis / "partners", basis / "regions"]
+
+
+def test_generate_writes_the_same_pages(tmp_path):
+    from click.testing import CliRunner
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["generate", str(tmp_path / "out"), "--data", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    pages = render_site(build_site(validate_folder(ROOT).project))
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
+    assert written == sorted(p.src_uri for p in pages)
+    one = pages[-1]
+    assert (tmp_path / "out" / one.src_uri).read_text(encoding="utf-8") == one.markdown()
