@@ -30,11 +30,16 @@ PAGE_TYPES = {
 }
 
 
+# The status is set and every result slot is filled.
+DONE = ("document.querySelector('[data-nk-search-status]').textContent.length > 0"
+        " && !document.querySelector('[data-nk-results] li[hidden]')")
+
+
 def search(page, base, query):
     page.goto(base + "zoeken/")
     page.fill("#nk-q", query)
     page.press("#nk-q", "Enter")
-    page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
+    page.wait_for_function(DONE)
     return page.eval_on_selector_all("[data-nk-results] a", "els => els.map(a => a.getAttribute('href'))")
 
 
@@ -83,7 +88,7 @@ def test_home_search_keeps_the_query_in_the_browser(page, example_site):
     page.fill("#nk-home-q", "schulden")
     page.press("#nk-home-q", "Enter")
     page.wait_for_url(re.compile(r".*/zoeken/#q=schulden$"))
-    page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
+    page.wait_for_function(DONE)
     assert not [u for u in page.requests if "schulden" in u]
     assert page.locator("[data-nk-results] li").count() > 0
 
@@ -183,7 +188,7 @@ def test_axe_finds_no_serious_or_critical_violations(page, example_site, name):
     if name == "zoeken":
         page.fill("#nk-q", "Zele")
         page.press("#nk-q", "Enter")
-        page.wait_for_selector("[data-nk-results] li")
+        page.wait_for_function(DONE)
     results = Axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]

@@ -80,8 +80,11 @@
   function loadPagefind() {
     if (!pagefind) {
       var root = siteRoot();
+      // Load the engine and the index metadata as soon as the search page opens, not on the first query.
       pagefind = import(root + "pagefind/pagefind.js").then(function (module) {
-        return module.options({ baseUrl: new URL(root).pathname }).then(function () { return module; });
+        return module.options({ baseUrl: new URL(root).pathname })
+          .then(function () { return module.init(); })
+          .then(function () { return module; });
       });
     }
     return pagefind;
@@ -105,22 +108,21 @@
     var status = root.querySelector("[data-nk-search-status]");
     var results = root.querySelector("[data-nk-results]");
     var latest = 0;
-    function show(items, query) {
-      results.innerHTML = "";
-      items.forEach(function (data) {
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = data.url;
-        a.textContent = (data.meta && data.meta.title) || data.url;
-        var p = document.createElement("p");
-        p.className = "nk-excerpt";
-        p.innerHTML = data.excerpt;  // Pagefind escapes page text and only adds <mark>
-        li.appendChild(a);
-        li.appendChild(p);
-        results.appendChild(li);
-      });
-      status.textContent = items.length ? items.length + " resultaten voor \u201c" + query + "\u201d"
-                                        : "Niets gevonden voor \u201c" + query + "\u201d. Probeer een ander woord.";
+    function item(data) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = data.url;
+      a.textContent = (data.meta && data.meta.title) || data.url;
+      var p = document.createElement("p");
+      p.className = "nk-excerpt";
+      p.innerHTML = data.excerpt;  // Pagefind escapes the page text and only adds <mark>
+      li.appendChild(a);
+      li.appendChild(p);
+      return li;
+    }
+    function say(count, query) {
+      status.textContent = count ? count + " resultaten voor \u201c" + query + "\u201d"
+                                 : "Niets gevonden voor \u201c" + query + "\u201d. Probeer een ander woord.";
     }
     function run() {
       var query = input.value.trim();
@@ -133,14 +135,29 @@
         if (expanded !== query.toLowerCase()) searches.push(pf.search(query));
         return Promise.all(searches);
       }).then(function (all) {
+        if (mine !== latest) return;
         var seen = {};
         var merged = [];
         all.forEach(function (search) {
           search.results.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = 1; merged.push(r); } });
         });
-        return Promise.all(merged.slice(0, 20).map(function (r) { return r.data(); }));
-      }).then(function (items) {
-        if (mine === latest) show(items, query);
+        merged = merged.slice(0, 20);
+        results.innerHTML = "";
+        say(merged.length, query);
+        // Show the first results as soon as they arrive; the rest follow in order.
+        var slots = merged.map(function () {
+          var li = document.createElement("li");
+          li.hidden = true;
+          results.appendChild(li);
+          return li;
+        });
+        merged.forEach(function (r, i) {
+          r.data().then(function (data) {
+            if (mine !== latest) return;
+            var filled = item(data);
+            results.replaceChild(filled, slots[i]);
+          });
+        });
       }).catch(function () {
         status.textContent = "Zoeken lukt nu niet. Gebruik de lijst van A tot Z.";
       });

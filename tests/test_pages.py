@@ -1,0 +1,85 @@
+"""Page rendering without MkDocs: escaping, links, badges, what is (not) shown."""
+
+import datetime
+import shutil
+
+import yaml
+
+from helpers import CASES, TODAY
+from generator import urls
+from generator.html import rel
+from generator.model import build_site
+from generator.pages import render_site
+from generator.validate import validate_folder
+
+
+def site_from(folder):
+    result = validate_folder(folder, today=TODAY)
+    assert not result.errors, result.errors
+    return build_site(result.project)
+
+
+def pages_by_url(folder, today=TODAY):
+    return {p.url: p for p in render_site(site_from(folder), today=today)}
+
+
+def test_relative_links():
+    assert rel("", "partners/x/") == "partners/x/"
+    assert rel("dender/gemeenten/zele/", "partners/x/") == "../../../partners/x/"
+    assert rel("partners/x/", "") == "../../"
+    assert rel("a-z/", "a-z/") == "./"
+
+
+def test_every_record_gets_its_page(basis):
+    pages = pages_by_url(basis)
+    assert {urls.partner("huis-van-het-kind-zele"), urls.region("dender"),
+            urls.municipality("dender", "zele"), urls.municipality("dender", "dendermonde"), "", "a-z/", "zoeken/"} <= set(pages)
+    assert pages[urls.partner("huis-van-het-kind-zele")].source == "partners/dender/huis-van-het-kind-zele.yml"
+
+
+def test_text_is_escaped_and_front_matter_title_is_safe(basis):
+    path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["naam"] = "</title><script>x()</script> & co"
+    data["korte_beschrijving"] = '<img src=x onerror="y()"> [a](javascript:z()) {: onfocus="z()" }'
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    page = pages_by_url(basis)[urls.partner("huis-van-het-kind-zele")]
+    md = page.markdown()
+    assert "<script>" not in md and "<img" not in md
+    assert "&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &amp; co" in md
+    assert "&lt;img src=x onerror=&quot;y()&quot;&gt;" in md
+    front = md.split("---")[1]
+    assert yaml.safe_load(front)["title"] == "&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &amp; co"
+    # every line of the body is raw HTML, so Markdown has nothing to turn into links or attributes
+    body = md.split("---", 2)[2].strip()
+    assert body.startswith("<div") and body.endswith("</div>")
+
+
+def test_stale_badge(basis):
+    url = urls.partner("huis-van-het-kind-zele")
+    fresh = pages_by_url(basis)[url].body
+    stale = pages_by_url(basis, today=datetime.date(2027, 12, 1))[url].body
+    assert "Nagekeken op 2026-10-01" in fresh and "nk-stale" not in fresh
+    assert "Niet recent nagekeken: 2026-10-01" in stale and "nk-stale" in stale
+
+
+def test_contact_links(basis):
+    body = pages_by_url(basis)[urls.partner("huis-van-het-kind-zele")].body
+    assert '<a href="tel:+3252445566">052 44 55 66</a>' in body
+    assert 'href="https://www.openstreetmap.org/directions?to=51.06590%2C4.03980"' in body
+
+
+def test_confidential_location_reveals_nothing(basis):
+    shutil.copytree(CASES / "NK201-vertrouwelijk-niet" / "invoer", basis, dirs_exist_ok=True)
+    path = basis / "partners" / "dender" / "adres.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  - adres:\n      postcode: \"9240\"\n      gemeente: Zele\n  - adres:",
+        "  - adres:\n      straat: Geheimstraat 9\n      postcode: \"9240\"\n      gemeente: Zele\n    vertrouwelijk: true\n  - adres:", 1)
+    path.write_text(text.replace("    vertrouwelijk: true\ncontact:", "    vertrouwelijk: true\ncontact:"), encoding="utf-8")
+    site = site_from(basis)
+    pages = {p.url: p for p in render_site(site, today=TODAY)}
+    body = pages[urls.partner("adres")].body
+    assert "Geheimstraat" not in body and "vertrouwelijk" in body
+    zele = pages[urls.municipality("dender", "zele")].body
+    assert "Testpartner" in zele  # it serves the whole region...
+    assert "waarvan 1 met een adres in Zele" in zele  # ...but only the public Huis van het Kind is located here
