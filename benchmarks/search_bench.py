@@ -37,9 +37,10 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--partners", type=int, default=10000)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (for profiling)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = args.keep or Path(tmp)
         write_dataset(work / "data", args.partners, EXAMPLE_REGIONS)
         (work / "docs").mkdir()
         with socket.socket() as s:

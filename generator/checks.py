@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from . import geo, urls
+from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
 from .refdata import Reference, fold, reference
@@ -157,6 +158,10 @@ def _life_domains(project: Project, out: list[Problem]) -> dict[str | None, set[
             if item["id"] in known:
                 out.append(_at(record, ("levensdomeinen", i, "id"), "NK315", value=item["id"]))
             known.add(item["id"])
+    for record in project.of_kind("levensdomeinen") + ([default] if default and default.schema_ok else []):
+        for i, item in enumerate(record.doc.data["levensdomeinen"]):
+            if not icon_exists(item["icoon"]):
+                out.append(_at(record, ("levensdomeinen", i, "icoon"), "NK317", value=item["icoon"]))
     return result
 
 

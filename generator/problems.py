@@ -187,6 +187,9 @@ _KINDS = [
     Kind("NK316", E, "Geen regio's",
          "Er zijn geen regio's gevonden in {value}.",
          "Maak een map regions/<regio>/ met een bestand regio.yml, of start in de map die partners/ en regions/ bevat."),
+    Kind("NK317", E, "Onbekend pictogram",
+         "Het pictogram '{value}' bestaat niet.",
+         "Kies een pictogram uit de Material Design-set (zoek op pictogrammaterialdesign.com of in de mkdocs-material-documentatie), zoals: icoon: material/home-outline"),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",

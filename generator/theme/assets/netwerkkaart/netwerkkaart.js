@@ -163,8 +163,13 @@
       });
     }
     var timer = null;
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+      var query = input.value.trim();
+      if (query) loadPagefind().then(function (pf) { pf.preload(expand(query)); });  // fetch index chunks while typing
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);
     if (match) { input.value = decodeURIComponent(match[1]); run(); }
     loadPagefind();
