@@ -23,7 +23,7 @@ from .pages import DIRECTORY, SEARCH, render_site
 from .problems import Problem
 from .validate import validate_folder
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("netwerkkaart")
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS = "assets/netwerkkaart"
 
