@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import report
+from . import maps, report
 from .model import build_site
 from .pages import render_site
 from .validate import validate_folder
@@ -66,9 +66,15 @@ def generate(outdir: Path, data: Path) -> None:
     if not result.ok():
         report.text(result, sys.stdout)
         sys.exit(1)
-    pages = render_site(build_site(result.project))
+    site = build_site(result.project)
+    map_files, site_maps = maps.render_maps(site)
+    pages = render_site(site, maps={m.page_url: m for m in site_maps})
     for page in pages:
         target = outdir / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
-    click.echo(f"{len(pages)} pagina's geschreven naar {outdir}.")
+    for item in map_files + maps.asset_files():
+        target = outdir / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
+    click.echo(f"{len(pages)} pagina's en {len(site_maps)} kaarten geschreven naar {outdir}.")

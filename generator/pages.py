@@ -41,17 +41,29 @@ class Page:
         return "\n".join(lines) + self.body + "\n"
 
 
-def render_site(site: Site, today: datetime.date | None = None) -> list[Page]:
+def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None) -> list[Page]:
+    """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page."""
     today = today or datetime.date.today()
+    maps = maps or {}
     pages = [home_page(site), directory_page(site), search_page()]
     for region in site.regions:
-        pages.append(region_page(site, region))
+        pages.append(region_page(site, region, maps.get(urls.region(region.id))))
         for municipality in region.municipalities:
-            pages.append(municipality_page(site, region, municipality))
+            pages.append(municipality_page(site, region, municipality,
+                                           maps.get(urls.municipality(region.id, municipality.id))))
         for domain in region.life_domains:
             pages.append(life_domain_page(site, region, domain.id))
-    pages += [partner_page(site, p, today) for p in site.partners]
+    pages += [partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
     return pages
+
+
+def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
+    """An embedded map with its list alternative; nothing when the page has no map."""
+    if site_map is None:
+        return ""
+    return (f'<figure class="nk-map"><iframe src="{e(rel(here, site_map.html_path))}" title="{e(site_map.title)}" '
+            f'loading="lazy"></iframe><figcaption>{site_map.markers} {what} op de kaart. Kies een plaats voor naam, '
+            f'levensdomeinen en telefoon. <a href="#{list_anchor}">Dezelfde gegevens als lijst</a>.</figcaption></figure>')
 
 
 # -- shared pieces ----------------------------------------------------------------
@@ -162,7 +174,7 @@ en wat je hier aanklikt of zoekt, blijft in je browser.</p></section>"""
     return Page(HOME, "Netwerkkaart", _wrap(body, searchable=False), searchable=False)
 
 
-def region_page(site: Site, region: Region) -> Page:
+def region_page(site: Site, region: Region, site_map=None) -> Page:
     here = urls.region(region.id)
     partners = site.partners_of(region.id)
     counts = {d.id: sum(d.id in p.levensdomeinen for p in partners) for d in region.life_domains}
@@ -181,14 +193,15 @@ def region_page(site: Site, region: Region) -> Page:
         f"<h1>{e(region.naam)}</h1><p class=\"nk-lead\">{e(region.korte_beschrijving)}</p>"
         f"{paragraphs(region.beschrijving)}{website}"
         + signup_card(region.aanmelden, "Aanmelden bij het 1 Gezin 1 Plan-team")
+        + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
-        + f"<h2>Partners ({len(partners)})</h2>" + _card_list(site, partners, here)
+        + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>' + _card_list(site, partners, here)
     )
     return Page(here, region.naam, _wrap(body), source=region.source)
 
 
-def municipality_page(site: Site, region: Region, municipality: Municipality) -> Page:
+def municipality_page(site: Site, region: Region, municipality: Municipality, site_map=None) -> Page:
     here = urls.municipality(region.id, municipality.id)
     active = site.active_in(municipality)
     located = {p.id for p in site.located_in(municipality)}
@@ -218,7 +231,8 @@ def municipality_page(site: Site, region: Region, municipality: Municipality) ->
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
-        + "<h2>Per levensdomein</h2>" + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
+        + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
+        + '<h2 id="nk-lijst">Per levensdomein</h2>' + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
         + (f"<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
@@ -281,7 +295,7 @@ def _audience(partner: Partner) -> str:
     return out
 
 
-def partner_page(site: Site, partner: Partner, today: datetime.date) -> Page:
+def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=None) -> Page:
     here = urls.partner(partner.id)
     region = site.region(partner.region)
     names = _domain_names(region)
@@ -327,7 +341,9 @@ def partner_page(site: Site, partner: Partner, today: datetime.date) -> Page:
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{"".join(contact)}</dl></section>' if contact else "")
-        + (f"<h2>Waar</h2>{locations}" if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
+        + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
+           f'<div id="nk-adressen">{locations}</div>'
+           if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
         + "<h2>Voor wie</h2>" + _audience(partner)
         + (f"<p>Talen: {e(languages)}</p>" if languages else "")
         + f'<h2>Werkgebied</h2><p>{area_title}</p><ul class="nk-columns">{area_items}</ul>'

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
+from . import maps
 from .html import e
 from .model import build_site
 from .pages import DIRECTORY, SEARCH, render_site
@@ -32,6 +33,8 @@ class NetwerkkaartConfig(base.Config):
     data_dir = c.Optional(c.Dir(exists=True))  # folder with partners/ and regions/; default: next to mkdocs.yml
     edit_uri = c.Optional(c.Type(str))  # e.g. "edit/main/": "edit this page" opens the YAML file
     search = c.Type(bool, default=True)  # build the Pagefind search index after the site
+    tiles = c.Type(str, default=maps.DEFAULT_TILES)  # XYZ tile URL for the background map, or "geen"
+    tiles_attribution = c.Type(str, default=maps.DEFAULT_ATTRIBUTION)
 
 
 def describe(p: Problem) -> str:
@@ -49,7 +52,11 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 log.error(describe(p))
             raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
         self.site = build_site(result.project)
-        self.pages = render_site(self.site)
+        tiles = maps.Tiles(None if self.config.tiles.strip().lower() in ("", "geen", "none") else self.config.tiles,
+                           self.config.tiles_attribution)
+        self.map_files, site_maps = maps.render_maps(self.site, tiles)
+        self.map_files += maps.asset_files()
+        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps})
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
@@ -77,6 +84,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         for page in self.pages:
             if files.get_file_from_path(page.src_uri) is None:  # a page in docs/ wins
                 files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        for item in self.map_files:
+            files.append(File.generated(config, item.path, content=item.content))
         return files
 
     def on_page_context(self, context, page, config, nav):

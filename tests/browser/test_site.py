@@ -17,6 +17,8 @@ def model():
     return build_site(validate_folder(ROOT).project)
 
 
+TILES = "https://tile.openstreetmap.org/"  # the configured background map: the only other host allowed
+
 PAGE_TYPES = {
     "start": "",
     "regio": "dender/",
@@ -51,7 +53,7 @@ def test_page_types_render_with_no_request_off_the_site(page, example_site, name
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").first.inner_text().strip()
     assert page.locator(".nk-example-banner").count() == 1
-    assert [u for u in page.requests if not u.startswith(base)] == []
+    assert [u for u in page.requests if not u.startswith(base) and not u.startswith(TILES)] == []
     assert page.errors == []
 
 
@@ -216,3 +218,101 @@ def test_payloads_in_every_text_field_execute_nothing(page, payload_site):
     search(page, base, "script")
     assert page.evaluate("window.__xss") is None
     assert dialogs == [] and page.errors == []
+
+
+# -- maps ------------------------------------------------------------------------------------
+
+def map_markers(page, url_part):
+    page.locator(f"iframe[src$='{url_part.split('/')[-1]}']").scroll_into_view_if_needed()  # maps load lazily
+    page.wait_for_function(f"[...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
+                           f"f.contentDocument.location.href.includes({url_part!r}))")
+    frame = next(f for f in page.frames if url_part in f.url)
+    frame.wait_for_selector(".folium-map[data-loaded]")
+    return int(frame.get_attribute(".folium-map", "data-markers")), frame
+
+
+def public_spots(partners, nis=None):
+    return sum(1 for p in partners for loc in p.locaties
+               if loc.public and loc.lat is not None and (nis is None or loc.nis == nis))
+
+
+def test_region_and_municipality_maps_show_every_public_location(page, example_site, model):
+    base, _ = example_site
+    for region in model.regions:
+        page.goto(base + f"{region.id}/")
+        count, frame = map_markers(page, f"kaarten/regio-{region.id}.html")
+        assert count == public_spots(model.partners_of(region.id))
+        assert frame.locator(".marker-cluster, .leaflet-marker-icon").count() > 0
+    dendermonde = next(m for m in model.region("dender").municipalities if m.id == "dendermonde")
+    page.goto(base + "dender/gemeenten/dendermonde/")
+    count, _ = map_markers(page, "kaarten/gemeente-dender-dendermonde.html")
+    assert count == public_spots(model.partners, dendermonde.nis)
+
+
+def test_partner_map_and_none_without_public_location(page, example_site, model):
+    base, _ = example_site
+    page.goto(base + "partners/caw-onthaal-dendermonde/")
+    count, _ = map_markers(page, "kaarten/partner-caw-onthaal-dendermonde.html")
+    assert count == public_spots([model.partner("caw-onthaal-dendermonde")])
+    page.goto(base + "partners/caw-vluchthuis-dender/")  # only a confidential address
+    assert page.locator("iframe").count() == 0
+
+
+def test_layer_per_levensdomein_can_be_switched_off(page, example_site, model):
+    base, _ = example_site
+    page.goto(base + "dender/")
+    total, frame = map_markers(page, "kaarten/regio-dender.html")
+    frame.hover(".leaflet-control-layers")
+    boxes = frame.locator(".leaflet-control-layers-overlays input")
+    names = frame.eval_on_selector_all(".leaflet-control-layers-overlays span span", "e => e.map(x => x.textContent.trim())")
+    for i in range(boxes.count()):
+        boxes.nth(i).uncheck()
+    assert int(frame.get_attribute(".folium-map", "data-markers")) == 0
+    region = model.region("dender")
+    first = next(d for d in region.life_domains if d.naam == names[0])
+    boxes.nth(0).check()
+    assert int(frame.get_attribute(".folium-map", "data-markers")) == sum(
+        1 for p in model.partners_of("dender") for loc in p.locaties
+        if loc.public and loc.lat is not None and first.id in p.levensdomeinen)
+    for i in range(boxes.count()):
+        boxes.nth(i).check()
+    assert int(frame.get_attribute(".folium-map", "data-markers")) == total
+
+
+def test_map_after_instant_navigation_and_without_tiles(page, example_site):
+    base, _ = example_site
+    page.goto(base)
+    page.evaluate("window.__nkMarker = 1")
+    page.click(".nk-columns >> text=Zele")
+    page.wait_for_url(re.compile(r".*/dender/gemeenten/zele/$"))
+    count, frame = map_markers(page, "kaarten/gemeente-dender-zele.html")
+    assert page.evaluate("window.__nkMarker") == 1 and count > 0
+    # no internet here: the background map fails and a Dutch note says so
+    frame.wait_for_selector(".nk-map-note")
+    assert "achtergrondkaart is niet beschikbaar" in frame.inner_text(".nk-map-note")
+
+
+def test_map_document_is_accessible(page, example_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = example_site
+    page.goto(base + "kaarten/regio-voorkempen.html")
+    page.wait_for_selector(".folium-map[data-loaded]")
+    assert page.get_attribute("html", "lang") == "nl"
+    assert "user-scalable=no" not in page.content()
+    bad = [(v["id"], v["impact"]) for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    page.goto(base + "voorkempen/")
+    assert page.get_attribute(".nk-map iframe", "title").startswith("Kaart van")
+
+
+def test_map_popups_execute_nothing(page, payload_site):
+    base, _ = payload_site
+    page.goto(base + "kaarten/partner-aanval.html")
+    page.wait_for_selector(".folium-map[data-loaded]")
+    page.click(".leaflet-marker-icon")
+    page.wait_for_selector(".nk-popup")
+    text = page.inner_text(".nk-popup")
+    assert "</title><script>window.__xss=2</script>" in text
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".nk-popup script, .nk-popup img, .nk-popup svg").count() == 0

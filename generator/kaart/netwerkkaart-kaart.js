@@ -1,0 +1,105 @@
+/* Netwerkkaart maps: markers, clusters, a layer per levensdomein and municipality borders.
+ * Every text from the data goes into the DOM with textContent: nothing is parsed as HTML. */
+(function () {
+  "use strict";
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function popup(person, domains, root) {
+    var box = el("div", null, { "class": "nk-popup" });
+    box.appendChild(el("strong", person[0]));
+    var names = person[4].map(function (i) { return domains[i]; }).join(", ");
+    if (names) box.appendChild(el("div", names, { "class": "nk-popup-domains" }));
+    if (person[2] && person[3]) {
+      var tel = el("a", person[2], { href: "tel:" + person[3] });
+      var line = el("div", "Bel: ");
+      line.appendChild(tel);
+      box.appendChild(line);
+    }
+    var page = new URL(person[1], root).href;
+    box.appendChild(el("a", "Meer over deze partner", { href: page, target: "_top" }));
+    return box;
+  }
+
+  // Leaflet's layers control writes layer names with innerHTML: hand it escaped text.
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function tilesNote(map) {
+    var note = el("p", "De achtergrondkaart is niet beschikbaar (geen verbinding?). De plaatsen en grenzen blijven zichtbaar.",
+                  { "class": "nk-map-note", role: "status" });
+    map.getContainer().appendChild(note);
+  }
+
+  window.NetwerkkaartKaart = {
+    show: function (map, dataUrl, options) {
+      var root = new URL("../", location.href).href;  // maps live in kaarten/
+      map.getContainer().setAttribute("aria-label", document.title);
+      map.getContainer().setAttribute("role", "region");
+      L.control.scale({ imperial: false }).addTo(map);
+      var failed = false;
+      map.eachLayer(function (layer) {
+        if (layer instanceof L.TileLayer) {
+          layer.on("tileerror", function () { if (!failed) { failed = true; tilesNote(map); } });
+        }
+      });
+      if (!options.tiles) tilesNote(map);
+      fetch(dataUrl).then(function (r) { return r.json(); }).then(function (data) {
+        L.geoJSON(data.grenzen, {
+          interactive: false,
+          style: function (f) {
+            var focus = f.properties.nis === options.highlight;
+            return { color: "#303f9f", weight: focus ? 3 : 1, fillColor: "#3f51b5", fillOpacity: focus ? 0.12 : 0.03 };
+          }
+        }).addTo(map);
+        var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+        var markers = data.markers.map(function (m) {
+          var person = data.partners[m[2]];
+          var marker = L.marker([m[0], m[1]], { title: person[0], alt: person[0], keyboard: true });
+          marker.nkDomains = person[4];
+          marker.bindPopup(function () { return popup(person, data.domeinen, root); });
+          return marker;
+        });
+        var active = {};
+        data.domeinen.forEach(function (_, i) { active[i] = true; });
+        function refresh() {
+          cluster.clearLayers();
+          cluster.addLayers(markers.filter(function (m) {
+            return m.nkDomains.length === 0 || m.nkDomains.some(function (d) { return active[d]; });
+          }));
+          map.getContainer().setAttribute("data-markers", String(cluster.getLayers().length));
+        }
+        refresh();
+        cluster.addTo(map);
+        var used = {};
+        markers.forEach(function (m) { m.nkDomains.forEach(function (d) { used[d] = true; }); });
+        var overlays = {};
+        var byLayer = [];
+        data.domeinen.forEach(function (name, i) {
+          if (!used[i]) return;
+          var group = L.layerGroup();
+          group.addTo(map);
+          overlays[escapeHtml(name)] = group;
+          byLayer.push([group, i]);
+        });
+        if (byLayer.length > 1) {
+          L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+          map.on("overlayadd overlayremove", function (event) {
+            byLayer.forEach(function (pair) { if (pair[0] === event.layer) active[pair[1]] = event.type === "overlayadd"; });
+            refresh();
+          });
+        }
+        window.nkMap = { map: map, cluster: cluster, markers: markers.length };
+        map.getContainer().setAttribute("data-loaded", "1");
+      });
+    }
+  };
+})();

@@ -1,0 +1,210 @@
+"""Maps with folium: one small HTML document per map, embedded in pages with an <iframe>.
+
+Why this shape (measured): folium output inlined in a page breaks on mkdocs-material's
+instant navigation, an iframe does not. folium's default assets come from four CDNs;
+here every map uses the self-hosted Leaflet and MarkerCluster from the XStatic packages
+and nothing else. Text never goes through folium's popups (they put text into JS
+template literals); the markers come from a JSON file that ``netwerkkaart-kaart.js``
+turns into DOM nodes with ``textContent``. Confidential locations are never written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import folium
+import phonenumbers
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from . import geo, urls
+from .model import Partner, Region, Site
+
+MAPS = "kaarten"
+ASSETS = "assets/kaart"
+DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
+
+
+@dataclass(frozen=True)
+class Tiles:
+    url: str | None = DEFAULT_TILES  # None: no background map at all
+    attribution: str = DEFAULT_ATTRIBUTION
+
+
+@dataclass(frozen=True)
+class MapFile:
+    path: str  # site-relative
+    content: str | bytes
+
+
+def asset_files() -> list[MapFile]:
+    """Leaflet, MarkerCluster and our map script, served from the site itself."""
+    import xstatic.pkg.leaflet as leaflet
+    import xstatic.pkg.leaflet_markercluster as cluster
+
+    files = []
+    for name in ("leaflet.js", "leaflet.css"):
+        files.append(MapFile(f"{ASSETS}/{name}", (Path(leaflet.BASE_DIR) / name).read_bytes()))
+    for image in sorted((Path(leaflet.BASE_DIR) / "images").glob("*.png")):
+        files.append(MapFile(f"{ASSETS}/images/{image.name}", image.read_bytes()))
+    for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
+        files.append(MapFile(f"{ASSETS}/{name}", (Path(cluster.BASE_DIR) / name).read_bytes()))
+    own = resources.files("generator") / "kaart"
+    for name in ("netwerkkaart-kaart.js", "netwerkkaart-kaart.css"):
+        files.append(MapFile(f"{ASSETS}/{name}", (own / name).read_bytes()))
+    return files
+
+
+class _Layer(MacroElement):
+    """Loads a map's JSON (markers, borders) and draws it with netwerkkaart-kaart.js."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        NetwerkkaartKaart.show({{ this._parent.get_name() }}, {{ this.data_url|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data_url: str, options: dict):
+        super().__init__()
+        self._name = "NetwerkkaartLayer"
+        self.data_url = data_url
+        self.options = options
+
+
+def _phone_e164(number: str | None) -> str | None:
+    if not number:
+        return None
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set[str] | None = None,
+             highlight: str | None = None) -> dict:
+    """Compact JSON for one map: partners once, markers as [lat, lon, partner index], borders, domains.
+
+    Only public locations with coordinates; ``nis_codes`` limits the markers to those municipalities.
+    """
+    domain_index = {d.id: i for i, d in enumerate(region.life_domains)}
+    people, markers = [], []
+    for partner in partners:
+        spots = [loc for loc in partner.locaties if loc.public and loc.lat is not None
+                 and (nis_codes is None or loc.nis in nis_codes)]
+        if not spots:
+            continue
+        index = len(people)
+        people.append([partner.naam, urls.partner(partner.id), partner.contact.get("telefoon") or "",
+                       _phone_e164(partner.contact.get("telefoon")) or "",
+                       [domain_index[d] for d in partner.levensdomeinen if d in domain_index]])
+        markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
+    region_codes = {m.nis for m in region.municipalities}
+    borders = [f for f in geo.borders()["features"] if f["properties"]["nis"] in region_codes]
+    return {
+        "domeinen": [d.naam for d in region.life_domains],
+        "partners": people,
+        "markers": markers,
+        "grenzen": {"type": "FeatureCollection", "features": borders},
+        "focus": highlight,
+    }
+
+
+def _bounds(data: dict, highlight: str | None, around_markers: bool = False) -> list[list[float]]:
+    features = [] if around_markers and data["markers"] else data["grenzen"]["features"]
+    if highlight:
+        features = [f for f in features if f["properties"]["nis"] == highlight] or features
+    points = []
+    for f in features:
+        g = f["geometry"]
+        polygons = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        points += [pt for poly in polygons for pt in poly[0]]
+    points += [[m[1], m[0]] for m in data["markers"]]
+    if not points:
+        return [[50.7, 2.5], [51.5, 5.9]]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    pad = 0.01 if around_markers else 0.0  # about 1 km around a single location
+    return [[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]]
+
+
+def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highlight: str | None = None,
+               around_markers: bool = False) -> str:
+    """A complete, deterministic HTML document for one map (it lives in kaarten/)."""
+    m = folium.Map(location=None, tiles=None, control_scale=False, prefer_canvas=False, zoom_control=True)
+    # Instance attributes: folium's class-level asset lists (CDNs) stay untouched for everyone else.
+    m.default_js = [("leaflet", f"../{ASSETS}/leaflet.js"),
+                    ("markercluster", f"../{ASSETS}/leaflet.markercluster.js"),
+                    ("netwerkkaart", f"../{ASSETS}/netwerkkaart-kaart.js")]
+    m.default_css = [("leaflet_css", f"../{ASSETS}/leaflet.css"), ("cluster_css", f"../{ASSETS}/MarkerCluster.css"),
+                     ("cluster_default_css", f"../{ASSETS}/MarkerCluster.Default.css"),
+                     ("netwerkkaart_css", f"../{ASSETS}/netwerkkaart-kaart.css")]
+    if tiles.url:
+        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19).add_to(m)
+    m.fit_bounds(_bounds(data, highlight, around_markers))
+    _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url)}).add_to(m)
+    root = m.get_root()
+    root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
+    # Stable ids: folium draws them from urandom, which would make every build differ.
+    for number, element in enumerate(_walk(root)):
+        element._id = f"{number:04d}"
+    html = root.render()
+    html = html.replace("<html>", '<html lang="nl">', 1)
+    # folium disables pinch zoom (maximum-scale=1.0, user-scalable=no); people with low vision need it.
+    html = html.replace("initial-scale=1.0, maximum-scale=1.0, user-scalable=no", "initial-scale=1.0")
+    return html
+
+
+def _escape(text: str) -> str:
+    from .html import e
+    return e(text)
+
+
+def _walk(element):
+    yield element
+    for child in list(element._children.values()):
+        yield from _walk(child)
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    page_url: str  # the page that shows the map
+    html_path: str
+    data_path: str
+    title: str
+    markers: int
+
+
+def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list[SiteMap]]:
+    """All map documents and their data for a site, plus which page embeds which map."""
+    files: list[MapFile] = []
+    maps: list[SiteMap] = []
+
+    def add(page_url: str, name: str, title: str, data: dict, highlight: str | None = None,
+            around_markers: bool = False) -> None:
+        data_path = f"{MAPS}/{name}.json"
+        html_path = f"{MAPS}/{name}.html"
+        files.append(MapFile(data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+        files.append(MapFile(html_path, render_map(f"{name}.json", data, title, tiles, highlight=highlight,
+                                                   around_markers=around_markers)))
+        maps.append(SiteMap(page_url, html_path, data_path, title, len(data["markers"])))
+
+    for region in site.regions:
+        partners = list(site.partners_of(region.id))
+        add(urls.region(region.id), f"regio-{region.id}", f"Kaart van {region.naam}", map_data(site, region, partners))
+        for municipality in region.municipalities:
+            here = list(site.located_in(municipality))
+            add(urls.municipality(region.id, municipality.id), f"gemeente-{region.id}-{municipality.id}",
+                f"Kaart van {municipality.naam}",
+                map_data(site, region, here, {municipality.nis}, highlight=municipality.nis), municipality.nis)
+    for partner in site.partners:
+        region = site.region(partner.region)
+        data = map_data(site, region, [partner])
+        if data["markers"]:
+            add(urls.partner(partner.id), f"partner-{partner.id}", f"Kaart van {partner.naam}", data,
+                around_markers=True)
+    return files, maps
+
+
