@@ -108,8 +108,13 @@ def test_generate_writes_the_same_pages(tmp_path):
 
     result = CliRunner().invoke(main, ["generate", str(tmp_path / "out"), "--data", str(ROOT)])
     assert result.exit_code == 0, result.output
-    pages = render_site(build_site(validate_folder(ROOT).project))
+    from generator import maps
+
+    site = build_site(validate_folder(ROOT).project)
+    map_files, site_maps = maps.render_maps(site)
+    pages = render_site(site, maps={m.page_url: m for m in site_maps})
     written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
     assert written == sorted(p.src_uri for p in pages)
+    assert all((tmp_path / "out" / f.path).is_file() for f in map_files + maps.asset_files())
     one = pages[-1]
     assert (tmp_path / "out" / one.src_uri).read_text(encoding="utf-8") == one.markdown()
