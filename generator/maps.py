@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 
 import folium
-import phonenumbers
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -75,18 +74,10 @@ class _Layer(MacroElement):
         self.options = options
 
 
-def _phone_e164(number: str | None) -> str | None:
-    if not number:
-        return None
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return None
-
-
 def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set[str] | None = None,
              highlight: str | None = None) -> dict:
-    """Compact JSON for one map: partners once, markers as [lat, lon, partner index], borders, domains.
+    """Compact JSON for one map: partners once ([name, id, phone, domain indexes]), markers as
+    [lat, lon, partner index], borders and domain names. About 60 bytes per partner plus 22 per marker.
 
     Only public locations with coordinates; ``nis_codes`` limits the markers to those municipalities.
     """
@@ -98,8 +89,7 @@ def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set
         if not spots:
             continue
         index = len(people)
-        people.append([partner.naam, urls.partner(partner.id), partner.contact.get("telefoon") or "",
-                       _phone_e164(partner.contact.get("telefoon")) or "",
+        people.append([partner.naam, partner.id, partner.contact.get("telefoon") or "",
                        [domain_index[d] for d in partner.levensdomeinen if d in domain_index]])
         markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
     region_codes = {m.nis for m in region.municipalities}
@@ -144,9 +134,10 @@ def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highligh
     if tiles.url:
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19).add_to(m)
     m.fit_bounds(_bounds(data, highlight, around_markers))
-    _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url)}).add_to(m)
+    _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}")}).add_to(m)
     root = m.get_root()
     root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
+    root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request
     # Stable ids: folium draws them from urandom, which would make every build differ.
     for number, element in enumerate(_walk(root)):
         element._id = f"{number:04d}"

@@ -10,18 +10,27 @@
     return node;
   }
 
-  function popup(person, domains, root) {
+  // "052 44 55 66" -> "+3252445566"; short numbers such as 1712 stay as they are.
+  function dialable(phone) {
+    var digits = phone.replace(/[^0-9+]/g, "");
+    if (digits.charAt(0) === "+") return digits;
+    if (digits.slice(0, 2) === "00") return "+" + digits.slice(2);
+    if (digits.charAt(0) === "0") return "+32" + digits.slice(1);
+    return digits;
+  }
+
+  function popup(person, domains, root, partnerUrl) {
     var box = el("div", null, { "class": "nk-popup" });
     box.appendChild(el("strong", person[0]));
-    var names = person[4].map(function (i) { return domains[i]; }).join(", ");
+    var names = person[3].map(function (i) { return domains[i]; }).join(", ");
     if (names) box.appendChild(el("div", names, { "class": "nk-popup-domains" }));
-    if (person[2] && person[3]) {
-      var tel = el("a", person[2], { href: "tel:" + person[3] });
+    if (person[2]) {
+      var tel = el("a", person[2], { href: "tel:" + dialable(person[2]) });
       var line = el("div", "Bel: ");
       line.appendChild(tel);
       box.appendChild(line);
     }
-    var page = new URL(person[1], root).href;
+    var page = new URL(partnerUrl.replace("{id}", encodeURIComponent(person[1])), root).href;
     box.appendChild(el("a", "Meer over deze partner", { href: page, target: "_top" }));
     return box;
   }
@@ -45,6 +54,7 @@
       map.getContainer().setAttribute("aria-label", document.title);
       map.getContainer().setAttribute("role", "region");
       L.control.scale({ imperial: false }).addTo(map);
+      if (map.options.maxZoom === undefined) map.setMaxZoom(19);  // clustering needs it, also without tiles
       var failed = false;
       map.eachLayer(function (layer) {
         if (layer instanceof L.TileLayer) {
@@ -64,8 +74,8 @@
         var markers = data.markers.map(function (m) {
           var person = data.partners[m[2]];
           var marker = L.marker([m[0], m[1]], { title: person[0], alt: person[0], keyboard: true });
-          marker.nkDomains = person[4];
-          marker.bindPopup(function () { return popup(person, data.domeinen, root); });
+          marker.nkDomains = person[3];
+          marker.bindPopup(function () { return popup(person, data.domeinen, root, options.partnerUrl); });
           return marker;
         });
         var active = {};

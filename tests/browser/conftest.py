@@ -59,7 +59,7 @@ def payload_site(tmp_path_factory):
     (work / "mkdocs.yml").write_text(
         "site_name: Payload\nsite_url: !ENV NK_SITE_URL\ndocs_dir: docs\n"
         "theme:\n  name: material\n  language: nl\n  font: false\n  features: [navigation.instant]\n"
-        f"plugins:\n  - netwerkkaart:\n      data_dir: {work / 'data'}\n", encoding="utf-8")
+        f"plugins:\n  - netwerkkaart:\n      data_dir: {work / 'data'}\n      tiles: geen\n", encoding="utf-8")
     base, server = build_and_serve(work / "mkdocs.yml", work / "site")
     yield base, work / "site"
     server.shutdown()

@@ -252,8 +252,12 @@ def test_region_and_municipality_maps_show_every_public_location(page, example_s
 def test_partner_map_and_none_without_public_location(page, example_site, model):
     base, _ = example_site
     page.goto(base + "partners/caw-onthaal-dendermonde/")
-    count, _ = map_markers(page, "kaarten/partner-caw-onthaal-dendermonde.html")
+    count, frame = map_markers(page, "kaarten/partner-caw-onthaal-dendermonde.html")
     assert count == public_spots([model.partner("caw-onthaal-dendermonde")])
+    frame.click(".leaflet-marker-icon >> nth=0")
+    link = frame.locator(".nk-popup a", has_text="Meer over deze partner")
+    assert link.get_attribute("href").endswith("/partners/caw-onthaal-dendermonde/")
+    assert link.get_attribute("target") == "_top"
     page.goto(base + "partners/caw-vluchthuis-dender/")  # only a confidential address
     assert page.locator("iframe").count() == 0
 
@@ -310,6 +314,8 @@ def test_map_popups_execute_nothing(page, payload_site):
     base, _ = payload_site
     page.goto(base + "kaarten/partner-aanval.html")
     page.wait_for_selector(".folium-map[data-loaded]")
+    assert "achtergrondkaart is niet beschikbaar" in page.inner_text(".nk-map-note")  # tiles: geen
+    assert not [u for u in page.requests if not u.startswith(base)]
     page.click(".leaflet-marker-icon")
     page.wait_for_selector(".nk-popup")
     text = page.inner_text(".nk-popup")
