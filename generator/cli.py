@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import maps, report
+from . import maps, report, sheet
 from .model import build_site
 from .pages import render_site
 from .validate import validate_folder
@@ -50,7 +50,9 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--data", "data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
-def generate(outdir: Path, data: Path) -> None:
+@click.option("--site-url", default="http://127.0.0.1:8000/", show_default=True,
+              help="Het adres van de site (voor de QR-codes op het blad Mijn netwerk).")
+def generate(outdir: Path, data: Path, site_url: str) -> None:
     """Schrijf de pagina's van de site als Markdown-bestanden naar OUTDIR.
 
     Voor wie een andere sitebouwer dan MkDocs gebruikt. Eerst worden de gegevens
@@ -73,6 +75,8 @@ def generate(outdir: Path, data: Path) -> None:
         target = outdir / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
+    (outdir / sheet.DATA).parent.mkdir(parents=True, exist_ok=True)
+    (outdir / sheet.DATA).write_text(sheet.sheet_json(site, site_url), encoding="utf-8")
     for item in map_files + maps.asset_files():
         target = outdir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,8 @@ from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_L
 HOME = ""
 DIRECTORY = "a-z/"
 SEARCH = "zoeken/"
+SHEET = "mijn-netwerk/"
+DATA = "mijn-netwerk/partners.json"
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
     """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page."""
     today = today or datetime.date.today()
     maps = maps or {}
-    pages = [home_page(site), directory_page(site), search_page()]
+    pages = [home_page(site), directory_page(site), search_page(), sheet_page()]
     for region in site.regions:
         pages.append(region_page(site, region, maps.get(urls.region(region.id))))
         for municipality in region.municipalities:
@@ -67,6 +69,11 @@ def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
 
 
 # -- shared pieces ----------------------------------------------------------------
+
+def pick_button(partner: Partner) -> str:
+    """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
+    return (f'<button type="button" class="nk-pick-button" data-nk-pick="{e(partner.id)}" aria-pressed="false" hidden>'
+            f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
 
 def _wrap(body: str, searchable: bool = True) -> str:
     attr = " data-pagefind-body" if searchable else ""
@@ -91,6 +98,7 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
         f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
+        + pick_button(partner)
         + "</article>"
     )
 
@@ -335,7 +343,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     )
     locations = "".join(_location_block(loc, i + 1, partner) for i, loc in enumerate(partner.locaties))
     body = (
-        f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1><p class="nk-badges">{" ".join(badges)} {checked}</p>'
+        f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1>{pick_button(partner)}<p class="nk-badges">{" ".join(badges)} {checked}</p>'
         f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domain_links}</p>'
         + paragraphs(partner.beschrijving)
@@ -374,7 +382,8 @@ def directory_page(site: Site) -> Page:
             f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
             f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}">'
             f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
-            f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span></li>'
+            f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span>'
+            f'{pick_button(p)}</li>'
         )
 
     def options(pairs) -> str:
@@ -393,6 +402,31 @@ def directory_page(site: Site) -> Page:
 {"".join(rows)}
 </ul>"""
     return Page(here, "Alle partners van A tot Z", _wrap(body, searchable=False), searchable=False)
+
+
+def sheet_page() -> Page:
+    here = SHEET
+    body = f"""<h1>Mijn netwerk</h1>
+<p class="nk-lead">De organisaties die je samen met het gezin koos, met hoe je je aanmeldt. Druk de lijst af
+of deel de link, zodat het gezin ze mee naar huis neemt.</p>
+<div class="nk-sheet-tools" data-nk-sheet-tools>
+<button type="button" data-nk-print>Afdrukken</button>
+<button type="button" data-nk-copy>Kopieer de link</button>
+<button type="button" data-nk-clear>Leeg maken</button>
+<label class="nk-remember"><input type="checkbox" data-nk-remember> Onthoud op dit toestel</label>
+</div>
+<p class="nk-count" role="status" aria-live="polite" data-nk-sheet-status>Je hebt nog niemand gekozen. Kies
+partners met de knop <strong>Voeg toe aan mijn netwerk</strong> op hun pagina of in de lijsten.</p>
+<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}"></div>
+<section class="nk-notes" aria-label="Notities"><h2>Notities</h2>
+<p>Schrijf hier met de hand wat jullie afspraken.</p><div class="nk-lines"></div></section>
+<section class="nk-privacy" aria-label="Wat wordt bewaard"><h2>Wat wordt bewaard?</h2>
+<p>Je keuze staat alleen in deze browser: in het adres van deze pagina na het teken # (dat deel stuurt
+een browser nooit naar een server) en in dit tabblad tot je het sluit. Alleen als je <em>Onthoud op dit
+toestel</em> aanvinkt, blijft ze ook daarna op dit toestel. <em>Leeg maken</em> wist alles. Er wordt
+niets over het gezin bewaard of verstuurd: typ geen namen of notities, schrijf ze op papier.</p></section>
+<noscript><p>Mijn netwerk werkt met JavaScript.</p></noscript>"""
+    return Page(here, "Mijn netwerk", _wrap(body, searchable=False), searchable=False)
 
 
 def search_page() -> Page:

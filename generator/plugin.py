@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from . import maps
+from . import maps, sheet
 from .html import e
 from .model import build_site
 from .pages import DIRECTORY, SEARCH, render_site
@@ -56,6 +56,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
+        self.sheet = sheet.sheet_json(self.site, config.site_url or "http://127.0.0.1:8000/")
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps})
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -74,7 +75,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
     def _nav(self, config) -> list:
         nav: list = [{"Start": "index.md"}]
         nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
-        nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"}]
+        nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
+                {"Mijn netwerk": f"{sheet.SHEET}index.md"}]
         docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
         if docs:
             nav.append({"Voor redacteurs": docs})
@@ -86,6 +88,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 files.append(File.generated(config, page.src_uri, content=page.markdown()))
         for item in self.map_files:
             files.append(File.generated(config, item.path, content=item.content))
+        files.append(File.generated(config, sheet.DATA, content=self.sheet))
         return files
 
     def on_page_context(self, context, page, config, nav):

@@ -32,6 +32,14 @@
     }
     var page = new URL(partnerUrl.replace("{id}", encodeURIComponent(person[1])), root).href;
     box.appendChild(el("a", "Meer over deze partner", { href: page, target: "_top" }));
+    if (window.parent !== window) {  // on a site page: the page keeps the family's selection
+      var add = el("button", "Voeg toe aan mijn netwerk", { type: "button", "class": "nk-popup-add" });
+      add.addEventListener("click", function () {
+        window.parent.postMessage({ nkAdd: person[1] }, location.origin);
+        add.textContent = "In mijn netwerk \u2713";
+      });
+      box.appendChild(add);
+    }
     return box;
   }
 

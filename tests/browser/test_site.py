@@ -332,3 +332,98 @@ def test_map_popups_execute_nothing(page, payload_site):
     assert "</title><script>window.__xss=2</script>" in text
     assert page.evaluate("window.__xss") is None
     assert page.locator(".nk-popup script, .nk-popup img, .nk-popup svg").count() == 0
+
+
+# -- Mijn netwerk ------------------------------------------------------------------------------
+
+def sheet_ids(page):
+    page.wait_for_function("document.querySelector('[data-nk-sheet-status]').textContent.includes('netwerk')")
+    return page.eval_on_selector_all(".nk-sheet-entry", "els => els.map(e => e.dataset.partner)")
+
+
+def test_pick_three_and_share_the_sheet(browser, page, example_site):
+    base, _ = example_site
+    page.goto(base + "partners/caw-onthaal-dendermonde/")
+    page.click(".nk-page h1 + .nk-pick-button")
+    assert page.get_attribute(".nk-page h1 + .nk-pick-button", "aria-pressed") == "true"
+    page.click(".nk-columns >> text=Dendermonde")  # instant navigation to a municipality page
+    page.wait_for_url(re.compile(r".*/dendermonde/$"))
+    page.click("[data-nk-pick='huis-van-het-kind-dendermonde'] >> nth=0")
+    page.goto(base + "a-z/")
+    page.click("li[data-partner='woonwinkel-voorkempen'] [data-nk-pick]")
+    assert page.inner_text(".nk-basket") == "Mijn netwerk (3)"
+    # the large touch targets
+    box = page.locator("li[data-partner='clb-dender'] [data-nk-pick]").bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44
+    page.click(".nk-basket")
+    page.wait_for_url(re.compile(r".*/mijn-netwerk/#p=.*"))
+    picked = ["caw-onthaal-dendermonde", "huis-van-het-kind-dendermonde", "woonwinkel-voorkempen"]
+    assert sorted(sheet_ids(page)) == sorted(picked)
+    assert page.locator(".nk-sheet-entry svg.nk-qr").count() == 3
+    link = page.url
+    # nothing about the selection was sent: the fragment never leaves the browser
+    assert not [u for u in page.requests if "#" in u or ("mijn-netwerk" in u and any(p in u for p in picked))]
+    assert page.evaluate("localStorage.length") == 0  # not remembered unless asked
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.goto(link)
+    assert sorted(sheet_ids(fresh)) == sorted(picked)
+    other.close()
+
+
+def test_unknown_ids_clear_and_remember(page, example_site):
+    base, _ = example_site
+    page.goto(base + "mijn-netwerk/#p=clb-dender,bestaat-niet")
+    assert sheet_ids(page) == ["clb-dender"]
+    assert "bestaat-niet" in page.inner_text(".nk-sheet-missing")
+    page.check("[data-nk-remember]")
+    assert page.evaluate("localStorage.getItem('nk-mijn-netwerk')") == "clb-dender,bestaat-niet"
+    page.click("[data-nk-clear]")
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("sessionStorage.getItem('nk-mijn-netwerk')") is None
+    assert sheet_ids(page) == []
+
+
+def test_sheet_works_offline_once_loaded(page, example_site):
+    base, _ = example_site
+    page.goto(base + "mijn-netwerk/#p=clb-dender,cgg-dender")
+    assert len(sheet_ids(page)) == 2
+    page.context.set_offline(True)
+    page.click(".nk-sheet-entry[data-partner='clb-dender'] .nk-remove")
+    assert sheet_ids(page) == ["cgg-dender"]
+    page.context.set_offline(False)
+
+
+def test_eight_partners_print_on_two_a4_pages(page, example_site, tmp_path):
+    import io
+    import json
+
+    from pypdf import PdfReader
+
+    base, out = example_site
+    data = json.loads((Path(out) / "mijn-netwerk" / "partners.json").read_text(encoding="utf-8"))["partners"]
+    biggest = sorted(data, key=lambda k: -len(json.dumps(data[k], ensure_ascii=False)))[:8]  # the worst case
+    page.goto(base + "mijn-netwerk/#p=" + ",".join(biggest))
+    assert len(sheet_ids(page)) == 8
+    pdf = page.pdf(format="A4")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 2
+
+
+def test_add_from_a_map_popup(page, example_site):
+    base, _ = example_site
+    page.goto(base + "partners/clb-dender/")
+    count, frame = map_markers(page, "kaarten/partner-clb-dender.html")
+    frame.click(".leaflet-marker-icon >> nth=0")
+    frame.click(".nk-popup-add")
+    page.wait_for_function("(document.querySelector('.nk-basket') || {textContent: ''}).textContent.includes('(1)')")
+    assert page.get_attribute(".nk-page h1 + .nk-pick-button", "aria-pressed") == "true"
+
+
+def test_sheet_is_accessible(page, example_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, _ = example_site
+    page.goto(base + "mijn-netwerk/#p=clb-dender,cgg-dender,huis-van-het-kind-zele")
+    sheet_ids(page)
+    bad = [(v["id"], v["impact"]) for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []

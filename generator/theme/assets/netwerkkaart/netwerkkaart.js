@@ -175,8 +175,216 @@
     loadPagefind();
   }
 
+
+  // -- Mijn netwerk: the family's selection. It lives in this tab (sessionStorage), in the sheet's
+  // address after # (never sent to a server) and, only when asked, on this device (localStorage).
+  var STORE = "nk-mijn-netwerk";
+  var REMEMBER = "nk-mijn-netwerk-onthouden";
+
+  function remembered() { try { return localStorage.getItem(REMEMBER) === "1"; } catch (e) { return false; } }
+
+  function readSelection() {
+    var raw = null;
+    try { raw = sessionStorage.getItem(STORE) || (remembered() ? localStorage.getItem(STORE) : null); } catch (e) {}
+    return raw ? raw.split(",").filter(Boolean) : [];
+  }
+
+  function writeSelection(ids) {
+    var value = ids.join(",");
+    try {
+      sessionStorage.setItem(STORE, value);
+      if (remembered()) localStorage.setItem(STORE, value); else localStorage.removeItem(STORE);
+    } catch (e) {}
+    refreshPicks();
+  }
+
+  function toggle(id) {
+    var ids = readSelection();
+    var at = ids.indexOf(id);
+    if (at >= 0) ids.splice(at, 1); else ids.push(id);
+    writeSelection(ids);
+  }
+
+  function sheetUrl(ids) { return siteRoot() + "mijn-netwerk/#p=" + ids.map(encodeURIComponent).join(","); }
+
+  function refreshPicks() {
+    var ids = readSelection();
+    document.querySelectorAll("[data-nk-pick]").forEach(function (button) {
+      var on = ids.indexOf(button.getAttribute("data-nk-pick")) >= 0;
+      button.hidden = false;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.querySelector(".nk-pick-label").textContent = on ? "In mijn netwerk \u2713" : "Voeg toe aan mijn netwerk";
+    });
+    var basket = document.querySelector(".nk-basket");
+    if (!basket) {
+      basket = document.createElement("a");
+      basket.className = "nk-basket";
+      document.body.appendChild(basket);
+    }
+    basket.href = sheetUrl(ids);
+    basket.textContent = "Mijn netwerk (" + ids.length + ")";
+    basket.setAttribute("aria-label", "Mijn netwerk: " + ids.length + " gekozen");
+  }
+
+  function initPicks(root) {
+    root.querySelectorAll("[data-nk-pick]").forEach(function (button) {
+      if (button.nkReady) return;
+      button.nkReady = true;
+      button.addEventListener("click", function () { toggle(button.getAttribute("data-nk-pick")); });
+    });
+    refreshPicks();
+  }
+
+  // Map popups live in iframes; they ask this page to toggle a partner.
+  window.addEventListener("message", function (event) {
+    if (event.origin !== location.origin || !event.data || !event.data.nkAdd) return;
+    var ids = readSelection();
+    if (ids.indexOf(String(event.data.nkAdd)) < 0) writeSelection(ids.concat([String(event.data.nkAdd)]));
+  });
+
+  function svgQr(qr, label) {
+    var NS = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(NS, "svg");
+    var n = qr.n;
+    svg.setAttribute("viewBox", "-2 -2 " + (n + 4) + " " + (n + 4));
+    svg.setAttribute("class", "nk-qr");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", label);
+    var bytes = atob(qr.bits);
+    var d = "";
+    for (var i = 0; i < n * n; i++) {
+      if ((bytes.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1) d += "M" + (i % n) + " " + Math.floor(i / n) + "h1v1h-1z";
+    }
+    var bg = document.createElementNS(NS, "rect");
+    bg.setAttribute("x", "-2"); bg.setAttribute("y", "-2"); bg.setAttribute("width", n + 4); bg.setAttribute("height", n + 4);
+    bg.setAttribute("fill", "#fff");
+    var path = document.createElementNS(NS, "path");
+    path.setAttribute("d", d);
+    svg.appendChild(bg);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function node(tag, text, cls) {
+    var el = document.createElement(tag);
+    if (text) el.textContent = text;
+    if (cls) el.className = cls;
+    return el;
+  }
+
+  function sheetEntry(id, p, root) {
+    var box = node("article", null, "nk-sheet-entry");
+    box.setAttribute("data-partner", id);
+    var head = node("div", null, "nk-sheet-head");
+    var title = node("h3");
+    var link = node("a", p.naam);
+    link.href = root + p.url;
+    title.appendChild(link);
+    head.appendChild(title);
+    box.appendChild(head);
+    box.appendChild(svgQr(p.qr, "QR-code naar de pagina van " + p.naam));
+    box.appendChild(node("p", p.kort));
+    var rows = [];
+    if (p.telefoon) rows.push(["Bellen", p.telefoon]);
+    if (p.aanmelden.length) rows.push(["Aanmelden", p.aanmelden.join("; ") + (p.wie ? ". " + p.wie : "")]);
+    if (p.meebrengen.length) rows.push(["Meebrengen", p.meebrengen.join(", ")]);
+    if (p.kost) rows.push(["Kostprijs", p.kost]);
+    if (p.wachttijd) rows.push(["Wachttijd", p.wachttijd]);
+    p.locaties.forEach(function (loc) {
+      rows.push(["Adres", (loc.naam ? loc.naam + ": " : "") + loc.adres]);
+      if (loc.uren.length) rows.push(["Open", loc.uren.join("; ")]);
+    });
+    if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
+    var dl = node("dl");
+    rows.forEach(function (row) { dl.appendChild(node("dt", row[0])); dl.appendChild(node("dd", row[1])); });
+    box.appendChild(dl);
+    var remove = node("button", "Verwijder uit mijn netwerk", "nk-remove");
+    remove.type = "button";
+    remove.addEventListener("click", function () { toggle(id); renderSheet(document); });
+    box.appendChild(remove);
+    return box;
+  }
+
+  var sheetData = null;
+  function renderSheet(root) {
+    var target = root.querySelector("[data-nk-sheet]");
+    if (!target) return;
+    var status = root.querySelector("[data-nk-sheet-status]");
+    var ids = readSelection();
+    history.replaceState(history.state, "", "#p=" + ids.map(encodeURIComponent).join(","));
+    if (!sheetData) {
+      sheetData = fetch(new URL(target.getAttribute("data-src"), location.href).href).then(function (r) { return r.json(); });
+    }
+    sheetData.then(function (data) {
+      target.innerHTML = "";
+      var site = siteRoot();
+      var known = ids.filter(function (id) { return data.partners[id]; });
+      var gone = ids.filter(function (id) { return !data.partners[id]; });
+      var groups = {};
+      var order = [];
+      known.forEach(function (id) {
+        var domain = data.partners[id].domeinen[0] || "Andere";
+        if (!groups[domain]) { groups[domain] = []; order.push(domain); }
+        groups[domain].push(id);
+      });
+      order.forEach(function (domain) {
+        var section = node("section", null, "nk-sheet-group");
+        section.appendChild(node("h2", domain));
+        groups[domain].forEach(function (id) { section.appendChild(sheetEntry(id, data.partners[id], site)); });
+        target.appendChild(section);
+      });
+      if (gone.length) {
+        var missing = node("section", null, "nk-sheet-missing");
+        missing.appendChild(node("h2", "Niet meer beschikbaar"));
+        missing.appendChild(node("p", "Deze partners staan niet (meer) op de site: " + gone.join(", ") + "."));
+        target.appendChild(missing);
+      }
+      status.textContent = known.length
+        ? known.length + (known.length === 1 ? " partner" : " partners") + " in je netwerk."
+        : "Je hebt nog niemand gekozen. Kies partners met de knop \u201cVoeg toe aan mijn netwerk\u201d.";
+    }).catch(function () {
+      status.textContent = "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.";
+    });
+  }
+
+  function initSheet(root) {
+    var tools = root.querySelector("[data-nk-sheet-tools]");
+    if (!tools) return;
+    var match = location.hash.match(/^#p=(.*)$/);
+    if (match) {
+      // A shared link wins over what this tab had: it is what the family was given.
+      writeSelection(match[1].split(",").map(decodeURIComponent).filter(Boolean));
+    }
+    var remember = tools.querySelector("[data-nk-remember]");
+    remember.checked = remembered();
+    remember.addEventListener("change", function () {
+      try {
+        if (remember.checked) localStorage.setItem(REMEMBER, "1");
+        else { localStorage.removeItem(REMEMBER); localStorage.removeItem(STORE); }
+      } catch (e) {}
+      writeSelection(readSelection());
+    });
+    tools.querySelector("[data-nk-print]").addEventListener("click", function () { window.print(); });
+    tools.querySelector("[data-nk-copy]").addEventListener("click", function () {
+      var status = root.querySelector("[data-nk-sheet-status]");
+      var url = location.href;
+      (navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject()).then(function () {
+        status.textContent = "De link is gekopieerd. Wie hem opent, ziet dezelfde lijst.";
+      }).catch(function () { status.textContent = "Kopieer deze link: " + url; });
+    });
+    tools.querySelector("[data-nk-clear]").addEventListener("click", function () {
+      try { sessionStorage.removeItem(STORE); localStorage.removeItem(STORE); localStorage.removeItem(REMEMBER); } catch (e) {}
+      remember.checked = false;
+      refreshPicks();
+      renderSheet(root);
+    });
+    renderSheet(root);
+  }
+
   function init() {
     var root = document;
+    initPicks(root);
+    initSheet(root);
     initPick(root);
     initFilters(root);
     initHomeSearch(root);
