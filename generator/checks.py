@@ -16,14 +16,14 @@ from . import geo, urls
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
+from .model import STALE_AFTER_DAYS
+from .refdata import INVISIBLE as _INVISIBLE
 from .refdata import Reference, fold, reference
 from .schema import show_path
 from .yamlload import Path
 
 MAX_KM_OUTSIDE = 3.0
-STALE_AFTER_DAYS = 365
 
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _NAME_FIELDS = {"id", "naam", "gemeente", "door", "partner", "straat"}
 # One cheap search per text value; only a hit gets the detailed checks below.
 _SUSPECT = re.compile("[\u00a0\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|^\\s|\\s$|[0-9][0-9. -]{9,}[0-9]")
@@ -31,12 +31,13 @@ _RRN = re.compile(r"(?<![0-9])([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{2})[. -]?([
 
 
 def check_project(project: Project, today: datetime.date | None = None) -> list[Problem]:
-    today = today or datetime.date.today()
+    today = today or datetime.date.today()  # tests pass a fixed day
     ref = reference()
     out: list[Problem] = []
     out += _check_text_everywhere(project)
     out += _check_ids(project)
-    regions = {r.region for r in project.of_kind("regio", valid_only=False)}
+    # every region folder with a regio.yml counts, even one that could not be read (its own error says why)
+    regions = {r.region for r in project.records if r.kind == "regio"}
     out += _check_regions(project, regions)
     domains = _life_domains(project, out)
     municipalities = _check_municipalities(project, ref, out)
@@ -244,11 +245,22 @@ def _check_partners(project: Project, ref: Reference, regions: set, domains: dic
                                municipality=municipality.name, region=record.region, allowed=allowed))
         for i, location in enumerate(data.get("locaties", [])):
             out += _check_location(record, ("locaties", i), location, ref)
+        ages = data.get("doelgroep", {})
+        if "leeftijd_van" in ages and "leeftijd_tot" in ages and ages["leeftijd_van"] > ages["leeftijd_tot"]:
+            out.append(_at(record, ("doelgroep", "leeftijd_van"), "NK318", low=ages["leeftijd_van"], high=ages["leeftijd_tot"]))
     return out
 
 
 def _check_location(record: Record, path: Path, location: dict, ref: Reference) -> list[Problem]:
     address = location["adres"]
+    if location.get("vertrouwelijk"):
+        for key, where, what in (("straat", path + ("adres", "straat"), "een straat"),
+                                 ("coordinaten", path + ("coordinaten",), "coördinaten")):
+            if key in (address if key == "straat" else location):
+                return [_at(record, where, "NK402", what=what)]
+    for i, block in enumerate(location.get("openingsuren", [])):
+        if block["tot"] <= block["van"]:
+            return [_at(record, path + ("openingsuren", i, "tot"), "NK319", van=block["van"], tot=block["tot"])]
     municipality = ref.find(address["gemeente"])
     if municipality is None:
         return [_name_problem(record, path + ("adres", "gemeente"), address["gemeente"], ref)]
@@ -294,8 +306,11 @@ def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
             continue
         data = record.doc.data
         checked = data.get("nagekeken")
-        if checked and (today - datetime.date.fromisoformat(checked["datum"])).days > STALE_AFTER_DAYS:
+        age = (today - datetime.date.fromisoformat(checked["datum"])).days if checked else 0
+        if age > STALE_AFTER_DAYS:
             out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat()))
+        elif age < 0:
+            out.append(_at(record, ("nagekeken", "datum"), "NK504", value=checked["datum"], today=today.isoformat()))
         if record.kind == "partner":
             contact = data.get("contact", {})
             if not (contact.get("telefoon") or contact.get("email") or contact.get("website")

@@ -41,8 +41,11 @@ def safe_web_url(url: str | None) -> str | None:
     """The URL if it is http(s) with a host, else None (validation already refuses others)."""
     if not url:
         return None
-    parts = urlsplit(url)
-    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+    try:
+        parts = urlsplit(url)
+        return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+    except ValueError:  # e.g. "https://[a.b": validation refuses it, never link it
+        return None
 
 
 def link(url: str | None, text: str, *, external: bool = True) -> str:

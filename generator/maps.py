@@ -20,9 +20,10 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from . import geo, urls
+from .html import e
 from .model import Partner, Region, Site
 
-MAPS = "kaarten"
+MAPS = urls.MAPS
 ASSETS = "assets/kaart"
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
@@ -99,7 +100,6 @@ def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set
         "partners": people,
         "markers": markers,
         "grenzen": {"type": "FeatureCollection", "features": borders},
-        "focus": highlight,
     }
 
 
@@ -132,11 +132,13 @@ def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highligh
                      ("cluster_default_css", f"../{ASSETS}/MarkerCluster.Default.css"),
                      ("netwerkkaart_css", f"../{ASSETS}/netwerkkaart-kaart.css")]
     if tiles.url:
-        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19).add_to(m)
+        # no Referer: the tile server does not learn which page of the site was open
+        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19,
+                         referrerPolicy="no-referrer").add_to(m)
     m.fit_bounds(_bounds(data, highlight, around_markers))
     _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}")}).add_to(m)
     root = m.get_root()
-    root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
+    root.header.add_child(Element(f"<title>{e(title)}</title>"), name="title")
     root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request
     # Stable ids: folium draws them from urandom, which would make every build differ.
     for number, element in enumerate(_walk(root)):
@@ -146,11 +148,6 @@ def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highligh
     # folium disables pinch zoom (maximum-scale=1.0, user-scalable=no); people with low vision need it.
     html = html.replace("initial-scale=1.0, maximum-scale=1.0, user-scalable=no", "initial-scale=1.0")
     return html
-
-
-def _escape(text: str) -> str:
-    from .html import e
-    return e(text)
 
 
 def _walk(element):

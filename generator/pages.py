@@ -15,11 +15,10 @@ from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
 
+from .urls import DIRECTORY, SEARCH, SHEET
+
 HOME = ""
-DIRECTORY = "a-z/"
-SEARCH = "zoeken/"
-SHEET = "mijn-netwerk/"
-DATA = "mijn-netwerk/partners.json"
+DATA = SHEET + "partners.json"
 
 
 @dataclass(frozen=True)
@@ -37,8 +36,6 @@ class Page:
     def markdown(self) -> str:
         # The title is escaped: MkDocs puts it into <title> and the nav as it is.
         front = {"title": e(self.title), "hide": ["toc"]}
-        if not self.searchable:
-            front["search"] = {"exclude": True}
         lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()] + ["---", ""]
         return "\n".join(lines) + self.body + "\n"
 
@@ -72,7 +69,7 @@ def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
 
 def pick_button(partner: Partner) -> str:
     """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
-    return (f'<button type="button" class="nk-pick-button" data-nk-pick="{e(partner.id)}" aria-pressed="false" hidden>'
+    return (f'<button type="button" class="nk-pick-button" data-nk-toggle="{e(partner.id)}" aria-pressed="false" hidden>'
             f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
 
 def _wrap(body: str, searchable: bool = True) -> str:
@@ -161,9 +158,9 @@ def home_page(site: Site) -> Page:
     body = f"""<h1>Wie helpt waarmee, dicht bij huis?</h1>
 <p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
 in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gezin naar.</p>
-<form class="nk-search-form" action="{rel(here, SEARCH)}" method="get" role="search">
+<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search">
 <label for="nk-home-q">Zoek een organisatie, gemeente, postcode of vraag</label>
-<input id="nk-home-q" name="q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
+<input id="nk-home-q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
 <button type="submit">Zoeken</button>
 </form>
 <h2>Kies je gemeente</h2>
@@ -214,11 +211,16 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     active = site.active_in(municipality)
     located = {p.id for p in site.located_in(municipality)}
     sections = []
+    shown: set[str] = set()
     for domain in region.life_domains:
         group = [p for p in active if domain.id in p.levensdomeinen]
+        shown.update(p.id for p in group)
         if group:
             sections.append(f'<h3 id="{e(domain.id)}">{icon(domain.icoon)} {e(domain.naam)}</h3>'
                             + _card_list(site, group, here))
+    rest = [p for p in active if p.id not in shown]  # e.g. located here, from a region with its own domains
+    if rest:
+        sections.append("<h3>Andere</h3>" + _card_list(site, rest, here))
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
@@ -262,10 +264,10 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
 
 
 def _location_block(location, index: int, partner: Partner) -> str:
-    title = e(location.naam) if location.naam else f"Locatie {index}" if len(partner.locaties) > 1 else "Adres"
-    if location.vertrouwelijk:
-        return (f'<section class="nk-card nk-location"><h3>{title}</h3><p>Het adres is vertrouwelijk. '
+    if location.vertrouwelijk:  # not even its name: it could say where it is
+        return (f'<section class="nk-card nk-location"><h3>Vertrouwelijk adres</h3><p>Het adres is vertrouwelijk. '
                 "Neem eerst contact op.</p></section>")
+    title = e(location.naam) if location.naam else f"Locatie {index}" if len(partner.locaties) > 1 else "Adres"
     lines = [e(location.straat)] if location.straat else []
     place = f"{e(location.postcode)} {e(location.gemeente)}"
     if location.plaats:
@@ -433,7 +435,7 @@ def search_page() -> Page:
     body = """<h1>Zoeken</h1>
 <form class="nk-search-form" role="search" data-nk-search>
 <label for="nk-q">Zoek een organisatie, gemeente, deelgemeente, postcode of vraag</label>
-<input id="nk-q" name="q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G">
+<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G">
 <button type="submit">Zoeken</button>
 </form>
 <p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>

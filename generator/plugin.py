@@ -20,7 +20,8 @@ from mkdocs.structure.files import File
 from . import maps, sheet
 from .html import e
 from .model import build_site
-from .pages import DIRECTORY, SEARCH, render_site
+from .pages import render_site
+from .urls import DIRECTORY, SEARCH
 from .problems import Problem
 from .validate import validate_folder
 
@@ -45,8 +46,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
     def on_config(self, config):
         self.root = Path(self.config.data_dir or Path(config.config_file_path).parent)
         result = validate_folder(self.root)
+        # Warnings (stale dates, no contact) are for the coordinators' report, not a reason to stop
+        # `mkdocs build --strict`; errors stop the build.
         for p in result.warnings:
-            log.warning(describe(p))
+            log.info("waarschuwing: " + describe(p))
         if result.errors:
             for p in result.errors:
                 log.error(describe(p))
@@ -83,9 +86,14 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return nav
 
     def on_files(self, files, config):
+        taken = {f.url: f.src_uri for f in files.documentation_pages()}
         for page in self.pages:
-            if files.get_file_from_path(page.src_uri) is None:  # a page in docs/ wins
-                files.append(File.generated(config, page.src_uri, content=page.markdown()))
+            if page.url == "" and page.url in taken:
+                continue  # a docs/index.md replaces the generated home page
+            if taken.get(page.url) is not None and taken.get(page.url) != page.src_uri:
+                raise PluginError(f"docs/{taken[page.url]} krijgt hetzelfde adres ({page.url}) als een pagina die "
+                                  "Netwerkkaart maakt. Geef het bestand in docs/ een andere naam.")
+            files.append(File.generated(config, page.src_uri, content=page.markdown()))
         for item in self.map_files:
             files.append(File.generated(config, item.path, content=item.content))
         files.append(File.generated(config, sheet.DATA, content=self.sheet))

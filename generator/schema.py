@@ -76,7 +76,7 @@ def is_belgian_phone(value: object) -> bool:
     return phonenumbers.is_valid_number(number) or shortnumberinfo.is_valid_short_number_for_region(number, "BE")
 
 
-@FORMATS.checks("uri")
+@FORMATS.checks("uri", raises=ValueError)
 def is_web_address(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -133,7 +133,7 @@ def fast_validator(kind: str):
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     formats = {
         "telefoon-be": _conforms(is_belgian_phone, (phonenumbers.NumberParseException,)),
-        "uri": _conforms(is_web_address),
+        "uri": _conforms(is_web_address, (ValueError,)),
         "email": _conforms(is_email),
         "date": _conforms(is_date, (ValueError,)),
     }

@@ -6,11 +6,15 @@ renderer uses it to write and link pages.
 
 from __future__ import annotations
 
+DIRECTORY = "a-z/"
+SEARCH = "zoeken/"
+SHEET = "mijn-netwerk/"
+MAPS = "kaarten"  # map documents and their data
+SEARCH_INDEX = "pagefind"
+
 # Top-level folders the site itself uses; a region may not take these ids.
-RESERVED = frozenset({
-    "a-z", "assets", "export", "javascripts", "mijn-netwerk", "over", "partners",
-    "schemas", "search", "stylesheets", "zoeken", "levensdomeinen", "gemeenten",
-})
+RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), MAPS, SEARCH_INDEX,
+                      "assets", "partners", "search", "schemas"})
 
 
 def region(region_id: str) -> str:

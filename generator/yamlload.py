@@ -40,7 +40,8 @@ _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
 _NOT_A_NUMBER = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
 # Characters that may not appear in a record at all (C0/C1 controls except tab/newline/CR, DEL).
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# U+2028/U+2029 are line breaks to libyaml but not to editors: lines would be counted differently.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # A tab in the indentation of a line that has content.
@@ -108,6 +109,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         head = raw[: exc.start].decode("utf-8", errors="replace")
         m = _position(head, len(head))
         return None, [problem("NK101", path, m.line, m.column, byte=f"{raw[exc.start]:02X}")]
+    # Windows (CRLF) and old Mac (CR) line ends: same lines, one form, so columns and checks agree with libyaml.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _FORBIDDEN.search(text)
     if bad:
         m = _position(text, bad.start())
@@ -189,7 +192,10 @@ def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> objec
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
-        return float(value)
+        number = float(value)
+        if number in (float("inf"), float("-inf")):  # 1e999
+            raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
+        return number
     if _NOT_A_NUMBER.match(value):
         raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
     return value
@@ -208,7 +214,6 @@ class _Builder:
         # This loop runs once per YAML event (about 150 per partner file): kept flat on purpose.
         parser = _Parser(self.text)
         marks = self.doc.marks
-        key_marks = self.doc.key_marks
         lines = self.lines
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -309,7 +314,6 @@ class _Builder:
         finally:
             if hasattr(parser, "dispose"):
                 parser.dispose()
-        del key_marks  # filled by _key
         if root is None:
             return None, [problem("NK105", self.path, 1, 1)]
         if not isinstance(root, dict):

@@ -75,7 +75,7 @@ def test_github_format_is_one_annotation_per_problem(basis):
     lines = [line for line in result.output.splitlines() if line.startswith("::")]
     assert lines == [
         line for line in lines if line.startswith("::error file=partners/dender/website.yml,line=")
-    ] and len(lines) == 2
+    ] and len(lines) == 3
     assert ",title=NK207::" in lines[0] and "%0A" in lines[0]  # the hint follows on the next line
 
 

@@ -115,3 +115,21 @@ def test_marks_point_at_values_and_keys():
     assert doc.mark(("locaties", 0, "adres", "postcode")) == yamlload.Mark(4, 17)
     assert doc.mark(("locaties", 0, "adres", "postcode"), key=True) == yamlload.Mark(4, 7)
     assert doc.mark(("locaties", 0, "nergens")) == yamlload.Mark(3, 5)
+
+
+def test_windows_and_old_mac_line_ends():
+    text = "naam: A\nbeschrijving: |\n  regel een\n  regel twee\nkort: >-\n  samen\n  gevoegd\n"
+    expected = {"naam": "A", "beschrijving": "regel een\nregel twee\n", "kort": "samen gevoegd"}
+    for newline in ("\r\n", "\r"):
+        doc, problems = load(text.replace("\n", newline).encode(), "x.yml")
+        assert doc is not None and doc.data == expected, problems
+    doc, problems = load(b"a: 1\r\na: 2\r\n", "x.yml")
+    assert [(p.line, p.code) for p in problems] == [(2, "NK107")]
+
+
+def test_unicode_line_separators_are_refused():
+    assert codes("a: x\u2028y\n") == [(1, "NK102")]
+
+
+def test_overflowing_number_is_refused():
+    assert codes("a: 1e999\n") == [(1, "NK112")]

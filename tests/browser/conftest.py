@@ -84,5 +84,9 @@ def page(browser):
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.errors = []
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    # our scripts catch their own failures and log them: those count as errors too
+    # (a failed tile or other resource download is expected here: there is no internet)
+    pg.on("console", lambda m: pg.errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     yield pg
     context.close()

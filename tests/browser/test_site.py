@@ -348,12 +348,12 @@ def test_pick_three_and_share_the_sheet(browser, page, example_site):
     assert page.get_attribute(".nk-page h1 + .nk-pick-button", "aria-pressed") == "true"
     page.click(".nk-columns >> text=Dendermonde")  # instant navigation to a municipality page
     page.wait_for_url(re.compile(r".*/dendermonde/$"))
-    page.click("[data-nk-pick='huis-van-het-kind-dendermonde'] >> nth=0")
+    page.click("[data-nk-toggle='huis-van-het-kind-dendermonde'] >> nth=0")
     page.goto(base + "a-z/")
-    page.click("li[data-partner='woonwinkel-voorkempen'] [data-nk-pick]")
+    page.click("li[data-partner='woonwinkel-voorkempen'] [data-nk-toggle]")
     assert page.inner_text(".nk-basket") == "Mijn netwerk (3)"
     # the large touch targets
-    box = page.locator("li[data-partner='clb-dender'] [data-nk-pick]").bounding_box()
+    box = page.locator("li[data-partner='clb-dender'] [data-nk-toggle]").bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
     page.click(".nk-basket")
     page.wait_for_url(re.compile(r".*/mijn-netwerk/#p=.*"))

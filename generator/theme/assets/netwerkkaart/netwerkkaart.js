@@ -22,6 +22,10 @@
     "1g1p": "1 gezin 1 plan"
   };
 
+  function safeDecode(text) {
+    try { return decodeURIComponent(text); } catch (e) { return ""; }
+  }
+
   function siteRoot() {
     var css = document.querySelector('link[href*="assets/netwerkkaart/netwerkkaart.css"]');
     return css ? css.href.replace(/assets\/netwerkkaart\/netwerkkaart\.css.*$/, "") : new URL("/", location.href).href;
@@ -108,6 +112,20 @@
     var status = root.querySelector("[data-nk-search-status]");
     var results = root.querySelector("[data-nk-results]");
     var latest = 0;
+    // The excerpt is page text with <mark> around hits; rebuild it from text nodes, not innerHTML.
+    function markExcerpt(target, excerpt) {
+      var probe = document.createElement("template");
+      probe.innerHTML = excerpt;  // a template is inert: nothing in it runs or loads
+      probe.content.childNodes.forEach(function (child) {
+        if (child.nodeType === 1 && child.tagName === "MARK") {
+          var mark = document.createElement("mark");
+          mark.textContent = child.textContent;
+          target.appendChild(mark);
+        } else {
+          target.appendChild(document.createTextNode(child.textContent));
+        }
+      });
+    }
     function item(data) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -115,7 +133,7 @@
       a.textContent = (data.meta && data.meta.title) || data.url;
       var p = document.createElement("p");
       p.className = "nk-excerpt";
-      p.innerHTML = data.excerpt;  // Pagefind escapes the page text and only adds <mark>
+      markExcerpt(p, data.excerpt);
       li.appendChild(a);
       li.appendChild(p);
       return li;
@@ -171,7 +189,7 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);
-    if (match) { input.value = decodeURIComponent(match[1]); run(); }
+    if (match) { input.value = safeDecode(match[1]); run(); }
     loadPagefind();
   }
 
@@ -209,8 +227,8 @@
 
   function refreshPicks() {
     var ids = readSelection();
-    document.querySelectorAll("[data-nk-pick]").forEach(function (button) {
-      var on = ids.indexOf(button.getAttribute("data-nk-pick")) >= 0;
+    document.querySelectorAll("[data-nk-toggle]").forEach(function (button) {
+      var on = ids.indexOf(button.getAttribute("data-nk-toggle")) >= 0;
       button.hidden = false;
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.querySelector(".nk-pick-label").textContent = on ? "In mijn netwerk \u2713" : "Voeg toe aan mijn netwerk";
@@ -227,10 +245,10 @@
   }
 
   function initPicks(root) {
-    root.querySelectorAll("[data-nk-pick]").forEach(function (button) {
+    root.querySelectorAll("[data-nk-toggle]").forEach(function (button) {
       if (button.nkReady) return;
       button.nkReady = true;
-      button.addEventListener("click", function () { toggle(button.getAttribute("data-nk-pick")); });
+      button.addEventListener("click", function () { toggle(button.getAttribute("data-nk-toggle")); });
     });
     refreshPicks();
   }
@@ -353,7 +371,7 @@
     var match = location.hash.match(/^#p=(.*)$/);
     if (match) {
       // A shared link wins over what this tab had: it is what the family was given.
-      writeSelection(match[1].split(",").map(decodeURIComponent).filter(Boolean));
+      writeSelection(match[1].split(",").map(safeDecode).filter(Boolean));
     }
     var remember = tools.querySelector("[data-nk-remember]");
     remember.checked = remembered();
@@ -382,13 +400,10 @@
   }
 
   function init() {
-    var root = document;
-    initPicks(root);
-    initSheet(root);
-    initPick(root);
-    initFilters(root);
-    initHomeSearch(root);
-    initSearch(root);
+    // Each part on its own: one failing part must not take the others down.
+    [initPicks, initSheet, initPick, initFilters, initHomeSearch, initSearch].forEach(function (part) {
+      try { part(document); } catch (error) { if (window.console) console.error(error); }
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
