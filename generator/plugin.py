@@ -7,6 +7,7 @@ CLI and the tests call without MkDocs.
 from __future__ import annotations
 
 import subprocess
+from urllib.parse import urlsplit
 import sys
 from pathlib import Path
 
@@ -59,7 +60,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
-        self.sheet = sheet.sheet_json(self.site, config.site_url or "http://127.0.0.1:8000/")
+        site_url = config.site_url or "http://127.0.0.1:8000/"
+        if urlsplit(site_url).hostname in ("127.0.0.1", "localhost"):
+            log.info(f"De QR-codes op 'Mijn netwerk' wijzen naar {site_url}; zet site_url in mkdocs.yml voor publicatie.")
+        self.sheet = sheet.sheet_json(self.site, site_url)
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps})
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))

@@ -84,3 +84,21 @@ def test_confidential_location_reveals_nothing(basis):
     zele = pages[urls.municipality("dender", "zele")].body
     assert "Testpartner" in zele  # it serves the whole region...
     assert "waarvan 1 met een adres in Zele" in zele  # ...but only the public Huis van het Kind is located here
+
+
+def test_a_confidential_location_appears_in_no_output(basis):
+    """Pages, search text, A-Z data, map files and the sheet data say nothing about where it is."""
+    from generator import maps, sheet
+
+    path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("contact:", (
+        "  - naam: Schuilhuis Geheimnaam\n    adres:\n      postcode: \"9220\"\n      gemeente: Hamme\n"
+        "    vertrouwelijk: true\ncontact:"), 1), encoding="utf-8")
+    s = site_from(basis)
+    assert any(loc.vertrouwelijk for p in s.partners for loc in p.locaties)
+    map_files, site_maps = maps.render_maps(s)
+    outputs = [p.markdown() for p in render_site(s, today=TODAY, maps={m.page_url: m for m in site_maps})]
+    outputs += [f.content for f in map_files if isinstance(f.content, str)]
+    outputs.append(sheet.sheet_json(s, "https://netwerk.example/"))
+    for text in outputs:
+        assert "Geheimnaam" not in text and "Hamme" not in text and "9220" not in text
