@@ -103,6 +103,21 @@ def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set
     }
 
 
+def selection_data(site: Site) -> dict:
+    """Markers of every partner, for the "Mijn netwerk" map: the page shows only the picked ones.
+
+    One file for everyone, so fetching it says nothing about who was picked."""
+    people, markers = [], []
+    for partner in site.partners:
+        spots = [loc for loc in partner.locaties if loc.public and loc.lat is not None]
+        if spots:
+            index = len(people)
+            people.append([partner.naam, partner.id, partner.contact.get("telefoon") or "", []])
+            markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
+    return {"domeinen": [], "partners": people, "markers": markers,
+            "grenzen": {"type": "FeatureCollection", "features": []}}
+
+
 def _bounds(data: dict, highlight: str | None, around_markers: bool = False) -> list[list[float]]:
     features = [] if around_markers and data["markers"] else data["grenzen"]["features"]
     if highlight:
@@ -121,7 +136,7 @@ def _bounds(data: dict, highlight: str | None, around_markers: bool = False) -> 
 
 
 def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highlight: str | None = None,
-               around_markers: bool = False) -> str:
+               around_markers: bool = False, picked_only: bool = False) -> str:
     """A complete, deterministic HTML document for one map (it lives in kaarten/)."""
     m = folium.Map(location=None, tiles=None, control_scale=False, prefer_canvas=False, zoom_control=True)
     # Instance attributes: folium's class-level asset lists (CDNs) stay untouched for everyone else.
@@ -136,7 +151,8 @@ def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highligh
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19,
                          referrerPolicy="no-referrer").add_to(m)
     m.fit_bounds(_bounds(data, highlight, around_markers))
-    _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}")}).add_to(m)
+    _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}"),
+                       "pickedOnly": picked_only}).add_to(m)
     root = m.get_root()
     root.header.add_child(Element(f"<title>{e(title)}</title>"), name="title")
     root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request
@@ -187,6 +203,10 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
             add(urls.municipality(region.id, municipality.id), f"gemeente-{region.id}-{municipality.id}",
                 f"Kaart van {municipality.naam}",
                 map_data(site, region, here, {municipality.nis}, highlight=municipality.nis), municipality.nis)
+    data = selection_data(site)
+    files.append(MapFile(f"{MAPS}/mijn-netwerk.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+    files.append(MapFile(f"{MAPS}/mijn-netwerk.html", render_map("mijn-netwerk.json", data, "Kaart van mijn netwerk",
+                                                                 tiles, around_markers=True, picked_only=True)))
     for partner in site.partners:
         region = site.region(partner.region)
         data = map_data(site, region, [partner])

@@ -420,6 +420,9 @@ of deel de link, zodat het gezin ze mee naar huis neemt.</p>
 <p class="nk-count" role="status" aria-live="polite" data-nk-sheet-status>Je hebt nog niemand gekozen. Kies
 partners met de knop <strong>Voeg toe aan mijn netwerk</strong> op hun pagina of in de lijsten.</p>
 <div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}"></div>
+<figure class="nk-map" data-nk-sheet-map hidden><iframe data-src="{rel(here, urls.MAPS + "/mijn-netwerk.html")}"
+title="Kaart van mijn netwerk"></iframe><figcaption>De adressen van je netwerk op een kaart. Dezelfde adressen staan
+hierboven bij elke partner.</figcaption></figure>
 <section class="nk-notes" aria-label="Notities"><h2>Notities</h2>
 <p>Schrijf hier met de hand wat jullie afspraken.</p><div class="nk-lines"></div></section>
 <section class="nk-privacy" aria-label="Wat wordt bewaard"><h2>Wat wordt bewaard?</h2>

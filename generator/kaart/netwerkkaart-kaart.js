@@ -79,7 +79,15 @@
           }
         }).addTo(map);
         var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-        var markers = data.markers.map(function (m) {
+        var rows = data.markers;
+        if (options.pickedOnly) {  // "Mijn netwerk": the page passes the picked ids after # (never sent anywhere)
+          var match = location.hash.match(/^#p=(.*)$/);
+          var picked = match ? match[1].split(",").map(function (x) {
+            try { return decodeURIComponent(x); } catch (e) { return ""; }
+          }) : [];
+          rows = rows.filter(function (m) { return picked.indexOf(data.partners[m[2]][1]) >= 0; });
+        }
+        var markers = rows.map(function (m) {
           var person = data.partners[m[2]];
           var marker = L.marker([m[0], m[1]], { title: person[0], alt: person[0], keyboard: true });
           marker.nkDomains = person[3];
@@ -97,6 +105,7 @@
         }
         refresh();
         cluster.addTo(map);
+        if (options.pickedOnly && markers.length) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 14 });
         var used = {};
         markers.forEach(function (m) { m.nkDomains.forEach(function (d) { used[d] = true; }); });
         var overlays = {};

@@ -223,7 +223,7 @@ def test_payloads_in_every_text_field_execute_nothing(page, payload_site):
 # -- maps ------------------------------------------------------------------------------------
 
 def map_markers(page, url_part):
-    page.locator(f"iframe[src$='{url_part.split('/')[-1]}']").scroll_into_view_if_needed()  # maps load lazily
+    page.locator(f"iframe[src*='{url_part.split('/')[-1]}']").scroll_into_view_if_needed()  # maps load lazily
     page.wait_for_function(f"[...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
                            f"f.contentDocument.location.href.includes({url_part!r}))")
     frame = next(f for f in page.frames if url_part in f.url)
@@ -336,8 +336,9 @@ def test_map_popups_execute_nothing(page, payload_site):
 
 # -- Mijn netwerk ------------------------------------------------------------------------------
 
-def sheet_ids(page):
-    page.wait_for_function("document.querySelector('[data-nk-sheet-status]').textContent.includes('netwerk')")
+def sheet_ids(page, renders=1):
+    """The partners on the sheet once it has been drawn ``renders`` times."""
+    page.wait_for_function(f"Number((document.querySelector('[data-nk-sheet]') || {{}}).dataset?.rendered || 0) >= {renders}")
     return page.eval_on_selector_all(".nk-sheet-entry", "els => els.map(e => e.dataset.partner)")
 
 
@@ -381,7 +382,7 @@ def test_unknown_ids_clear_and_remember(page, example_site):
     page.click("[data-nk-clear]")
     assert page.evaluate("localStorage.length") == 0
     assert page.evaluate("sessionStorage.getItem('nk-mijn-netwerk')") is None
-    assert sheet_ids(page) == []
+    assert sheet_ids(page, renders=2) == []
 
 
 def test_sheet_works_offline_once_loaded(page, example_site):
@@ -390,7 +391,7 @@ def test_sheet_works_offline_once_loaded(page, example_site):
     assert len(sheet_ids(page)) == 2
     page.context.set_offline(True)
     page.click(".nk-sheet-entry[data-partner='clb-dender'] .nk-remove")
-    assert sheet_ids(page) == ["cgg-dender"]
+    assert sheet_ids(page, renders=2) == ["cgg-dender"]
     page.context.set_offline(False)
 
 
@@ -427,3 +428,13 @@ def test_sheet_is_accessible(page, example_site):
     sheet_ids(page)
     bad = [(v["id"], v["impact"]) for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_sheet_map_shows_only_the_picked_partners(page, example_site, model):
+    base, _ = example_site
+    picked = ["clb-dender", "huis-van-het-kind-zele"]
+    page.goto(base + "mijn-netwerk/#p=" + ",".join(picked))
+    sheet_ids(page)
+    count, _ = map_markers(page, "kaarten/mijn-netwerk.html")
+    assert count == public_spots([model.partner(p) for p in picked])
+    assert not [u for u in page.requests if "#" in u or any(p in u for p in picked)]

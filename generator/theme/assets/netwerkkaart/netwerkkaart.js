@@ -357,6 +357,18 @@
         missing.appendChild(node("p", "Deze partners staan niet (meer) op de site: " + gone.join(", ") + "."));
         target.appendChild(missing);
       }
+      var figure = root.querySelector("[data-nk-sheet-map]");
+      if (figure) {
+        var frame = figure.querySelector("iframe");
+        var withPlace = known.filter(function (id) { return data.partners[id].locaties.length; });
+        figure.hidden = withPlace.length === 0;
+        var src = new URL(frame.getAttribute("data-src"), location.href).href + "#p=" + withPlace.map(encodeURIComponent).join(",");
+        if (!figure.hidden && frame.getAttribute("src") !== src) {
+          frame.setAttribute("src", "about:blank");
+          frame.setAttribute("src", src);
+        }
+      }
+      target.setAttribute("data-rendered", String(Number(target.getAttribute("data-rendered") || 0) + 1));
       status.textContent = known.length
         ? known.length + (known.length === 1 ? " partner" : " partners") + " in je netwerk."
         : "Je hebt nog niemand gekozen. Kies partners met de knop \u201cVoeg toe aan mijn netwerk\u201d.";
