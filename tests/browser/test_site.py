@@ -223,7 +223,14 @@ def test_payloads_in_every_text_field_execute_nothing(page, payload_site):
 # -- maps ------------------------------------------------------------------------------------
 
 def map_markers(page, url_part):
-    page.locator(f"iframe[src*='{url_part.split('/')[-1]}']").scroll_into_view_if_needed()  # maps load lazily
+    for attempt in range(3):  # after instant navigation the content may still be swapped once
+        try:
+            page.locator(f"iframe[src*='{url_part.split('/')[-1]}']").scroll_into_view_if_needed()  # maps load lazily
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(300)
     page.wait_for_function(f"[...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
                            f"f.contentDocument.location.href.includes({url_part!r}))")
     frame = next(f for f in page.frames if url_part in f.url)
