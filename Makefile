@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT   ?= 8000
+# mkdocs-material prints a notice about its end of life (2027) on every build; we know (see README).
+export NO_MKDOCS_2_WARNING = 1
 
 .PHONY: setup chromium serve build validate test bench clean
 
@@ -20,8 +23,9 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 ## Build the example site and serve it on http://127.0.0.1:8000/ (rebuilds when a YAML file changes).
+## Another port: make serve PORT=8001
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	NK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## Build the example site into site/.
 build: setup

@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import EXAMPLE_REGIONS, write_dataset  # noqa: E402
+from synthetic import EXAMPLE_REGIONS, flanders_regions, write_dataset  # noqa: E402
 
-QUERIES = ["Partner 4321", "2390", "OCMW", "kinderopvang", "Zele"]
+QUERIES = ["Partner 4321", "2390", "OCMW", "kinderopvang", "Zele", "Dendermonde"]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -38,10 +38,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--partners", type=int, default=10000)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (for profiling)")
+    parser.add_argument("--spread", choices=["vlaanderen", "voorbeeld"], default="vlaanderen",
+                        help="vlaanderen: 285 gemeenten in 16 regio's; voorbeeld: alles in 12 gemeenten (slechtste geval)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
-        write_dataset(work / "data", args.partners, EXAMPLE_REGIONS)
+        write_dataset(work / "data", args.partners, flanders_regions() if args.spread == "vlaanderen" else EXAMPLE_REGIONS)
         (work / "docs").mkdir()
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -61,7 +63,7 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         rows = measure(base)
         server.shutdown()
-    result = {"partners": args.partners, "build_seconds": round(build_seconds, 1),
+    result = {"partners": args.partners, "spread": args.spread, "build_seconds": round(build_seconds, 1),
               "pagefind_bundle_bytes_on_disk": index_bytes, "queries": rows, "date": time.strftime("%Y-%m-%d")}
     print(f"partners: {args.partners}  build: {build_seconds:.1f} s  pagefind bundle on disk: {index_bytes / 1e6:.1f} MB")
     print(f"{'zoekterm':<16} {'eerste resultaat (ms)':>22} {'opgehaald voor zoeken (KB)':>27} {'resultaten':>10}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -61,7 +63,8 @@ def write_dataset(out: Path, partners: int, regions: dict[str, list[str]], seed:
         })
         for nis in regions[region_id]:
             m = ref.municipality(nis)
-            slug = "".join(c if c.isalnum() else "-" for c in m.name.lower()).strip("-")
+            plain = unicodedata.normalize("NFKD", m.name.lower()).encode("ascii", "ignore").decode()
+            slug = "-".join(part for part in re.split(r"[^a-z0-9]+", plain) if part)
             dump(out / "regions" / region_id / "gemeenten" / f"{slug}.yml", {
                 "id": slug, "nis": nis, "naam": m.name,
                 "deelgemeenten": [{"naam": m.name, "postcode": pc} for pc in m.postcodes],
@@ -105,6 +108,14 @@ def write_dataset(out: Path, partners: int, regions: dict[str, list[str]], seed:
         dump(out / "partners" / region_id / f"{pid}.yml", record)
 
 
+def flanders_regions(count: int = 16) -> dict[str, list[str]]:
+    """All 285 Flemish municipalities of 2025 in ``count`` regions of neighbours (consecutive NIS codes,
+    which follow the arrondissements), like the 16 1G1P networks."""
+    codes = sorted(m.nis for m in reference().municipalities.values() if m.region == "02000")
+    size = -(-len(codes) // count)
+    return {f"regio-{i + 1:02d}": codes[i * size:(i + 1) * size] for i in range(count) if codes[i * size:(i + 1) * size]}
+
+
 EXAMPLE_REGIONS = {
     "dender": ["42003", "42004", "42006", "42008", "42011", "42028"],
     "voorkempen": ["11009", "11057", "11039", "11050", "11054", "11055"],
@@ -116,8 +127,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--partners", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--spread", choices=["vlaanderen", "voorbeeld"], default="vlaanderen",
+                        help="vlaanderen: 285 gemeenten in 16 regio's; voorbeeld: de 12 gemeenten van de voorbeeldregio's")
     args = parser.parse_args()
-    write_dataset(args.out, args.partners, EXAMPLE_REGIONS, args.seed)
+    regions = flanders_regions() if args.spread == "vlaanderen" else EXAMPLE_REGIONS
+    write_dataset(args.out, args.partners, regions, args.seed)
 
 
 if __name__ == "__main__":

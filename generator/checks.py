@@ -166,9 +166,33 @@ def _life_domains(project: Project, out: list[Problem]) -> dict[str | None, set[
     return result
 
 
-def _name_problem(record: Record, path: Path, name: str, ref: Reference) -> Problem:
-    suggestion = ref.suggest_name(name)
-    text = f" Bedoel je '{suggestion}'?" if suggestion else ""
+def _domain_names(project: Project, region: str | None) -> dict[str, str]:
+    """levensdomein id -> name for a region (the defaults plus the region's own)."""
+    names = {}
+    for record in [project.default_life_domains] + project.of_kind("levensdomeinen"):
+        if record is not None and record.schema_ok and record.region in (None, region):
+            names.update({d["id"]: d["naam"] for d in record.doc.data["levensdomeinen"]})
+    return names
+
+
+def _villages(project: Project) -> dict[str, tuple[str, str]]:
+    """Deelgemeente names (folded) from the municipality files -> (deelgemeente, municipality)."""
+    out = {}
+    for record in project.of_kind("gemeente"):
+        for part in record.doc.data.get("deelgemeenten", []):
+            if part["naam"] != record.doc.data["naam"]:
+                out[fold(part["naam"])] = (part["naam"], record.doc.data["naam"])
+    return out
+
+
+def _name_problem(record: Record, path: Path, name: str, ref: Reference, villages: dict | None = None) -> Problem:
+    village = (villages or {}).get(fold(name))
+    if village:
+        text = (f" {village[0]} is een deelgemeente van {village[1]}: zet gemeente: {village[1]} "
+                f"en plaats: {village[0]}.")
+    else:
+        suggestion = ref.suggest_name(name)
+        text = f" Bedoel je '{suggestion}'?" if suggestion else ""
     return _at(record, path, "NK303", value=name, scope="in België (stand 2025)", suggestion=text)
 
 
@@ -223,6 +247,7 @@ def _check_municipalities(project: Project, ref: Reference, out: list[Problem]) 
 
 def _check_partners(project: Project, ref: Reference, regions: set, domains: dict, municipalities: dict) -> list[Problem]:
     out: list[Problem] = []
+    villages = _villages(project)
     for record in project.of_kind("partner"):
         if record.region not in regions:
             continue  # NK307 already says so
@@ -230,7 +255,9 @@ def _check_partners(project: Project, ref: Reference, regions: set, domains: dic
         known = domains[record.region]
         for i, domain in enumerate(data["levensdomeinen"]):
             if domain not in known:
-                close = difflib.get_close_matches(fold(domain), sorted(known), n=1, cutoff=0.6)
+                by_name = {fold(n): d for d, n in _domain_names(project, record.region).items()}
+                close = ([by_name[fold(domain)]] if fold(domain) in by_name
+                         else difflib.get_close_matches(fold(domain).replace(" ", "-"), sorted(known), n=1, cutoff=0.6))
                 out.append(_at(record, ("levensdomeinen", i), "NK306", value=domain, region=record.region,
                                suggestion=f" Bedoel je '{close[0]}'?" if close else "", allowed=", ".join(sorted(known))))
         region_nis = municipalities.get(record.region, {})
@@ -244,14 +271,14 @@ def _check_partners(project: Project, ref: Reference, regions: set, domains: dic
                 out.append(_at(record, ("werkgebied", "gemeenten", i), "NK311", value=nis,
                                municipality=municipality.name, region=record.region, allowed=allowed))
         for i, location in enumerate(data.get("locaties", [])):
-            out += _check_location(record, ("locaties", i), location, ref)
+            out += _check_location(record, ("locaties", i), location, ref, villages)
         ages = data.get("doelgroep", {})
         if "leeftijd_van" in ages and "leeftijd_tot" in ages and ages["leeftijd_van"] > ages["leeftijd_tot"]:
             out.append(_at(record, ("doelgroep", "leeftijd_van"), "NK318", low=ages["leeftijd_van"], high=ages["leeftijd_tot"]))
     return out
 
 
-def _check_location(record: Record, path: Path, location: dict, ref: Reference) -> list[Problem]:
+def _check_location(record: Record, path: Path, location: dict, ref: Reference, villages: dict) -> list[Problem]:
     address = location["adres"]
     if location.get("vertrouwelijk"):
         for key, where, what in (("straat", path + ("adres", "straat"), "een straat"),
@@ -263,7 +290,7 @@ def _check_location(record: Record, path: Path, location: dict, ref: Reference) 
             return [_at(record, path + ("openingsuren", i, "tot"), "NK319", van=block["van"], tot=block["tot"])]
     municipality = ref.find(address["gemeente"])
     if municipality is None:
-        return [_name_problem(record, path + ("adres", "gemeente"), address["gemeente"], ref)]
+        return [_name_problem(record, path + ("adres", "gemeente"), address["gemeente"], ref, villages)]
     out = []
     p = _postcode_problem(record, path + ("adres", "postcode"), str(address["postcode"]), municipality.nis, ref)
     if p:

@@ -23,7 +23,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("map", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("map", default=".", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(report.REPORTERS)), default="text", show_default=True,
               help="Uitvoer: text (voor mensen), json (voor programma's) of github (annotaties in GitHub Actions).")
 @click.option("--strict", is_flag=True, help="Ook waarschuwingen laten mislukken (exitcode 1).")
@@ -39,6 +39,9 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 
         netwerkkaart validate --format github --strict
     """
+    if map.is_file():
+        raise click.UsageError(f"'{map}' is een bestand. Geef de map met partners/ en regions/, "
+                               "bijvoorbeeld: netwerkkaart validate .")
     if not map.is_dir():
         raise click.UsageError(f"De map '{map}' bestaat niet.")
     result = validate_folder(map)

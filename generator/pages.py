@@ -60,12 +60,22 @@ def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
     """An embedded map with its list alternative; nothing when the page has no map."""
     if site_map is None:
         return ""
-    return (f'<figure class="nk-map"><iframe src="{e(rel(here, site_map.html_path))}" title="{e(site_map.title)}" '
+    return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, site_map.html_path))}" title="{e(site_map.title)}" '
             f'loading="lazy"></iframe><figcaption>{site_map.markers} {what} op de kaart. Kies een plaats voor naam, '
             f'levensdomeinen en telefoon. <a href="#{list_anchor}">Dezelfde gegevens als lijst</a>.</figcaption></figure>')
 
 
 # -- shared pieces ----------------------------------------------------------------
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def dutch_date(iso: str) -> str:
+    """'2026-10-01' -> '1 oktober 2026'."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
 
 def pick_button(partner: Partner) -> str:
     """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
@@ -98,6 +108,16 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
         + pick_button(partner)
         + "</article>"
     )
+
+
+def _compact_list(partners, here: str) -> str:
+    """One line per partner: name, kind and phone (the full cards follow once, lower on the page)."""
+    items = "".join(
+        f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> <span class="nk-muted">{e(p.kind_label)}</span>'
+        + (f" · {tel(p.contact['telefoon'])}" if p.contact.get("telefoon") else "") + f" {pick_button(p)}</li>"
+        for p in partners
+    )
+    return f'<ul class="nk-compact" data-pagefind-ignore>{items}</ul>'
 
 
 def _card_list(site: Site, partners, here: str) -> str:
@@ -152,8 +172,10 @@ def home_page(site: Site) -> Page:
         for r in site.regions
     )
     municipalities = "".join(
-        f'<li><a href="{rel(here, urls.municipality(r.id, m.id))}">{e(m.naam)}</a></li>'
-        for r in site.regions for m in r.municipalities
+        f'<h3>{e(r.naam)}</h3><ul class="nk-columns">'
+        + "".join(f'<li><a href="{rel(here, urls.municipality(r.id, m.id))}">{e(m.naam)}</a></li>' for m in r.municipalities)
+        + "</ul>"
+        for r in site.regions
     )
     body = f"""<h1>Wie helpt waarmee, dicht bij huis?</h1>
 <p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
@@ -169,7 +191,7 @@ in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gez
 <select id="nk-pick-gemeente">{options}</select>
 <button type="submit">Toon wie hier helpt</button>
 </form>
-<ul class="nk-columns">{municipalities}</ul>
+{municipalities}
 <h2>Regio's</h2>
 <div class="nk-cards">{regions}</div>
 <p><a href="{rel(here, DIRECTORY)}">Alle partners van A tot Z</a></p>
@@ -217,10 +239,10 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         shown.update(p.id for p in group)
         if group:
             sections.append(f'<h3 id="{e(domain.id)}">{icon(domain.icoon)} {e(domain.naam)}</h3>'
-                            + _card_list(site, group, here))
+                            + _compact_list(group, here))
     rest = [p for p in active if p.id not in shown]  # e.g. located here, from a region with its own domains
     if rest:
-        sections.append("<h3>Andere</h3>" + _card_list(site, rest, here))
+        sections.append("<h3>Andere</h3>" + _compact_list(rest, here))
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
@@ -233,6 +255,8 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
                     for name, pc in municipality.deelgemeenten)
     elsewhere = [p for p in active if p.id not in located]
+    jump = " · ".join(f'<a href="#{e(d.id)}">{e(d.naam)}</a>' for d in region.life_domains
+                      if any(d.id in p.levensdomeinen for p in active))
     body = (
         f"<h1>{e(municipality.naam)}</h1>"
         f'<p class="nk-lead">Wie helpt gezinnen in {e(municipality.naam)}? {len(active)} partners, '
@@ -242,7 +266,10 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
         + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
-        + '<h2 id="nk-lijst">Per levensdomein</h2>' + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
+        + '<h2 id="nk-lijst">Per levensdomein</h2>'
+        + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
+        + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
+        + f"<h2>Alle partners hier ({len(active)})</h2>" + _card_list(site, active, here)
         + (f"<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
@@ -267,7 +294,7 @@ def _location_block(location, index: int, partner: Partner) -> str:
     if location.vertrouwelijk:  # not even its name: it could say where it is
         return (f'<section class="nk-card nk-location"><h3>Vertrouwelijk adres</h3><p>Het adres is vertrouwelijk. '
                 "Neem eerst contact op.</p></section>")
-    title = e(location.naam) if location.naam else f"Locatie {index}" if len(partner.locaties) > 1 else "Adres"
+    title = e(location.naam) if location.naam else f"Adres in {e(location.gemeente)}"
     lines = [e(location.straat)] if location.straat else []
     place = f"{e(location.postcode)} {e(location.gemeente)}"
     if location.plaats:
@@ -283,7 +310,8 @@ def _location_block(location, index: int, partner: Partner) -> str:
         extra.append('<p class="nk-badge nk-ok">Toegankelijk met een rolstoel</p>')
     elif location.rolstoeltoegankelijk is False:
         extra.append('<p class="nk-badge">Niet toegankelijk met een rolstoel</p>')
-    directions = f"<p>{route(location.lat, location.lon, location.naam or partner.naam)}</p>" if location.lat is not None else ""
+    directions = (f"<p data-pagefind-ignore>{route(location.lat, location.lon, location.naam or partner.naam)}</p>"
+                  if location.lat is not None else "")
     return (f'<section class="nk-card nk-location"><h3>{title}</h3><address>{"<br>".join(lines)}</address>'
             f'{directions}{"".join(extra)}</section>')
 
@@ -318,7 +346,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         badges.append('<span class="nk-badge nk-ok" title="Hier kan je met elke vraag terecht.">Brede instap</span>')
     stale = partner.is_stale(today)
     checked = (f'<span class="nk-badge {"nk-stale" if stale else ""}">'
-               f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{e(partner.nagekeken_datum)}</span>')
+               f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{dutch_date(partner.nagekeken_datum)}</span>')
     contact = []
     c = partner.contact
     if c.get("telefoon"):
@@ -357,7 +385,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + "<h2>Voor wie</h2>" + _audience(partner)
         + (f"<p>Talen: {e(languages)}</p>" if languages else "")
         + f'<h2>Werkgebied</h2><p>{area_title}</p><ul class="nk-columns">{area_items}</ul>'
-        + f'<p class="nk-muted">Nagekeken op {e(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
+        + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)

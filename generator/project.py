@@ -77,6 +77,9 @@ def discover(root: Path) -> tuple[list[tuple[str, str | None, str, Path]], list[
             if any(part.startswith(".") for part in rel) or not path.is_file():
                 continue
             if path.suffix.lower() not in YAML_SUFFIXES:
+                if path.suffix.lower() not in (".md",) and path.name.lower() not in ("license", "readme"):
+                    stem = path.name.split(".")[0]
+                    problems.append(problem("NK320", "/".join(rel), 1, 1, suggestion=f"{stem}.yml"))
                 continue
             where = _classify(rel)
             relpath = "/".join(rel)
@@ -145,7 +148,7 @@ def load_project(root: Path) -> Project:
     project = Project(root=root)
     files, project.problems = discover(root)
     if not files:
-        project.problems.append(problem("NK316", ".", 1, 1, value=str(root)))
+        project.problems.append(problem("NK316", ".", 1, 1, value=str(Path(root).resolve())))
     for record, problems in _read_all(files):
         if record is not None:
             project.records.append(record)

@@ -184,10 +184,43 @@ def describe(value: object) -> str:
     return "een blok met velden"
 
 
-def snippet(key: str, value: object) -> str:
-    """A correct line (or block) of YAML, for hints."""
+def snippet(key: str | int, value: object, parent: str | None = None) -> str:
+    """A correct line (or block) of YAML, for hints; a list item is shown as '- value' under its list."""
+    if isinstance(key, int):
+        item = yaml.safe_dump([value], allow_unicode=True, default_flow_style=False, width=70).strip()
+        return f"{parent}:\n    {item}" if parent else item
     text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False, width=70)
     return text.strip().replace("\n", "\n  ")
+
+
+def _slug(text: str) -> str:
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return "-".join(part for part in re.split(r"[^a-z0-9]+", plain) if part)
+
+
+def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
+    """What the value should look like, said for the field at hand."""
+    from .refdata import reference
+
+    title = subschema.get("title", "")
+    key = path[-1] if path else ""
+    parent = str(path[-2]) if len(path) > 1 and isinstance(key, int) else None
+    if title == "NIS-code" and isinstance(value, str):
+        found = reference().find(value) or reference().find(reference().suggest_name(value) or "")
+        if found:
+            return f"Gebruik de NIS-code van {found.name}, niet de naam:\n  " + snippet(key, found.nis, parent)
+        return "Een NIS-code heeft vijf cijfers, zoals \"42028\" voor Zele (opzoeken: statbel.fgov.be, 'REFNIS-codes')."
+    if title == "Id" and isinstance(value, str):
+        return ("Alleen kleine letters, cijfers en koppeltekens, zonder spaties of accenten. Bijvoorbeeld:\n  "
+                + snippet(key, _slug(value) or "jeugdhuis-de-kelder", parent))
+    example = _example(subschema)
+    description = subschema.get("description", "")
+    if example is not None:
+        return f"{description}\nVoorbeeld:\n  " + snippet(key, example, parent)
+    return description
 
 
 def _example(subschema: dict) -> object | None:
@@ -236,6 +269,8 @@ def _suggest_key(key: str, allowed: list[str], kind: str) -> str:
 
 
 def _type_hint(field: str, expected: list[str], value: object, subschema: dict) -> str:
+    if "number" in expected and isinstance(value, str) and value.replace(",", "", 1).replace("-", "", 1).isdigit():
+        return f"Schrijf een getal met een punt, niet met een komma: {field}: {value.replace(',', '.')}"
     if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{value}\""
     if "boolean" in expected and isinstance(value, str):
@@ -284,7 +319,7 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
                    hint=_type_hint(field, expected, value, schema))]
     fmt = schema.get("format")
     if v in ("format", "pattern") and fmt in _FORMAT_CODES:
-        return [at(_FORMAT_CODES[fmt], value=value)]
+        return [at(_FORMAT_CODES[fmt], value=value, field=field)]
     if v in ("enum", "const"):
         allowed = error.validator_value if v == "enum" else [error.validator_value]
         shown_allowed = [json.dumps(a) if not isinstance(a, str) else a for a in allowed]
@@ -293,13 +328,14 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
         return [at("NK204", value=value if not isinstance(value, bool) else str(value).lower(),
                    field=show_path(path), suggestion=suggestion, allowed=", ".join(shown_allowed))]
     if v == "pattern":
-        example = _example(schema)
-        hint = ("Voorbeeld:\n  " + snippet(field, example)) if example is not None else schema.get("description", "")
-        return [at("NK205", value=value, field=show_path(path), hint=hint)]
+        return [at("NK205", value=value, field=show_path(path), hint=_pattern_hint(path, value, schema))]
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         bound = {"minimum": "minstens", "maximum": "hoogstens", "exclusiveMinimum": "meer dan",
                  "exclusiveMaximum": "minder dan"}[v]
-        return [at("NK210", field=show_path(path), value=value, bound=f"{bound} {error.validator_value}")]
+        hint = ""
+        if field in ("lat", "lon"):
+            hint = " In Vlaanderen is lat ongeveer 50,7 tot 51,5 en lon 2,5 tot 5,9: zijn ze omgewisseld?"
+        return [at("NK210", field=show_path(path), value=value, bound=f"{bound} {error.validator_value}", hint=hint)]
     if v in ("minLength", "maxLength"):
         what = (f"is te kort: minstens {error.validator_value} tekens" if v == "minLength"
                 else f"is te lang: {len(value)} tekens, hoogstens {error.validator_value}")

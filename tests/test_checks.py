@@ -43,3 +43,19 @@ def test_official_names_and_suggestions():
     assert ref.suggest_nis("46014") == "46029"
     assert "9240" in ref.municipality("42028").postcodes
     assert len([m for m in ref.municipalities.values() if m.region == "02000"]) == 285
+
+
+def test_hints_name_the_fix(tmp_path):
+    """The hints a non-programmer needs: the village's municipality, the NIS code, the id of a name."""
+    from helpers import CASES, TODAY, build_case
+    from generator.validate import validate_folder
+
+    def messages(case):
+        result = validate_folder(build_case(tmp_path / case, CASES / case), today=TODAY)
+        return " ".join(p.message + " " + p.hint for p in result.problems)
+
+    assert "Grembergen is een deelgemeente van Dendermonde: zet gemeente: Dendermonde en plaats: Grembergen" \
+        in messages("NK303-deelgemeente")
+    assert "Gebruik de NIS-code van Zele" in messages("NK205-nis-als-naam") and "'42028'" in messages("NK205-nis-als-naam")
+    assert "Bedoel je 'participatie'?" in messages("NK306-levensdomein")
+    assert "Hernoem het bestand, zoals: kladblok.yml" in messages("NK320-extensie")
