@@ -127,32 +127,39 @@ def _card_list(site: Site, partners, here: str) -> str:
     return '<div class="nk-cards" data-pagefind-ignore>' + "".join(partner_card(site, p, here) for p in partners) + "</div>"
 
 
+def _rows(pairs) -> str:
+    """<dt>/<dd> pairs; a pair without a value is left out. Values are HTML built from escaped parts."""
+    return "".join(f"<dt>{e(label)}</dt><dd>{value}</dd>" for label, value in pairs if value)
+
+
+def _reach(data: dict, phone: str = "Telefoon", mail: str = "E-mail") -> list[tuple[str, str]]:
+    """How to reach someone: phone, e-mail, website, chat, online form."""
+    return [
+        (phone, tel(data["telefoon"]) if data.get("telefoon") else ""),
+        (mail, mailto(data["email"]) if data.get("email") else ""),
+        ("Website", link(data["website"], data["website"]) if data.get("website") else ""),
+        ("Chat", link(data["chat"], "Chatten") if data.get("chat") else ""),
+        ("Online", link(data["formulier"], "Aanmeldformulier") if data.get("formulier") else ""),
+    ]
+
+
+def _items(values) -> str:
+    return "<ul>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>" if values else ""
+
+
 def signup_card(aanmelden: dict, title: str) -> str:
-    rows = []
-    if aanmelden.get("telefoon"):
-        rows.append(f"<dt>Bellen</dt><dd>{tel(aanmelden['telefoon'])}</dd>")
-    if aanmelden.get("email"):
-        rows.append(f"<dt>Mailen</dt><dd>{mailto(aanmelden['email'])}</dd>")
-    if aanmelden.get("formulier"):
-        rows.append(f"<dt>Online</dt><dd>{link(aanmelden['formulier'], 'Aanmeldformulier')}</dd>")
-    if aanmelden.get("via"):
-        ways = "".join(f"<li>{e(SIGNUP_LABELS[w])}</li>" for w in aanmelden["via"])
-        rows.append(f"<dt>Hoe</dt><dd><ul>{ways}</ul></dd>")
-    if aanmelden.get("wie"):
-        rows.append(f"<dt>Wie mag aanmelden</dt><dd>{e(aanmelden['wie'])}</dd>")
-    if aanmelden.get("meebrengen"):
-        items = "".join(f"<li>{e(x)}</li>" for x in aanmelden["meebrengen"])
-        rows.append(f"<dt>Wat meebrengen</dt><dd><ul>{items}</ul></dd>")
-    if aanmelden.get("kostprijs"):
-        extra = f" {e(aanmelden['kostprijs_uitleg'])}" if aanmelden.get("kostprijs_uitleg") else ""
-        rows.append(f"<dt>Kostprijs</dt><dd>{e(COST_LABELS[aanmelden['kostprijs']])}.{extra}</dd>")
-    elif aanmelden.get("kostprijs_uitleg"):
-        rows.append(f"<dt>Kostprijs</dt><dd>{e(aanmelden['kostprijs_uitleg'])}</dd>")
-    if aanmelden.get("wachttijd"):
-        rows.append(f"<dt>Wachttijd</dt><dd>{e(aanmelden['wachttijd'])}</dd>")
-    if aanmelden.get("wat_volgt"):
-        rows.append(f"<dt>Wat volgt</dt><dd>{e(aanmelden['wat_volgt'])}</dd>")
-    return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{"".join(rows)}</dl></section>'
+    cost = aanmelden.get("kostprijs")
+    explained = aanmelden.get("kostprijs_uitleg")
+    cost_text = " ".join(x for x in ((e(COST_LABELS[cost]) + ".") if cost else "", e(explained) if explained else "") if x)
+    pairs = _reach(aanmelden, phone="Bellen", mail="Mailen") + [
+        ("Hoe", _items(SIGNUP_LABELS[w] for w in aanmelden.get("via", []))),
+        ("Wie mag aanmelden", e(aanmelden.get("wie", ""))),
+        ("Wat meebrengen", _items(aanmelden.get("meebrengen", []))),
+        ("Kostprijs", cost_text),
+        ("Wachttijd", e(aanmelden.get("wachttijd", ""))),
+        ("Wat volgt", e(aanmelden.get("wat_volgt", ""))),
+    ]
+    return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{_rows(pairs)}</dl></section>'
 
 
 # -- pages ------------------------------------------------------------------------------
@@ -347,16 +354,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     stale = partner.is_stale(today)
     checked = (f'<span class="nk-badge {"nk-stale" if stale else ""}">'
                f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{dutch_date(partner.nagekeken_datum)}</span>')
-    contact = []
-    c = partner.contact
-    if c.get("telefoon"):
-        contact.append(f"<dt>Telefoon</dt><dd>{tel(c['telefoon'])}</dd>")
-    if c.get("email"):
-        contact.append(f"<dt>E-mail</dt><dd>{mailto(c['email'])}</dd>")
-    if c.get("website"):
-        contact.append(f"<dt>Website</dt><dd>{link(c['website'], c['website'])}</dd>")
-    if c.get("chat"):
-        contact.append(f"<dt>Chat</dt><dd>{link(c['chat'], 'Chatten')}</dd>")
+    contact = _rows(_reach(partner.contact))
     languages = ", ".join(LANGUAGE_LABELS.get(t, t) for t in partner.talen)
     area = site.service_area(partner)
     area_items = "".join(
@@ -378,7 +376,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         f'<p class="nk-chips">{domain_links}</p>'
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
-        + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{"".join(contact)}</dl></section>' if contact else "")
+        + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
