@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import maps, report, sheet
+from . import maps, report, scaffold, sheet
 from .model import build_site
 from .pages import render_site
 from .validate import validate_folder
@@ -85,3 +85,68 @@ def generate(outdir: Path, data: Path, site_url: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
     click.echo(f"{len(pages)} pagina's en {len(site_maps)} kaarten geschreven naar {outdir}.")
+
+
+@main.group()
+def new() -> None:
+    """Maak een nieuw bestand voor een partner, regio of gemeente, klaar om in te vullen.
+
+    Voorbeeld:
+
+        netwerkkaart new partner --regio dender jeugdhuis-de-kelder
+    """
+
+
+def _made(make, *args, **kwargs) -> None:
+    try:
+        path = make(*args, **kwargs)
+    except scaffold.ScaffoldError as exc:
+        click.echo(f"Niet gemaakt: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Gemaakt: {path}\nVul het aan en controleer met: netwerkkaart validate .")
+
+
+@new.command("partner")
+@click.argument("id")
+@click.option("--regio", required=True, help="De regio (de mapnaam in regions/).")
+@click.option("--naam", help="De naam van de organisatie.")
+@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+def new_partner(id: str, regio: str, naam: str | None, data: Path) -> None:
+    """Maak partners/REGIO/ID.yml.
+
+    Voorbeeld:
+
+        netwerkkaart new partner --regio dender --naam "Jeugdhuis De Kelder" jeugdhuis-de-kelder
+    """
+    _made(scaffold.new_partner, data, regio, id, naam)
+
+
+@new.command("regio")
+@click.argument("id")
+@click.option("--naam", help="De naam van het netwerk.")
+@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+def new_region(id: str, naam: str | None, data: Path) -> None:
+    """Maak regions/ID/regio.yml.
+
+    Voorbeeld:
+
+        netwerkkaart new regio waasland --naam "1 Gezin 1 Plan Waasland"
+    """
+    _made(scaffold.new_region, data, id, naam)
+
+
+@new.command("gemeente")
+@click.argument("naam")
+@click.option("--regio", required=True, help="De regio (de mapnaam in regions/).")
+@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+def new_municipality(naam: str, regio: str, data: Path) -> None:
+    """Maak regions/REGIO/gemeenten/<id>.yml, met de officiële NIS-code en postcodes al ingevuld.
+
+    Voorbeeld:
+
+        netwerkkaart new gemeente --regio waasland Lokeren
+    """
+    _made(scaffold.new_municipality, data, regio, naam)

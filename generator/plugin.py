@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from . import maps, sheet
+from . import maps, schema, sheet
 from .html import e
 from .model import build_site
 from .pages import render_site
@@ -101,6 +101,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         for item in self.map_files:
             files.append(File.generated(config, item.path, content=item.content))
         files.append(File.generated(config, sheet.DATA, content=self.sheet))
+        for name in schema.SCHEMA_FILES:  # stable URLs for editors: <site>/schemas/partner.schema.json
+            files.append(File.generated(config, f"schemas/{name}.schema.json", content=schema.schema_text(name)))
         return files
 
     def on_page_context(self, context, page, config, nav):

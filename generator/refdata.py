@@ -52,6 +52,12 @@ def fold(text: str) -> str:
     return text.casefold().replace(" - ", "-")
 
 
+def slug(text: str) -> str:
+    """'Jeugdhuis De Kelder' -> 'jeugdhuis-de-kelder': for ids and file names."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return "-".join(part for part in re.split(r"[^a-z0-9]+", plain) if part)
+
+
 def _loose(text: str) -> str:
     """Even more lenient: also without accents and with spaces as dashes."""
     decomposed = unicodedata.normalize("NFKD", fold(text))

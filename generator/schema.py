@@ -193,17 +193,9 @@ def snippet(key: str | int, value: object, parent: str | None = None) -> str:
     return text.strip().replace("\n", "\n  ")
 
 
-def _slug(text: str) -> str:
-    import re
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return "-".join(part for part in re.split(r"[^a-z0-9]+", plain) if part)
-
-
 def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
     """What the value should look like, said for the field at hand."""
-    from .refdata import reference
+    from .refdata import reference, slug
 
     title = subschema.get("title", "")
     key = path[-1] if path else ""
@@ -215,7 +207,7 @@ def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
         return "Een NIS-code heeft vijf cijfers, zoals \"42028\" voor Zele (opzoeken: statbel.fgov.be, 'REFNIS-codes')."
     if title == "Id" and isinstance(value, str):
         return ("Alleen kleine letters, cijfers en koppeltekens, zonder spaties of accenten. Bijvoorbeeld:\n  "
-                + snippet(key, _slug(value) or "jeugdhuis-de-kelder", parent))
+                + snippet(key, slug(value) or "jeugdhuis-de-kelder", parent))
     example = _example(subschema)
     description = subschema.get("description", "")
     if example is not None:

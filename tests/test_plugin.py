@@ -40,6 +40,7 @@ def test_on_config_validates_and_adds_pages_in_memory(basis):
     uris = {f.src_uri for f in files}
     assert "partners/huis-van-het-kind-zele/index.md" in uris
     assert "dender/gemeenten/zele/index.md" in uris and "a-z/index.md" in uris
+    assert "schemas/partner.schema.json" in uris  # published for editors at a stable URL
     assert all(f.generated_by == "netwerkkaart" and f.abs_src_path is None for f in files)
     assert list((basis / "docs").iterdir()) == []  # nothing written into docs/
     assert [list(item)[0] for item in config.nav][:2] == ["Start", "1 Gezin 1 Plan Dender (test)"]
