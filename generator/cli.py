@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import maps, report, scaffold, sheet
+from . import maps, overview, report, scaffold, sheet
 from .model import build_site
 from .pages import render_site
 from .validate import validate_folder
@@ -150,3 +150,22 @@ def new_municipality(naam: str, regio: str, data: Path) -> None:
         netwerkkaart new gemeente --regio waasland Lokeren
     """
     _made(scaffold.new_municipality, data, regio, naam)
+
+
+@main.command("report")
+@click.argument("map", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(overview.FORMATS)), default="text", show_default=True,
+              help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten).")
+def report_command(map: Path, fmt: str) -> None:
+    """Overzicht voor coördinatoren, per regio: wat lang niet nagekeken is, wat onvolledig is,
+    wie geen openbaar adres heeft, en welke fouten (ook gebroken verwijzingen) er zijn.
+
+    Exitcode 0, ook als er iets in het overzicht staat: het is een overzicht, geen controle.
+
+    Voorbeeld:
+
+        netwerkkaart report . --format markdown > overzicht.md
+    """
+    if not map.is_dir():
+        raise click.UsageError(f"De map '{map}' bestaat niet.")
+    overview.FORMATS[fmt](overview.build(validate_folder(map)), sys.stdout)
