@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import maps, overview, report, scaffold, sheet
+from . import export, maps, overview, report, scaffold, sheet
 from .model import build_site
 from .pages import render_site
 from .validate import validate_folder
@@ -169,3 +169,31 @@ def report_command(map: Path, fmt: str) -> None:
     if not map.is_dir():
         raise click.UsageError(f"De map '{map}' bestaat niet.")
     overview.FORMATS[fmt](overview.build(validate_folder(map)), sys.stdout)
+
+
+@main.command("export")
+@click.argument("map", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(export.FORMATS)), default="json", show_default=True,
+              help="json (alle velden), csv (een rij per partner) of geojson (openbare locaties).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Bestand; standaard: het scherm.")
+def export_command(map: Path, fmt: str, output: Path | None) -> None:
+    """Exporteer de partners als open data. Vertrouwelijke locaties worden nooit geëxporteerd.
+
+    Bij fouten in de gegevens wordt niets geëxporteerd (exitcode 1).
+
+    Voorbeeld:
+
+        netwerkkaart export . --format csv -o partners.csv
+    """
+    if not map.is_dir():
+        raise click.UsageError(f"De map '{map}' bestaat niet.")
+    result = validate_folder(map)
+    if not result.ok():
+        report.text(result, sys.stderr)
+        sys.exit(1)
+    text = export.FORMATS[fmt][1](result.project)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Geschreven: {output}")
+    else:
+        click.echo(text, nl=False)

@@ -428,7 +428,12 @@ def directory_page(site: Site) -> Page:
 <p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
 <ul class="nk-directory" data-nk-directory>
 {"".join(rows)}
-</ul>"""
+</ul>
+<h2>Open data</h2>
+<p>Alle partners om te downloaden (zonder vertrouwelijke adressen):
+<a href="{rel(here, urls.EXPORT + "/partners.csv")}" download>CSV (voor een rekenblad)</a> ·
+<a href="{rel(here, urls.EXPORT + "/partners.json")}" download>JSON</a> ·
+<a href="{rel(here, urls.EXPORT + "/locaties.geojson")}" download>GeoJSON (locaties)</a></p>"""
     return Page(here, "Alle partners van A tot Z", _wrap(body, searchable=False), searchable=False)
 
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from . import maps, schema, sheet
+from . import export, maps, schema, sheet, urls
 from .html import e
 from .model import build_site
 from .pages import render_site
@@ -64,6 +64,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         if urlsplit(site_url).hostname in ("127.0.0.1", "localhost"):
             log.info(f"De QR-codes op 'Mijn netwerk' wijzen naar {site_url}; zet site_url in mkdocs.yml voor publicatie.")
         self.sheet = sheet.sheet_json(self.site, site_url)
+        self.exports = {name: make(result.project) for name, make in export.FORMATS.values()}
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps})
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -101,6 +102,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         for item in self.map_files:
             files.append(File.generated(config, item.path, content=item.content))
         files.append(File.generated(config, sheet.DATA, content=self.sheet))
+        for name, content in self.exports.items():  # open-data downloads, linked from the A-Z page
+            files.append(File.generated(config, f"{urls.EXPORT}/{name}", content=content))
         for name in schema.SCHEMA_FILES:  # stable URLs for editors: <site>/schemas/partner.schema.json
             files.append(File.generated(config, f"schemas/{name}.schema.json", content=schema.schema_text(name)))
         return files

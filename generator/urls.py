@@ -11,9 +11,10 @@ SEARCH = "zoeken/"
 SHEET = "mijn-netwerk/"
 MAPS = "kaarten"  # map documents and their data
 SEARCH_INDEX = "pagefind"
+EXPORT = "export"  # open-data downloads
 
 # Top-level folders the site itself uses; a region may not take these ids.
-RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), MAPS, SEARCH_INDEX,
+RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), MAPS, SEARCH_INDEX, EXPORT,
                       "assets", "partners", "search", "schemas"})
 
 

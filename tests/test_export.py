@@ -1,0 +1,47 @@
+"""Open-data exports: every partner once, nothing confidential, valid formats."""
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from helpers import ROOT
+from generator import export
+from generator.cli import main
+from generator.validate import validate_folder
+
+
+def project():
+    return validate_folder(ROOT).project
+
+
+def test_every_partner_once_in_json_and_csv():
+    p = project()
+    ids = sorted(r.doc.data["id"] for r in p.of_kind("partner"))
+    assert sorted(x["id"] for x in json.loads(export.to_json(p))["partners"]) == ids
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(p))))
+    assert sorted(r["id"] for r in rows) == ids
+    assert list(rows[0].keys()) == export.CSV_COLUMNS
+    assert all(r["telefoon"] == "" or r["telefoon"][0] in "0+" for r in rows)  # leading zeros kept
+
+
+def test_no_confidential_location_in_any_export():
+    p = project()
+    secret = {r.doc.data["id"] for r in p.of_kind("partner")
+              if any(loc.get("vertrouwelijk") for loc in r.doc.data.get("locaties", []))}
+    assert secret
+    data = json.loads(export.to_json(p))
+    assert not any(loc.get("vertrouwelijk") for x in data["partners"] for loc in x.get("locaties", []))
+    geo = json.loads(export.to_geojson(p))
+    public = sum(1 for r in p.of_kind("partner") for loc in r.doc.data.get("locaties", [])
+                 if not loc.get("vertrouwelijk") and loc.get("coordinaten"))
+    assert len(geo["features"]) == public
+    assert all(f["geometry"]["type"] == "Point" and -180 <= f["geometry"]["coordinates"][0] <= 180 for f in geo["features"])
+
+
+def test_export_command(tmp_path):
+    out = tmp_path / "p.csv"
+    result = CliRunner().invoke(main, ["export", str(ROOT), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("id,regio,naam,")
