@@ -27,9 +27,9 @@ chromium:
 serve: setup
 	NK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-## Build the example site into site/.
+## Build the example site into site/ (built aside and swapped in only when it succeeded).
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/netwerkkaart build --site site
 
 validate: setup
 	$(BIN)/netwerkkaart validate .

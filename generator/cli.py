@@ -197,3 +197,26 @@ def export_command(map: Path, fmt: str, output: Path | None) -> None:
         click.echo(f"Geschreven: {output}")
     else:
         click.echo(text, nl=False)
+
+
+@main.command("build")
+@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Waar de site komt.")
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Het MkDocs-configuratiebestand.")
+def build_command(site_dir: Path, config_file: Path) -> None:
+    """Bouw de site met MkDocs, veilig: eerst in een tijdelijke map, en alleen als alles lukt komt ze
+    in de plaats van de vorige site. Een mislukte build laat de vorige site staan.
+
+    Voorbeeld:
+
+        netwerkkaart build --site site
+    """
+    from . import publish
+
+    try:
+        publish.build(config_file, site_dir)
+    except publish.BuildFailed as exc:
+        click.echo(f"De site is niet gebouwd; de vorige site blijft staan.\n{exc}", err=True)
+        sys.exit(1)
+    click.echo(f"De site staat in {site_dir}.")
