@@ -40,11 +40,13 @@ class Page:
         return "\n".join(lines) + self.body + "\n"
 
 
-def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None) -> list[Page]:
-    """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page."""
+def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None,
+                news: list | None = None) -> list[Page]:
+    """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page;
+    ``news``: changes from ``history.changes`` (None: no history available)."""
     today = today or datetime.date.today()
     maps = maps or {}
-    pages = [home_page(site), directory_page(site), search_page(), sheet_page()]
+    pages = [home_page(site), directory_page(site), search_page(), sheet_page(), news_page(site, news)]
     for region in site.regions:
         pages.append(region_page(site, region, maps.get(urls.region(region.id))))
         for municipality in region.municipalities:
@@ -435,6 +437,28 @@ def directory_page(site: Site) -> Page:
 <a href="{rel(here, urls.EXPORT + "/partners.json")}" download>JSON</a> ·
 <a href="{rel(here, urls.EXPORT + "/locaties.geojson")}" download>GeoJSON (locaties)</a></p>"""
     return Page(here, "Alle partners van A tot Z", _wrap(body, searchable=False), searchable=False)
+
+
+def news_page(site: Site, news: list | None) -> Page:
+    here = urls.NEWS
+    if not news:
+        body = ("<h1>Wat is nieuw</h1><p>Er is geen geschiedenis van de gegevens beschikbaar (de site werd "
+                "gebouwd zonder git). Elke partnerpagina toont wel wanneer ze het laatst is nagekeken.</p>")
+        return Page(here, "Wat is nieuw", _wrap(body, searchable=False), searchable=False)
+    by_date: dict[str, list] = {}
+    for change in news:
+        by_date.setdefault(change.date, []).append(change)
+    parts = []
+    for date, items in by_date.items():
+        lines = []
+        for c in items:
+            partner = site.partner(c.partner_id)
+            name = (f'<a href="{rel(here, urls.partner(c.partner_id))}">{e(partner.naam)}</a>'
+                    if partner and c.kind != "verwijderd" else e(partner.naam if partner else c.partner_id))
+            lines.append(f"<li>{e(c.kind.capitalize())}: {name}</li>")
+        parts.append(f"<h2>{dutch_date(date)}</h2><ul>{''.join(lines)}</ul>")
+    body = "<h1>Wat is nieuw</h1><p>Partners die toegevoegd, gewijzigd of verwijderd werden, de nieuwste eerst.</p>"
+    return Page(here, "Wat is nieuw", _wrap(body + "".join(parts), searchable=False), searchable=False)
 
 
 def sheet_page() -> Page:

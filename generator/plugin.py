@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from . import export, maps, schema, sheet, urls
+from . import export, history, maps, schema, sheet, urls
 from .html import e
 from .model import build_site
 from .pages import render_site
@@ -65,7 +65,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             log.info(f"De QR-codes op 'Mijn netwerk' wijzen naar {site_url}; zet site_url in mkdocs.yml voor publicatie.")
         self.sheet = sheet.sheet_json(self.site, site_url)
         self.exports = {name: make(result.project) for name, make in export.FORMATS.values()}
-        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps})
+        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
@@ -84,7 +84,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         nav: list = [{"Start": "index.md"}]
         nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
         nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
-                {"Mijn netwerk": f"{sheet.SHEET}index.md"}]
+                {"Mijn netwerk": f"{sheet.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
         docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
         if docs:
             nav.append({"Voor redacteurs": docs})

@@ -12,9 +12,10 @@ SHEET = "mijn-netwerk/"
 MAPS = "kaarten"  # map documents and their data
 SEARCH_INDEX = "pagefind"
 EXPORT = "export"  # open-data downloads
+NEWS = "wat-is-nieuw/"
 
 # Top-level folders the site itself uses; a region may not take these ids.
-RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), MAPS, SEARCH_INDEX, EXPORT,
+RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), NEWS.strip("/"), MAPS, SEARCH_INDEX, EXPORT,
                       "assets", "partners", "search", "schemas"})
 
 
