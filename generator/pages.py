@@ -447,7 +447,12 @@ def news_page(site: Site, news: list | None) -> Page:
         return Page(here, "Wat is nieuw", _wrap(body, searchable=False), searchable=False)
     by_date: dict[str, list] = {}
     for change in news:
-        by_date.setdefault(change.date, []).append(change)
+        same_day = by_date.setdefault(change.date, [])
+        earlier = next((i for i, c in enumerate(same_day) if c.partner_id == change.partner_id), None)
+        if earlier is None:
+            same_day.append(change)
+        elif change.kind == "toegevoegd":  # added and changed on one day: it is new
+            same_day[earlier] = change
     parts = []
     for date, items in by_date.items():
         lines = []
