@@ -9,6 +9,7 @@ import copy
 import csv
 import io
 import json
+import uuid
 
 from . import urls
 from .model import KIND_LABELS
@@ -84,3 +85,110 @@ def to_geojson(project: Project, site_url: str = "") -> str:
 
 FORMATS = {"json": ("partners.json", to_json), "csv": ("partners.csv", to_csv),
            "geojson": ("locaties.geojson", lambda project: to_geojson(project))}
+
+
+# -- Open Referral HSDS 3.0 -----------------------------------------------------------------------
+
+HSDS_NAMESPACE = uuid.UUID("6f0b9a36-8f55-5a77-9f43-6e6574776b6b")  # fixed: ids stay the same between exports
+DAYS_ICAL = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
+
+
+def hsds_id(*parts: str) -> str:
+    """A stable UUID (uuid5) for an HSDS object, derived from our ids: the same record, the same id."""
+    return str(uuid.uuid5(HSDS_NAMESPACE, "/".join(parts)))
+
+
+def _hsds_phone(number: str, owner: str) -> dict:
+    return {"id": hsds_id(owner, "telefoon", number), "number": number}
+
+
+def hsds_organization(region: str, d: dict, site_url: str = "") -> dict:
+    """One partner as an HSDS 3.0 organization with its service, locations, phones and schedules."""
+    from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS
+    from .refdata import reference
+
+    pid = d["id"]
+    org_id, service_id = hsds_id("organisatie", pid), hsds_id("dienst", pid)
+    contact = d.get("contact", {})
+    signup = d["aanmelden"]
+    locations, at_locations, schedules = [], [], []
+    for i, loc in enumerate(d.get("locaties", [])):
+        location_id = hsds_id("locatie", pid, str(i))
+        address = loc["adres"]
+        municipality = reference().find(address["gemeente"])
+        location = {
+            "id": location_id, "location_type": "physical", "organization_id": org_id,
+            "name": loc.get("naam") or d["naam"],
+            "addresses": [{
+                "id": hsds_id("adres", pid, str(i)), "location_id": location_id,
+                "address_1": address.get("straat", ""), "city": address["gemeente"],
+                "state_province": "Vlaanderen" if municipality and municipality.region == "02000" else "Brussel",
+                "postal_code": str(address["postcode"]), "country": "BE", "address_type": "physical",
+            }],
+        }
+        if "coordinaten" in loc:
+            location["latitude"] = loc["coordinaten"]["lat"]
+            location["longitude"] = loc["coordinaten"]["lon"]
+        locations.append(location)
+        sal_id = hsds_id("dienst-op-locatie", pid, str(i))
+        at_locations.append({"id": sal_id, "service_id": service_id, "location_id": location_id})
+        for j, block in enumerate(loc.get("openingsuren", [])):
+            schedules.append({
+                "id": hsds_id("uren", pid, str(i), str(j)), "service_id": service_id, "location_id": location_id,
+                "service_at_location_id": sal_id, "freq": "WEEKLY",
+                "byday": ",".join(DAYS_ICAL[day] for day in block["dagen"]),
+                "opens_at": block["van"], "closes_at": block["tot"], "timezone": 1.0,
+                "description": loc.get("openingsuren_uitleg", ""),
+            })
+    ages = d.get("doelgroep", {})
+    service = {
+        "id": service_id, "organization_id": org_id, "name": d["naam"], "status": "active",
+        "description": d.get("beschrijving") or d["korte_beschrijving"],
+        "application_process": "; ".join(SIGNUP_LABELS[w] for w in signup["via"]) + (
+            f". {signup['wie']}" if signup.get("wie") else ""),
+        "fees_description": " ".join(x for x in (COST_LABELS.get(signup.get("kostprijs", ""), ""),
+                                                  signup.get("kostprijs_uitleg", "")) if x),
+        "wait_time": signup.get("wachttijd", ""),
+        "eligibility_description": ages.get("uitleg", ""),
+        "assured_date": d["nagekeken"]["datum"],
+        "languages": [{"id": hsds_id("taal", pid, code), "service_id": service_id, "code": code,
+                       "name": LANGUAGE_LABELS.get(code, code)} for code in d.get("talen", [])],
+        "service_at_locations": at_locations,
+        "schedules": schedules,
+        "phones": [_hsds_phone(contact["telefoon"], service_id)] if contact.get("telefoon") else [],
+        "service_areas": (
+            [{"id": hsds_id("werkgebied", pid, region), "service_id": service_id, "name": f"regio {region}"}]
+            if d["werkgebied"].get("hele_regio") else
+            [{"id": hsds_id("werkgebied", pid, str(n)), "service_id": service_id,
+              "name": reference().municipality(str(n)).name, "description": f"NIS {n}"}
+             for n in d["werkgebied"].get("gemeenten", [])]),
+    }
+    if "leeftijd_van" in ages:
+        service["minimum_age"] = ages["leeftijd_van"]
+    if "leeftijd_tot" in ages:
+        service["maximum_age"] = ages["leeftijd_tot"]
+    if contact.get("email"):
+        service["email"] = contact["email"]
+    if contact.get("website"):
+        service["url"] = contact["website"]
+    organization = {
+        "id": org_id, "name": d["naam"], "description": d["korte_beschrijving"],
+        "services": [service], "locations": locations,
+        "phones": [_hsds_phone(contact["telefoon"], org_id)] if contact.get("telefoon") else [],
+    }
+    if contact.get("email"):
+        organization["email"] = contact["email"]
+    if contact.get("website"):
+        organization["website"] = contact["website"]
+    if site_url:
+        organization["uri"] = site_url + urls.partner(pid)
+    return organization
+
+
+def to_hsds(project: Project, site_url: str = "") -> str:
+    """All partners as a JSON list of HSDS 3.0 organizations (confidential locations left out)."""
+    items = [hsds_organization(region, data, site_url) for region, data in partners(project)]
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+FORMATS["hsds"] = ("hsds-organisaties.json", to_hsds)

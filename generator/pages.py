@@ -435,7 +435,8 @@ def directory_page(site: Site) -> Page:
 <p>Alle partners om te downloaden (zonder vertrouwelijke adressen):
 <a href="{rel(here, urls.EXPORT + "/partners.csv")}" download>CSV (voor een rekenblad)</a> ·
 <a href="{rel(here, urls.EXPORT + "/partners.json")}" download>JSON</a> ·
-<a href="{rel(here, urls.EXPORT + "/locaties.geojson")}" download>GeoJSON (locaties)</a></p>"""
+<a href="{rel(here, urls.EXPORT + "/locaties.geojson")}" download>GeoJSON (locaties)</a> ·
+<a href="{rel(here, urls.EXPORT + "/hsds-organisaties.json")}" download>Open Referral HSDS 3.0</a></p>"""
     return Page(here, "Alle partners van A tot Z", _wrap(body, searchable=False), searchable=False)
 
 

@@ -45,3 +45,21 @@ def test_export_command(tmp_path):
     result = CliRunner().invoke(main, ["export", str(ROOT), "--format", "csv", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("id,regio,naam,")
+
+
+def test_hsds_export_validates_against_the_official_schema():
+    """Open Referral HSDS 3.0, compiled organization schema (tests/hsds-3.0, CC BY-SA 4.0), format checks on."""
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "hsds-3.0" / "organization.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    organizations = json.loads(export.to_hsds(project(), "https://netwerk.example/"))
+    assert len(organizations) == len(project().of_kind("partner"))
+    for org in organizations:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(org)]
+        assert errors == [], (org["name"], errors[:5])
+    ids = [o["id"] for o in organizations]
+    assert len(set(ids)) == len(ids)
+    assert json.loads(export.to_hsds(project(), "https://netwerk.example/")) == organizations  # stable ids
