@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import export, maps, overview, report, scaffold, sheet
+from . import export, importer, maps, overview, report, scaffold, sheet
 from .model import build_site
 from .pages import render_site
 from .validate import validate_folder
@@ -221,3 +221,29 @@ def build_command(site_dir: Path, config_file: Path) -> None:
         click.echo(f"De site is niet gebouwd; de vorige site blijft staan.\n{exc}", err=True)
         sys.exit(1)
     click.echo(f"De site staat in {site_dir}.")
+
+
+@main.command("import")
+@click.argument("bron", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--regio", required=True, help="De regio waarin de partners komen.")
+@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+@click.option("--dry-run", is_flag=True, help="Alleen controleren en tonen wat er zou gebeuren; niets schrijven.")
+@click.option("--force", is_flag=True, help="Bestaande partnerbestanden overschrijven.")
+def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool) -> None:
+    """Importeer partners uit een rekenblad (CSV of XLSX, met de kolommen van 'netwerkkaart export
+    --format csv') of uit een JSON-export. Elke rij wordt een partnerbestand dat de controle doorstaat;
+    een rij met problemen wordt niet geschreven en krijgt een melding per rij en kolom.
+
+    Voorbeeld:
+
+        netwerkkaart import partners.xlsx --regio dender --dry-run
+    """
+    result = importer.import_partners(bron, data, regio, dry_run=dry_run, force=force)
+    for p in result.problems:
+        click.echo(f"{p.file}:{p.line}: {p.code} {p.message}")
+    verb = "zou schrijven" if dry_run else "geschreven"
+    for path in result.planned:
+        click.echo(f"{verb}: {path}")
+    click.echo(f"{len(result.planned)} partner(s) {verb}, {len(result.problems)} probleem/problemen.")
+    sys.exit(1 if result.problems else 0)

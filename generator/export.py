@@ -16,8 +16,8 @@ from .model import KIND_LABELS
 from .project import Project
 
 CSV_COLUMNS = ["id", "regio", "naam", "soort", "levensdomeinen", "korte_beschrijving", "telefoon", "email",
-               "website", "adressen", "postcodes", "gemeenten", "talen", "kostprijs", "aanmelden_via",
-               "beroepsgeheim", "brede_instap", "nagekeken_datum", "nagekeken_door"]
+               "website", "adressen", "postcodes", "gemeenten", "lat", "lon", "werkgebied", "talen", "kostprijs",
+               "aanmelden_via", "beroepsgeheim", "brede_instap", "nagekeken_datum", "nagekeken_door"]
 
 
 def _public(data: dict) -> dict:
@@ -52,6 +52,10 @@ def to_csv(project: Project) -> str:
             "adressen": ";".join(loc["adres"].get("straat", "") for loc in locations),
             "postcodes": ";".join(str(loc["adres"]["postcode"]) for loc in locations),
             "gemeenten": ";".join(loc["adres"]["gemeente"] for loc in locations),
+            "lat": ";".join(str(loc.get("coordinaten", {}).get("lat", "")) for loc in locations),
+            "lon": ";".join(str(loc.get("coordinaten", {}).get("lon", "")) for loc in locations),
+            "werkgebied": "hele regio" if d["werkgebied"].get("hele_regio")
+            else ";".join(str(n) for n in d["werkgebied"].get("gemeenten", [])),
             "talen": ";".join(d.get("talen", [])), "kostprijs": d["aanmelden"].get("kostprijs", ""),
             "aanmelden_via": ";".join(d["aanmelden"]["via"]),
             "beroepsgeheim": str(d["beroepsgeheim"]).lower(), "brede_instap": str(d.get("brede_instap", False)).lower(),
