@@ -230,7 +230,10 @@ def build_command(site_dir: Path, config_file: Path) -> None:
               help="De map met partners/ en regions/.")
 @click.option("--dry-run", is_flag=True, help="Alleen controleren en tonen wat er zou gebeuren; niets schrijven.")
 @click.option("--force", is_flag=True, help="Bestaande partnerbestanden overschrijven.")
-def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool) -> None:
+@click.option("--kolommen", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML-bestand dat de kolomnamen van je rekenblad koppelt aan de onze, zoals: "
+                   "'Naam organisatie: naam'.")
+def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool, kolommen: Path | None) -> None:
     """Importeer partners uit een rekenblad (CSV of XLSX, met de kolommen van 'netwerkkaart export
     --format csv') of uit een JSON-export. Elke rij wordt een partnerbestand dat de controle doorstaat;
     een rij met problemen wordt niet geschreven en krijgt een melding per rij en kolom.
@@ -239,7 +242,17 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
 
         netwerkkaart import partners.xlsx --regio dender --dry-run
     """
-    result = importer.import_partners(bron, data, regio, dry_run=dry_run, force=force)
+    mapping = None
+    if kolommen:
+        from .yamlload import load
+
+        doc, problems = load(kolommen.read_bytes(), str(kolommen))
+        if doc is None:
+            for p in problems:
+                click.echo(f"{p.file}:{p.line}:{p.column}: {p.code} {p.message}")
+            sys.exit(1)
+        mapping = {str(k): str(v) for k, v in doc.data.items()}
+    result = importer.import_partners(bron, data, regio, dry_run=dry_run, force=force, mapping=mapping)
     for p in result.problems:
         click.echo(f"{p.file}:{p.line}: {p.code} {p.message}")
     verb = "zou schrijven" if dry_run else "geschreven"

@@ -47,8 +47,11 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, object]]]:
-    """(row number as the spreadsheet shows it, {header: value}) for every non-empty row under the header."""
+def read_rows(path: Path, mapping: dict[str, str] | None = None) -> list[tuple[int, dict[str, object]]]:
+    """(row number as the spreadsheet shows it, {column: value}) for every non-empty row under the header.
+
+    ``mapping`` renames the sheet's own headers to our columns, e.g. {"Naam organisatie": "naam"}."""
+    rename = {k.strip().lower(): v for k, v in (mapping or {}).items()}
     if path.suffix.lower() == ".xlsx":
         import openpyxl
 
@@ -60,10 +63,14 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, object]]]:
         raw = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
     # The header is the first row that names at least two known columns (merged title rows above it are skipped).
     known = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs"}
-    start = next((i for i, row in enumerate(raw) if sum(_cell(c).lower() in known for c in row) >= 2), None)
+    def column(cell: object) -> str:
+        name = _cell(cell).lower()
+        return rename.get(name, name)
+
+    start = next((i for i, row in enumerate(raw) if sum(column(c) in known for c in row) >= 2), None)
     if start is None:
         return []
-    header = [_cell(c).lower() for c in raw[start]]
+    header = [column(c) for c in raw[start]]
     rows = []
     for number, row in enumerate(raw[start + 1:], start=start + 2):
         if not any(_cell(c) for c in row):
@@ -134,13 +141,13 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str)
     return (None if problems else record), problems
 
 
-def _records_from(path: Path, region: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
+def _records_from(path: Path, region: str, mapping: dict | None = None) -> tuple[list[tuple[int, dict]], list[Problem]]:
     if path.suffix.lower() == ".json":
         data = json.loads(path.read_text(encoding="utf-8"))
         return [(i + 1, {k: v for k, v in item.items() if k != "regio"}) for i, item in enumerate(data["partners"])
                 if item.get("regio", region) == region], []
     records, problems = [], []
-    for number, row in read_rows(path):
+    for number, row in read_rows(path, mapping):
         if _cell(row.get("regio")) not in ("", region):
             continue  # a sheet with several regions: only this region's rows
         record, row_problems = row_to_record(path.name, number, row, region)
@@ -150,12 +157,13 @@ def _records_from(path: Path, region: str) -> tuple[list[tuple[int, dict]], list
     return records, problems
 
 
-def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = False, force: bool = False) -> ImportResult:
+def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = False, force: bool = False,
+                    mapping: dict[str, str] | None = None) -> ImportResult:
     result = ImportResult()
     if not (root / "regions" / region / "regio.yml").is_file():
         result.problems.append(problem("NK307", source.name, 1, 1, value=region, allowed="(zie regions/)"))
         return result
-    records, result.problems = _records_from(source, region)
+    records, result.problems = _records_from(source, region, mapping)
     for number, record in records:
         target = root / "partners" / region / f"{record['id']}.yml"
         text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100)

@@ -70,6 +70,39 @@ def field_reference() -> str:
     return "\n".join(out)
 
 
+CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
+
+
+def _visible(text: str) -> str:
+    """Show what the eye cannot see: control characters, tabs and invisible spaces as U+XXXX."""
+    return "".join(f"<U+{ord(c):04X}>" if (ord(c) < 32 or c in "\x7f\u00a0\u200b\u2028\u2029\ufeff") else c
+                   for c in text)
+
+
+def _example(code: str) -> list[str]:
+    """The lines around the first problem of the test case for ``code`` (the cases double as examples)."""
+    cases = sorted(CASES.glob(f"{code}-*")) if CASES.is_dir() else []
+    for case in cases:
+        rows = [r for r in (case / "verwacht.txt").read_text(encoding="utf-8").splitlines()
+                if r and not r.startswith("#") and r.endswith(code)]
+        if not rows:
+            continue
+        file, line, _ = rows[0].rsplit(":", 2)
+        source = case / "invoer" / file
+        if not source.is_file():
+            source = CASES / "_basis" / file
+        try:
+            lines = source.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return [f"Voorbeeld: `{file}` (tests/cases/{case.name}); het bestand zelf is geen geldige tekst."]
+        number = int(line)
+        start = max(1, number - 3)
+        shown = [f"{n:>3} {'>' if n == number else ' '} {_visible(text)}" for n, text in
+                 enumerate(lines[start - 1:number + 1], start=start)]
+        return [f"Voorbeeld (`{file}`, uit `tests/cases/{case.name}`):", "", "```text", *shown, "```", ""]
+    return []
+
+
 def error_reference() -> str:
     out = ["# Foutcodes", "",
            "Elke melding van `netwerkkaart validate` heeft de vorm `bestand:regel:kolom: CODE ernst: melding`, "
@@ -78,7 +111,7 @@ def error_reference() -> str:
     for code, kind in CATALOG.items():
         severity = "fout" if kind.severity is Severity.ERROR else "waarschuwing"
         out += [f"## {code}: {kind.title}", "", f"*{severity}*", "", f"Melding: {kind.message}", "",
-                "Tip:", "", "```text", kind.hint, "```", ""]
+                *_example(code), "Oplossing:", "", "```text", kind.hint, "```", ""]
     return "\n".join(out)
 
 

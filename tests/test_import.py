@@ -71,3 +71,18 @@ def test_messy_spreadsheet(tmp_path, basis):
     assert validate_folder(basis, today=TODAY).errors == []
     again = run("import", path, "--regio", "dender", "--data", basis)
     assert "bestaat al; gebruik --force" in again.output
+
+
+def test_column_mapping(tmp_path, basis):
+    sheet = tmp_path / "eigen.csv"
+    sheet.write_text(
+        "Naam organisatie;Soort;Uitleg;Domeinen;Aanmelden;Geheim;Datum;Door\n"
+        "Speelpleinwerking Zele;vrije-tijd;Spelen in de zomer.;vrije-tijd;zelf;nee;2026-10-01;Test\n", encoding="utf-8")
+    mapping = tmp_path / "kolommen.yml"
+    mapping.write_text("Naam organisatie: naam\nSoort: soort\nUitleg: korte_beschrijving\nDomeinen: levensdomeinen\n"
+                       "Aanmelden: aanmelden_via\nGeheim: beroepsgeheim\nDatum: nagekeken_datum\nDoor: nagekeken_door\n",
+                       encoding="utf-8")
+    result = run("import", sheet, "--regio", "dender", "--data", basis, "--kolommen", mapping)
+    assert result.exit_code == 0, result.output
+    assert (basis / "partners" / "dender" / "speelpleinwerking-zele.yml").is_file()
+    assert validate_folder(basis, today=TODAY).errors == []
