@@ -157,6 +157,24 @@ _TRANSLATIONS = [
 ]
 
 
+def _missing_dash_or_colon(text: str, error_line: int) -> tuple[int, str] | None:
+    """Where a forgotten '- ' or ':' really is: libyaml only notices it a line (or more) later."""
+    lines = text.split("\n")
+    for index in range(min(error_line, len(lines)) - 1, 0, -1):
+        line = lines[index - 1]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        stripped = line.lstrip(" ")
+        if stripped.startswith("-") or ":" in stripped:
+            return None
+        indent = len(line) - len(stripped)
+        above = next((lines[i] for i in range(index - 2, -1, -1) if lines[i].strip()), "")
+        if above.lstrip(" ").startswith("- ") and len(above) - len(above.lstrip(" ")) == indent:
+            return index, "deze regel staat in een lijst maar begint niet met '- ' (streepje vergeten)"
+        return index, "na de veldnaam ontbreekt een dubbele punt, zoals 'naam: ...'"
+    return None
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     m = _mark(mark) if mark is not None else Mark(1, 1)
@@ -166,6 +184,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
     if "\t" in indent or "'\\t'" in detail or "tab" in detail:
         return problem("NK104", path, m.line, (indent.find("\t") + 1) if "\t" in indent else m.column)
+    found = _missing_dash_or_colon(text, m.line) if "could not find expected ':'" in detail else None
+    if found:
+        return problem("NK103", path, found[0], 1, problem=found[1])
     if "nesting depth" in detail:  # libyaml's own limit, hit while scanning ahead
         return problem("NK111", path, m.line, m.column, limit=MAX_DEPTH)
     for english, dutch in _TRANSLATIONS:

@@ -133,3 +133,10 @@ def test_unicode_line_separators_are_refused():
 
 def test_overflowing_number_is_refused():
     assert codes("a: 1e999\n") == [(1, "NK112")]
+
+
+def test_forgotten_dash_or_colon_is_reported_on_its_own_line():
+    doc, problems = load(b"naam: x\nlevensdomeinen:\n  - opvoeding\n  gezondheid\n  - werk\nsoort: caw\n", "x.yml")
+    assert [(p.line, p.code) for p in problems] == [(4, "NK103")] and "streepje vergeten" in problems[0].message
+    doc, problems = load(b"naam: x\nsoort caw\nid: y\n", "x.yml")
+    assert [(p.line, p.code) for p in problems] == [(2, "NK103")] and "dubbele punt" in problems[0].message
