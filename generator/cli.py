@@ -12,8 +12,27 @@ import click
 
 from . import export, importer, maps, overview, report, scaffold, sheet
 from .model import build_site
-from .pages import render_site
+from .pages import DATA, render_site
 from .validate import validate_folder
+
+
+def _folder(folder: Path) -> Path:
+    """The data folder, or a Dutch usage error (exit 2)."""
+    if folder.is_file():
+        raise click.UsageError(f"'{folder}' is een bestand. Geef de map met partners/ en regions/, "
+                               "bijvoorbeeld: netwerkkaart validate .")
+    if not folder.is_dir():
+        raise click.UsageError(f"De map '{folder}' bestaat niet.")
+    return folder
+
+
+def _valid(folder: Path, out):
+    """Validate the folder; on errors print them to ``out`` and exit 1 (nothing is made from bad data)."""
+    result = validate_folder(_folder(folder))
+    if not result.ok():
+        report.text(result, out)
+        sys.exit(1)
+    return result
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,19 +58,14 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 
         netwerkkaart validate --format github --strict
     """
-    if map.is_file():
-        raise click.UsageError(f"'{map}' is een bestand. Geef de map met partners/ en regions/, "
-                               "bijvoorbeeld: netwerkkaart validate .")
-    if not map.is_dir():
-        raise click.UsageError(f"De map '{map}' bestaat niet.")
-    result = validate_folder(map)
+    result = validate_folder(_folder(map))
     report.REPORTERS[fmt](result, sys.stdout)
     sys.exit(0 if result.ok(strict=strict) else 1)
 
 
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--data", "data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", "data", default=".", show_default=True, type=click.Path(path_type=Path),
               help="De map met partners/ en regions/.")
 @click.option("--site-url", default="http://127.0.0.1:8000/", show_default=True,
               help="Het adres van de site (voor de QR-codes op het blad Mijn netwerk).")
@@ -65,12 +79,7 @@ def generate(outdir: Path, data: Path, site_url: str) -> None:
 
         netwerkkaart generate build/pages --data .
     """
-    if not data.is_dir():
-        raise click.UsageError(f"De map '{data}' bestaat niet.")
-    result = validate_folder(data)
-    if not result.ok():
-        report.text(result, sys.stdout)
-        sys.exit(1)
+    result = _valid(data, sys.stdout)
     site = build_site(result.project)
     map_files, site_maps = maps.render_maps(site)
     pages = render_site(site, maps={m.page_url: m for m in site_maps})
@@ -78,8 +87,8 @@ def generate(outdir: Path, data: Path, site_url: str) -> None:
         target = outdir / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
-    (outdir / sheet.DATA).parent.mkdir(parents=True, exist_ok=True)
-    (outdir / sheet.DATA).write_text(sheet.sheet_json(site, site_url), encoding="utf-8")
+    (outdir / DATA).parent.mkdir(parents=True, exist_ok=True)
+    (outdir / DATA).write_text(sheet.sheet_json(site, site_url), encoding="utf-8")
     for item in map_files + maps.asset_files():
         target = outdir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +162,7 @@ def new_municipality(naam: str, regio: str, data: Path) -> None:
 
 
 @main.command("report")
-@click.argument("map", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("map", default=".", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(overview.FORMATS)), default="text", show_default=True,
               help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten).")
 def report_command(map: Path, fmt: str) -> None:
@@ -166,13 +175,11 @@ def report_command(map: Path, fmt: str) -> None:
 
         netwerkkaart report . --format markdown > overzicht.md
     """
-    if not map.is_dir():
-        raise click.UsageError(f"De map '{map}' bestaat niet.")
-    overview.FORMATS[fmt](overview.build(validate_folder(map)), sys.stdout)
+    overview.FORMATS[fmt](overview.build(validate_folder(_folder(map))), sys.stdout)
 
 
 @main.command("export")
-@click.argument("map", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("map", default=".", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(export.FORMATS)), default="json", show_default=True,
               help="json (alle velden), csv (een rij per partner), geojson (openbare locaties) of "
                    "hsds (Open Referral HSDS 3.0).")
@@ -186,12 +193,7 @@ def export_command(map: Path, fmt: str, output: Path | None) -> None:
 
         netwerkkaart export . --format csv -o partners.csv
     """
-    if not map.is_dir():
-        raise click.UsageError(f"De map '{map}' bestaat niet.")
-    result = validate_folder(map)
-    if not result.ok():
-        report.text(result, sys.stderr)
-        sys.exit(1)
+    result = _valid(map, sys.stderr)
     text = export.FORMATS[fmt][1](result.project)
     if output:
         output.write_text(text, encoding="utf-8")

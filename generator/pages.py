@@ -279,7 +279,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
         + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
         + f"<h2>Alle partners hier ({len(active)})</h2>" + _card_list(site, active, here)
-        + (f"<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
+        + ("<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
@@ -301,7 +301,7 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
 
 def _location_block(location, index: int, partner: Partner) -> str:
     if location.vertrouwelijk:  # not even its name: it could say where it is
-        return (f'<section class="nk-card nk-location"><h3>Vertrouwelijk adres</h3><p>Het adres is vertrouwelijk. '
+        return ('<section class="nk-card nk-location"><h3>Vertrouwelijk adres</h3><p>Het adres is vertrouwelijk. '
                 "Neem eerst contact op.</p></section>")
     title = e(location.naam) if location.naam else f"Adres in {e(location.gemeente)}"
     lines = [e(location.straat)] if location.straat else []

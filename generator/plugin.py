@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 from . import export, history, maps, schema, sheet, urls
 from .html import e
 from .model import build_site
-from .pages import render_site
+from .pages import DATA, render_site
 from .urls import DIRECTORY, SEARCH
 from .problems import Problem
 from .validate import validate_folder
@@ -84,7 +84,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         nav: list = [{"Start": "index.md"}]
         nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
         nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
-                {"Mijn netwerk": f"{sheet.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
+                {"Mijn netwerk": f"{urls.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
         docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
         if docs:
             nav.append({"Voor redacteurs": docs})
@@ -101,7 +101,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown()))
         for item in self.map_files:
             files.append(File.generated(config, item.path, content=item.content))
-        files.append(File.generated(config, sheet.DATA, content=self.sheet))
+        files.append(File.generated(config, DATA, content=self.sheet))
         for name, content in self.exports.items():  # open-data downloads, linked from the A-Z page
             files.append(File.generated(config, f"{urls.EXPORT}/{name}", content=content))
         for name in schema.SCHEMA_FILES:  # stable URLs for editors: <site>/schemas/partner.schema.json

@@ -2,7 +2,7 @@
 
 The sheet shows only the partners the worker picked, but the browser downloads the data of all
 partners in one file (``mijn-netwerk/partners.json``), the same for every visitor: no request
-ever names a picked partner. QR codes are made at build time with segno and shipped as compact
+ever names a picked partner. The file's address is ``pages.DATA``. QR codes are made at build time with segno and shipped as compact
 bit matrices that the page draws as SVG.
 """
 
@@ -15,8 +15,6 @@ import segno
 
 from . import urls
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Site
-from .pages import DATA
-from .urls import SHEET
 
 
 def qr_matrix(text: str) -> dict:

@@ -121,3 +121,11 @@ def test_runs_as_installed_command(basis):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Alles in orde" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["validate"], ["report"], ["export"], ["generate", "uit", "--data"]])
+def test_a_file_instead_of_the_data_folder_is_explained_in_dutch(command, basis):
+    one_file = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
+    result = run(*command, str(one_file))
+    assert result.exit_code == 2
+    assert "is een bestand. Geef de map met partners/ en regions/" in result.output

@@ -6,7 +6,7 @@ import shutil
 import openpyxl
 from click.testing import CliRunner
 
-from helpers import CASES, ROOT, TODAY
+from helpers import ROOT, TODAY
 from generator import export
 from generator.cli import main
 from generator.validate import validate_folder
