@@ -56,6 +56,7 @@ def link(url: str | None, text: str, *, external: bool = True) -> str:
     return f'<a href="{e(safe)}"{extra}>{e(text)}</a>'
 
 
+@cache
 def tel(number: str) -> str:
     """A tel: link with the number in E.164, showing it as written."""
     try:

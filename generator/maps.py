@@ -1,7 +1,10 @@
-"""Maps with folium: one small HTML document per map, embedded in pages with an <iframe>.
+"""Maps with folium: one HTML document for every map (``kaarten/kaart.html``), embedded in pages
+with an <iframe> whose address names the map's data: ``kaart.html?d=partner/<id>``.
 
 Why this shape (measured): folium output inlined in a page breaks on mkdocs-material's
-instant navigation, an iframe does not. folium's default assets come from four CDNs;
+instant navigation, an iframe does not. A folium document per map cost about 10 ms each
+(40 MB for 1,000 partners, with the borders repeated in every file); now a map is a small
+JSON file and the borders are written once per region. folium's default assets come from four CDNs;
 here every map uses the self-hosted Leaflet and MarkerCluster from the XStatic packages
 and nothing else. Text never goes through folium's popups (they put text into JS
 template literals); the markers come from a JSON file that ``netwerkkaart-kaart.js``
@@ -20,11 +23,11 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from . import geo, urls
-from .html import e
 from .model import Partner, Region, Site
 
 MAPS = urls.MAPS
 ASSETS = "assets/kaart"
+DOCUMENT = urls.MAP_DOCUMENT
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
 
@@ -60,25 +63,23 @@ def asset_files() -> list[MapFile]:
 
 
 class _Layer(MacroElement):
-    """Loads a map's JSON (markers, borders) and draws it with netwerkkaart-kaart.js."""
+    """Loads the map's JSON (named by ``?d=`` in the address) and draws it with netwerkkaart-kaart.js."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        NetwerkkaartKaart.show({{ this._parent.get_name() }}, {{ this.data_url|tojson }}, {{ this.options|tojson }});
+        NetwerkkaartKaart.show({{ this._parent.get_name() }}, {{ this.options|tojson }});
         {% endmacro %}
     """)
 
-    def __init__(self, data_url: str, options: dict):
+    def __init__(self, options: dict):
         super().__init__()
         self._name = "NetwerkkaartLayer"
-        self.data_url = data_url
         self.options = options
 
 
-def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set[str] | None = None,
-             highlight: str | None = None) -> dict:
-    """Compact JSON for one map: partners once ([name, id, phone, domain indexes]), markers as
-    [lat, lon, partner index], borders and domain names. About 60 bytes per partner plus 22 per marker.
+def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set[str] | None = None) -> dict:
+    """Compact JSON for one map's markers: partners once ([name, id, phone, domain indexes]), markers as
+    [lat, lon, partner index] and domain names. About 60 bytes per partner plus 22 per marker.
 
     Only public locations with coordinates; ``nis_codes`` limits the markers to those municipalities.
     """
@@ -93,14 +94,7 @@ def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set
         people.append([partner.naam, partner.id, partner.contact.get("telefoon") or "",
                        [domain_index[d] for d in partner.levensdomeinen if d in domain_index]])
         markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
-    region_codes = {m.nis for m in region.municipalities}
-    borders = [f for f in geo.borders()["features"] if f["properties"]["nis"] in region_codes]
-    return {
-        "domeinen": [d.naam for d in region.life_domains],
-        "partners": people,
-        "markers": markers,
-        "grenzen": {"type": "FeatureCollection", "features": borders},
-    }
+    return {"domeinen": [d.naam for d in region.life_domains], "partners": people, "markers": markers}
 
 
 def selection_data(site: Site) -> dict:
@@ -114,12 +108,16 @@ def selection_data(site: Site) -> dict:
             index = len(people)
             people.append([partner.naam, partner.id, partner.contact.get("telefoon") or "", []])
             markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
-    return {"domeinen": [], "partners": people, "markers": markers,
-            "grenzen": {"type": "FeatureCollection", "features": []}}
+    return {"domeinen": [], "partners": people, "markers": markers}
 
 
-def _bounds(data: dict, highlight: str | None, around_markers: bool = False) -> list[list[float]]:
-    features = [] if around_markers and data["markers"] else data["grenzen"]["features"]
+def region_borders(region: Region) -> dict:
+    codes = {m.nis for m in region.municipalities}
+    return {"type": "FeatureCollection", "features": [f for f in geo.borders()["features"] if f["properties"]["nis"] in codes]}
+
+
+def _bounds(data: dict, features: list[dict], highlight: str | None, around_markers: bool = False) -> list[list[float]]:
+    features = [] if around_markers and data["markers"] else features
     if highlight:
         features = [f for f in features if f["properties"]["nis"] == highlight] or features
     points = []
@@ -132,13 +130,17 @@ def _bounds(data: dict, highlight: str | None, around_markers: bool = False) -> 
         return [[50.7, 2.5], [51.5, 5.9]]
     lons, lats = [p[0] for p in points], [p[1] for p in points]
     pad = 0.01 if around_markers else 0.0  # about 1 km around a single location
-    return [[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]]
+    return [[round(min(lats) - pad, 5), round(min(lons) - pad, 5)], [round(max(lats) + pad, 5), round(max(lons) + pad, 5)]]
 
 
-def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highlight: str | None = None,
-               around_markers: bool = False, picked_only: bool = False) -> str:
-    """A complete, deterministic HTML document for one map (it lives in kaarten/)."""
-    m = folium.Map(location=None, tiles=None, control_scale=False, prefer_canvas=False, zoom_control=True)
+def render_document(tiles: Tiles) -> str:
+    """The one HTML document every map uses (``kaarten/kaart.html?d=<data>``), made with folium once.
+
+    What a map shows comes from its JSON file: rendering a folium document per map cost about 10 ms
+    each, which at 10,000 partners was most of the build."""
+    # Flanders until the map's data says where (then without animation, so markers stay put).
+    m = folium.Map(location=[51.0, 4.4], zoom_start=8, tiles=None, control_scale=False, prefer_canvas=False,
+                   zoom_control=True)
     # Instance attributes: folium's class-level asset lists (CDNs) stay untouched for everyone else.
     m.default_js = [("leaflet", f"../{ASSETS}/leaflet.js"),
                     ("markercluster", f"../{ASSETS}/leaflet.markercluster.js"),
@@ -150,11 +152,9 @@ def render_map(data_file: str, data: dict, title: str, tiles: Tiles, *, highligh
         # no Referer: the tile server does not learn which page of the site was open
         folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19,
                          referrerPolicy="no-referrer").add_to(m)
-    m.fit_bounds(_bounds(data, highlight, around_markers))
-    _Layer(data_file, {"highlight": highlight, "tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}"),
-                       "pickedOnly": picked_only}).add_to(m)
+    _Layer({"tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}")}).add_to(m)
     root = m.get_root()
-    root.header.add_child(Element(f"<title>{e(title)}</title>"), name="title")
+    root.header.add_child(Element("<title>Kaart</title>"), name="title")
     root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request
     # Stable ids: folium draws them from urandom, which would make every build differ.
     for number, element in enumerate(_walk(root)):
@@ -175,44 +175,57 @@ def _walk(element):
 @dataclass(frozen=True)
 class SiteMap:
     page_url: str  # the page that shows the map
-    html_path: str
-    data_path: str
+    name: str  # its data is kaarten/<name>.json; the iframe shows kaarten/kaart.html?d=<name>
     title: str
     markers: int
 
+    @property
+    def data_path(self) -> str:
+        return f"{MAPS}/{self.name}.json"
+
+
+def _json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
 
 def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list[SiteMap]]:
-    """All map documents and their data for a site, plus which page embeds which map."""
-    files: list[MapFile] = []
-    maps: list[SiteMap] = []
+    """The map document, every map's data and the region borders, plus which page embeds which map.
 
-    def add(page_url: str, name: str, title: str, data: dict, highlight: str | None = None,
-            around_markers: bool = False) -> None:
+    Data files: ``kaarten/regio/<regio>.json``, ``kaarten/gemeente/<regio>/<gemeente>.json``,
+    ``kaarten/partner/<id>.json``, ``kaarten/mijn-netwerk.json``; borders once per region in
+    ``kaarten/grenzen/<regio>.json`` (the browser caches them across pages)."""
+    files: list[MapFile] = [MapFile(DOCUMENT, render_document(tiles))]
+    maps: list[SiteMap] = []
+    borders: dict[str, list[dict]] = {}
+
+    def add(page_url: str, name: str, title: str, data: dict, region: Region | None, highlight: str | None = None,
+            around_markers: bool = False, picked_only: bool = False) -> None:
+        features = borders[region.id] if region else []
+        data = {"titel": title, "grenzen": f"grenzen/{region.id}.json" if region else None, "highlight": highlight,
+                "pickedOnly": picked_only, "bounds": _bounds(data, features, highlight, around_markers), **data}
         data_path = f"{MAPS}/{name}.json"
-        html_path = f"{MAPS}/{name}.html"
-        files.append(MapFile(data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
-        files.append(MapFile(html_path, render_map(f"{name}.json", data, title, tiles, highlight=highlight,
-                                                   around_markers=around_markers)))
-        maps.append(SiteMap(page_url, html_path, data_path, title, len(data["markers"])))
+        files.append(MapFile(data_path, _json(data)))
+        if page_url is not None:
+            maps.append(SiteMap(page_url, name, title, len(data["markers"])))
 
     for region in site.regions:
+        border = region_borders(region)
+        borders[region.id] = border["features"]
+        files.append(MapFile(f"{MAPS}/grenzen/{region.id}.json", _json(border)))
         partners = list(site.partners_of(region.id))
-        add(urls.region(region.id), f"regio-{region.id}", f"Kaart van {region.naam}", map_data(site, region, partners))
+        add(urls.region(region.id), f"regio/{region.id}", f"Kaart van {region.naam}", map_data(site, region, partners),
+            region)
         for municipality in region.municipalities:
             here = list(site.located_in(municipality))
-            add(urls.municipality(region.id, municipality.id), f"gemeente-{region.id}-{municipality.id}",
-                f"Kaart van {municipality.naam}",
-                map_data(site, region, here, {municipality.nis}, highlight=municipality.nis), municipality.nis)
-    data = selection_data(site)
-    files.append(MapFile(f"{MAPS}/mijn-netwerk.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
-    files.append(MapFile(f"{MAPS}/mijn-netwerk.html", render_map("mijn-netwerk.json", data, "Kaart van mijn netwerk",
-                                                                 tiles, around_markers=True, picked_only=True)))
+            add(urls.municipality(region.id, municipality.id), f"gemeente/{region.id}/{municipality.id}",
+                f"Kaart van {municipality.naam}", map_data(site, region, here, {municipality.nis}), region,
+                highlight=municipality.nis)
+    add(None, "mijn-netwerk", "Kaart van mijn netwerk", selection_data(site), None, around_markers=True,
+        picked_only=True)
     for partner in site.partners:
         region = site.region(partner.region)
         data = map_data(site, region, [partner])
         if data["markers"]:
-            add(urls.partner(partner.id), f"partner-{partner.id}", f"Kaart van {partner.naam}", data,
+            add(urls.partner(partner.id), f"partner/{partner.id}", f"Kaart van {partner.naam}", data, region,
                 around_markers=True)
     return files, maps
-
-

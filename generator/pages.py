@@ -34,10 +34,15 @@ class Page:
         return f"{self.url}index.md"
 
     def markdown(self) -> str:
+        """The whole page as Markdown (front matter + raw HTML), for any static site tool."""
+        return self.stub() + self.body + "\n"
+
+    def stub(self) -> str:
+        """Only the front matter: the MkDocs plugin puts ``body`` in place after Markdown."""
         # The title is escaped: MkDocs puts it into <title> and the nav as it is.
         front = {"title": e(self.title), "hide": ["toc"]}
         lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()] + ["---", ""]
-        return "\n".join(lines) + self.body + "\n"
+        return "\n".join(lines)
 
 
 def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None,
@@ -62,7 +67,7 @@ def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
     """An embedded map with its list alternative; nothing when the page has no map."""
     if site_map is None:
         return ""
-    return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, site_map.html_path))}" title="{e(site_map.title)}" '
+    return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, urls.MAP_DOCUMENT) + "?d=" + site_map.name)}" title="{e(site_map.title)}" '
             f'loading="lazy"></iframe><figcaption>{site_map.markers} {what} op de kaart. Kies een plaats voor naam, '
             f'levensdomeinen en telefoon. <a href="#{list_anchor}">Dezelfde gegevens als lijst</a>.</figcaption></figure>')
 
@@ -481,7 +486,7 @@ of deel de link, zodat het gezin ze mee naar huis neemt.</p>
 <p class="nk-count" role="status" aria-live="polite" data-nk-sheet-status>Je hebt nog niemand gekozen. Kies
 partners met de knop <strong>Voeg toe aan mijn netwerk</strong> op hun pagina of in de lijsten.</p>
 <div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}"></div>
-<figure class="nk-map" data-nk-sheet-map hidden><iframe data-src="{rel(here, urls.MAPS + "/mijn-netwerk.html")}"
+<figure class="nk-map" data-nk-sheet-map hidden><iframe data-src="{rel(here, urls.MAP_DOCUMENT) + "?d=mijn-netwerk"}"
 title="Kaart van mijn netwerk"></iframe><figcaption>De adressen van je netwerk op een kaart. Dezelfde adressen staan
 hierboven bij elke partner.</figcaption></figure>
 <section class="nk-notes" aria-label="Notities"><h2>Notities</h2>

@@ -10,6 +10,7 @@ DIRECTORY = "a-z/"
 SEARCH = "zoeken/"
 SHEET = "mijn-netwerk/"
 MAPS = "kaarten"  # map documents and their data
+MAP_DOCUMENT = f"{MAPS}/kaart.html"  # every map: kaart.html?d=<name of its JSON>
 SEARCH_INDEX = "pagefind"
 EXPORT = "export"  # open-data downloads
 NEWS = "wat-is-nieuw/"

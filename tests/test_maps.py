@@ -25,6 +25,7 @@ def test_no_cdn_and_configurable_tiles():
         assert "cdn" not in doc and "jquery" not in doc and "bootstrap" not in doc
         assert "https://tiles.example/{z}/{x}/{y}.png" in doc
         assert "tile.openstreetmap.org" not in doc
+    assert len(html) == 1  # one document for every map
     files, _ = maps.render_maps(site(), maps.Tiles(None))
     assert not any("L.tileLayer" in f.content for f in files if f.path.endswith(".html"))
 
@@ -37,12 +38,31 @@ def test_confidential_locations_are_in_no_map_file():
     public = {(round(loc.lat, 5), round(loc.lon, 5)) for p in s.partners for loc in p.locaties
               if loc.public and loc.lat is not None}
     files, _ = maps.render_maps(s)
+    checked = 0
     for f in files:
-        if f.path.endswith(".json"):
+        if f.path.endswith(".json") and not f.path.startswith("kaarten/grenzen/"):
+            checked += 1
             data = json.loads(f.content)
             assert not {person[1] for person in data["partners"]} & set(hidden), f.path
             assert {(m[0], m[1]) for m in data["markers"]} <= public, f.path
             assert all(m[2] < len(data["partners"]) for m in data["markers"])
+    assert checked > len(s.partners) // 2
+
+
+def test_every_map_names_its_data_and_borders():
+    """Each page's map is kaart.html?d=<name>; <name>.json exists, and so do the borders it names."""
+    s = site()
+    files, site_maps = maps.render_maps(s)
+    by_path = {f.path: f.content for f in files}
+    assert {m.page_url for m in site_maps} >= {f"{r.id}/" for r in s.regions}
+    for m in site_maps:
+        data = json.loads(by_path[m.data_path])
+        assert data["titel"] == m.title and len(data["markers"]) == m.markers
+        assert f"kaarten/{data['grenzen']}" in by_path
+        (south, west), (north, east) = data["bounds"]
+        assert 50.6 < south <= north < 51.6 and 2.5 < west <= east < 6.0
+    borders = json.loads(by_path["kaarten/grenzen/dender.json"])
+    assert {f["properties"]["nis"] for f in borders["features"]} == {m.nis for m in s.region("dender").municipalities}
 
 
 def test_folium_class_assets_are_left_alone():

@@ -56,10 +56,22 @@
     map.getContainer().appendChild(note);
   }
 
+  // Which map: kaart.html?d=partner/<id> shows kaarten/partner/<id>.json. Only our own names.
+  function mapName() {
+    var name = new URLSearchParams(location.search).get("d") || "";
+    return /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*){0,2}$/.test(name) ? name : null;
+  }
+
+  function getJson(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
   window.NetwerkkaartKaart = {
-    show: function (map, dataUrl, options) {
+    show: function (map, options) {
       var root = new URL("../", location.href).href;  // maps live in kaarten/
-      map.getContainer().setAttribute("aria-label", document.title);
       map.getContainer().setAttribute("role", "region");
       L.control.scale({ imperial: false }).addTo(map);
       if (map.options.maxZoom === undefined) map.setMaxZoom(19);  // clustering needs it, also without tiles
@@ -70,63 +82,85 @@
         }
       });
       if (!options.tiles) tilesNote(map);
-      fetch(dataUrl).then(function (r) { return r.json(); }).then(function (data) {
-        L.geoJSON(data.grenzen, {
-          interactive: false,
-          style: function (f) {
-            var focus = f.properties.nis === options.highlight;
-            return { color: "#303f9f", weight: focus ? 3 : 1, fillColor: "#3f51b5", fillOpacity: focus ? 0.12 : 0.03 };
-          }
-        }).addTo(map);
-        var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
-        var rows = data.markers;
-        if (options.pickedOnly) {  // "Mijn netwerk": the page passes the picked ids after # (never sent anywhere)
-          var match = location.hash.match(/^#p=(.*)$/);
-          var picked = match ? match[1].split(",").map(function (x) {
-            try { return decodeURIComponent(x); } catch (e) { return ""; }
-          }) : [];
-          rows = rows.filter(function (m) { return picked.indexOf(data.partners[m[2]][1]) >= 0; });
-        }
-        var markers = rows.map(function (m) {
-          var person = data.partners[m[2]];
-          var marker = L.marker([m[0], m[1]], { title: person[0], alt: person[0], keyboard: true });
-          marker.nkDomains = person[3];
-          marker.bindPopup(function () { return popup(person, data.domeinen, root, options.partnerUrl); });
-          return marker;
-        });
-        var active = {};
-        data.domeinen.forEach(function (_, i) { active[i] = true; });
-        function refresh() {
-          cluster.clearLayers();
-          cluster.addLayers(markers.filter(function (m) {
-            return m.nkDomains.length === 0 || m.nkDomains.some(function (d) { return active[d]; });
-          }));
-          map.getContainer().setAttribute("data-markers", String(cluster.getLayers().length));
-        }
-        refresh();
-        cluster.addTo(map);
-        if (options.pickedOnly && markers.length) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 14 });
-        var used = {};
-        markers.forEach(function (m) { m.nkDomains.forEach(function (d) { used[d] = true; }); });
-        var overlays = {};
-        var byLayer = [];
-        data.domeinen.forEach(function (name, i) {
-          if (!used[i]) return;
-          var group = L.layerGroup();
-          group.addTo(map);
-          overlays[escapeHtml(name)] = group;
-          byLayer.push([group, i]);
-        });
-        if (byLayer.length > 1) {
-          L.control.layers(null, overlays, { collapsed: true }).addTo(map);
-          map.on("overlayadd overlayremove", function (event) {
-            byLayer.forEach(function (pair) { if (pair[0] === event.layer) active[pair[1]] = event.type === "overlayadd"; });
-            refresh();
-          });
-        }
-        window.nkMap = { map: map, cluster: cluster, markers: markers.length };
-        map.getContainer().setAttribute("data-loaded", "1");
+      var name = mapName();
+      if (!name) {
+        map.getContainer().appendChild(el("p", "Deze kaart bestaat niet.", { "class": "nk-map-note", role: "status" }));
+        return;
+      }
+      getJson(name + ".json").then(function (data) {
+        document.title = data.titel;
+        map.getContainer().setAttribute("aria-label", data.titel);
+        map.fitBounds(data.bounds, { animate: false });
+        var borders = data.grenzen ? getJson(data.grenzen) : Promise.resolve(null);
+        borders.then(function (grenzen) { if (grenzen) drawBorders(map, grenzen, data.highlight); })
+          .catch(function () { /* the markers matter more than the borders */ });
+        drawMarkers(map, data, options, root);
+      }).catch(function () {
+        map.getContainer().appendChild(el("p", "De kaart kon niet geladen worden (geen verbinding?).",
+                                          { "class": "nk-map-note", role: "status" }));
       });
     }
   };
+
+  function drawBorders(map, grenzen, highlight) {
+    var layer = L.geoJSON(grenzen, {
+      interactive: false,
+      style: function (f) {
+        var focus = f.properties.nis === highlight;
+        return { color: "#303f9f", weight: focus ? 3 : 1, fillColor: "#3f51b5", fillOpacity: focus ? 0.12 : 0.03 };
+      }
+    }).addTo(map);
+    layer.bringToBack();
+  }
+
+  function drawMarkers(map, data, options, root) {
+    var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+    var rows = data.markers;
+    if (data.pickedOnly) {  // "Mijn netwerk": the page passes the picked ids after # (never sent anywhere)
+      var match = location.hash.match(/^#p=(.*)$/);
+      var picked = match ? match[1].split(",").map(function (x) {
+        try { return decodeURIComponent(x); } catch (e) { return ""; }
+      }) : [];
+      rows = rows.filter(function (m) { return picked.indexOf(data.partners[m[2]][1]) >= 0; });
+    }
+    var markers = rows.map(function (m) {
+      var person = data.partners[m[2]];
+      var marker = L.marker([m[0], m[1]], { title: person[0], alt: person[0], keyboard: true });
+      marker.nkDomains = person[3];
+      marker.bindPopup(function () { return popup(person, data.domeinen, root, options.partnerUrl); });
+      return marker;
+    });
+    var active = {};
+    data.domeinen.forEach(function (_, i) { active[i] = true; });
+    function refresh() {
+      cluster.clearLayers();
+      cluster.addLayers(markers.filter(function (m) {
+        return m.nkDomains.length === 0 || m.nkDomains.some(function (d) { return active[d]; });
+      }));
+      map.getContainer().setAttribute("data-markers", String(cluster.getLayers().length));
+    }
+    refresh();
+    cluster.addTo(map);
+    if (data.pickedOnly && markers.length) map.fitBounds(cluster.getBounds().pad(0.2), { maxZoom: 14 });
+    var used = {};
+    markers.forEach(function (m) { m.nkDomains.forEach(function (d) { used[d] = true; }); });
+    var overlays = {};
+    var byLayer = [];
+    data.domeinen.forEach(function (name, i) {
+      if (!used[i]) return;
+      var group = L.layerGroup();
+      group.addTo(map);
+      overlays[escapeHtml(name)] = group;
+      byLayer.push([group, i]);
+    });
+    if (byLayer.length > 1) {
+      L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+      map.on("overlayadd overlayremove", function (event) {
+        byLayer.forEach(function (pair) { if (pair[0] === event.layer) active[pair[1]] = event.type === "overlayadd"; });
+        refresh();
+      });
+    }
+    window.nkMap = { map: map, cluster: cluster, markers: markers.length };
+    map.getContainer().setAttribute("data-loaded", "1");
+  }
 })();

@@ -247,7 +247,7 @@ def test_region_and_municipality_maps_show_every_public_location(page, example_s
     base, _ = example_site
     for region in model.regions:
         page.goto(base + f"{region.id}/")
-        count, frame = map_markers(page, f"kaarten/regio-{region.id}.html")
+        count, frame = map_markers(page, f"kaarten/kaart.html?d=regio/{region.id}")
         assert count == public_spots(model.partners_of(region.id))
         assert frame.locator(".marker-cluster, .leaflet-marker-icon").count() > 0
     for region in model.regions:
@@ -255,14 +255,14 @@ def test_region_and_municipality_maps_show_every_public_location(page, example_s
             if not public_spots(model.partners, municipality.nis):
                 continue
             page.goto(base + f"{region.id}/gemeenten/{municipality.id}/")
-            count, _ = map_markers(page, f"kaarten/gemeente-{region.id}-{municipality.id}.html")
+            count, _ = map_markers(page, f"kaarten/kaart.html?d=gemeente/{region.id}/{municipality.id}")
             assert count == public_spots(model.partners, municipality.nis), municipality.naam
 
 
 def test_partner_map_and_none_without_public_location(page, example_site, model):
     base, _ = example_site
     page.goto(base + "partners/caw-onthaal-dendermonde/")
-    count, frame = map_markers(page, "kaarten/partner-caw-onthaal-dendermonde.html")
+    count, frame = map_markers(page, "kaarten/kaart.html?d=partner/caw-onthaal-dendermonde")
     assert count == public_spots([model.partner("caw-onthaal-dendermonde")])
     frame.click(".leaflet-marker-icon >> nth=0")
     link = frame.locator(".nk-popup a", has_text="Meer over deze partner")
@@ -275,7 +275,7 @@ def test_partner_map_and_none_without_public_location(page, example_site, model)
 def test_layer_per_levensdomein_can_be_switched_off(page, example_site, model):
     base, _ = example_site
     page.goto(base + "dender/")
-    total, frame = map_markers(page, "kaarten/regio-dender.html")
+    total, frame = map_markers(page, "kaarten/kaart.html?d=regio/dender")
     frame.hover(".leaflet-control-layers")
     boxes = frame.locator(".leaflet-control-layers-overlays input")
     names = frame.eval_on_selector_all(".leaflet-control-layers-overlays span span", "e => e.map(x => x.textContent.trim())")
@@ -299,7 +299,7 @@ def test_map_after_instant_navigation_and_without_tiles(page, example_site):
     page.evaluate("window.__nkMarker = 1")
     page.click(".nk-columns >> text=Zele")
     page.wait_for_url(re.compile(r".*/dender/gemeenten/zele/$"))
-    count, frame = map_markers(page, "kaarten/gemeente-dender-zele.html")
+    count, frame = map_markers(page, "kaarten/kaart.html?d=gemeente/dender/zele")
     assert page.evaluate("window.__nkMarker") == 1 and count > 0
     # no internet here: the background map fails and a Dutch note says so
     frame.wait_for_selector(".nk-map-note")
@@ -309,7 +309,7 @@ def test_map_after_instant_navigation_and_without_tiles(page, example_site):
     page.wait_for_url(re.compile(r".*/$"))
     page.go_forward()
     page.wait_for_url(re.compile(r".*/dender/gemeenten/zele/$"))
-    count, _ = map_markers(page, "kaarten/gemeente-dender-zele.html")
+    count, _ = map_markers(page, "kaarten/kaart.html?d=gemeente/dender/zele")
     assert count > 0
 
 
@@ -317,7 +317,7 @@ def test_map_document_is_accessible(page, example_site):
     from axe_playwright_python.sync_playwright import Axe
 
     base, _ = example_site
-    page.goto(base + "kaarten/regio-voorkempen.html")
+    page.goto(base + "kaarten/kaart.html?d=regio/voorkempen")
     page.wait_for_selector(".folium-map[data-loaded]")
     assert page.get_attribute("html", "lang") == "nl"
     assert "user-scalable=no" not in page.content()
@@ -329,7 +329,7 @@ def test_map_document_is_accessible(page, example_site):
 
 def test_map_popups_execute_nothing(page, payload_site):
     base, _ = payload_site
-    page.goto(base + "kaarten/partner-aanval.html")
+    page.goto(base + "kaarten/kaart.html?d=partner/aanval")
     page.wait_for_selector(".folium-map[data-loaded]")
     assert "achtergrondkaart is niet beschikbaar" in page.inner_text(".nk-map-note")  # tiles: geen
     assert not [u for u in page.requests if not u.startswith(base)]
@@ -420,7 +420,7 @@ def test_eight_partners_print_on_two_a4_pages(page, example_site, tmp_path):
 def test_add_from_a_map_popup(page, example_site):
     base, _ = example_site
     page.goto(base + "partners/clb-dender/")
-    count, frame = map_markers(page, "kaarten/partner-clb-dender.html")
+    count, frame = map_markers(page, "kaarten/kaart.html?d=partner/clb-dender")
     frame.click(".leaflet-marker-icon >> nth=0")
     frame.click(".nk-popup-add")
     page.wait_for_function("(document.querySelector('.nk-basket') || {textContent: ''}).textContent.includes('(1)')")
@@ -442,6 +442,6 @@ def test_sheet_map_shows_only_the_picked_partners(page, example_site, model):
     picked = ["clb-dender", "huis-van-het-kind-zele"]
     page.goto(base + "mijn-netwerk/#p=" + ",".join(picked))
     sheet_ids(page)
-    count, _ = map_markers(page, "kaarten/mijn-netwerk.html")
+    count, _ = map_markers(page, "kaarten/kaart.html?d=mijn-netwerk")
     assert count == public_spots([model.partner(p) for p in picked])
     assert not [u for u in page.requests if "#" in u or any(p in u for p in picked)]
