@@ -67,9 +67,7 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--data", "data", default=".", show_default=True, type=click.Path(path_type=Path),
               help="De map met partners/ en regions/.")
-@click.option("--site-url", default="http://127.0.0.1:8000/", show_default=True,
-              help="Het adres van de site (voor de QR-codes op het blad Mijn netwerk).")
-def generate(outdir: Path, data: Path, site_url: str) -> None:
+def generate(outdir: Path, data: Path) -> None:
     """Schrijf de pagina's van de site als Markdown-bestanden naar OUTDIR.
 
     Voor wie een andere sitebouwer dan MkDocs gebruikt. Eerst worden de gegevens
@@ -88,7 +86,7 @@ def generate(outdir: Path, data: Path, site_url: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
     (outdir / DATA).parent.mkdir(parents=True, exist_ok=True)
-    (outdir / DATA).write_text(sheet.sheet_json(site, site_url), encoding="utf-8")
+    (outdir / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
     for item in map_files + maps.asset_files():
         target = outdir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)

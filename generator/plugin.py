@@ -7,7 +7,6 @@ CLI and the tests call without MkDocs.
 from __future__ import annotations
 
 import subprocess
-from urllib.parse import urlsplit
 import sys
 from pathlib import Path
 
@@ -60,10 +59,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
-        site_url = config.site_url or "http://127.0.0.1:8000/"
-        if urlsplit(site_url).hostname in ("127.0.0.1", "localhost"):
-            log.info(f"De QR-codes op 'Mijn netwerk' wijzen naar {site_url}; zet site_url in mkdocs.yml voor publicatie.")
-        self.sheet = sheet.sheet_json(self.site, site_url)
+        self.sheet = sheet.sheet_json(self.site)
         self.exports = {name: make(result.project) for name, make in export.FORMATS.values()}
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}

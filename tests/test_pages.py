@@ -99,6 +99,6 @@ def test_a_confidential_location_appears_in_no_output(basis):
     map_files, site_maps = maps.render_maps(s)
     outputs = [p.markdown() for p in render_site(s, today=TODAY, maps={m.page_url: m for m in site_maps})]
     outputs += [f.content for f in map_files if isinstance(f.content, str)]
-    outputs.append(sheet.sheet_json(s, "https://netwerk.example/"))
+    outputs.append(sheet.sheet_json(s))
     for text in outputs:
         assert "Geheimnaam" not in text and "Hamme" not in text and "9220" not in text

@@ -238,6 +238,21 @@ def map_markers(page, url_part):
     return int(frame.get_attribute(".folium-map", "data-markers")), frame
 
 
+def qr_text(path: str) -> str | None:
+    """Read the QR code drawn as an SVG path (one 'Mx yh1v1h-1z' per dark module) the way a phone
+    would: rendered to pixels with a quiet zone and decoded by zxing-cpp."""
+    import numpy as np
+    import zxingcpp
+
+    dark = [(int(x), int(y)) for x, y in re.findall(r"M(\d+) (\d+)h1v1h-1z", path)]
+    n, scale, border = max(max(xy) for xy in dark) + 1, 4, 4
+    image = np.full(((n + 2 * border) * scale,) * 2, 255, np.uint8)
+    for x, y in dark:
+        image[(y + border) * scale:(y + border + 1) * scale, (x + border) * scale:(x + border + 1) * scale] = 0
+    found = zxingcpp.read_barcodes(image)
+    return found[0].text if len(found) == 1 and found[0].format == zxingcpp.BarcodeFormat.QRCode else None
+
+
 def public_spots(partners, nis=None):
     return sum(1 for p in partners for loc in p.locaties
                if loc.public and loc.lat is not None and (nis is None or loc.nis == nis))
@@ -368,6 +383,10 @@ def test_pick_three_and_share_the_sheet(browser, page, example_site):
     picked = ["caw-onthaal-dendermonde", "huis-van-het-kind-dendermonde", "woonwinkel-voorkempen"]
     assert sorted(sheet_ids(page)) == sorted(picked)
     assert page.locator(".nk-sheet-entry svg.nk-qr").count() == 3
+    for entry in page.locator(".nk-sheet-entry").all():  # each code is a QR code of that partner's page
+        url = base + f"partners/{entry.get_attribute('data-partner')}/"
+        assert entry.locator("svg.nk-qr").get_attribute("data-url") == url
+        assert qr_text(entry.locator("svg.nk-qr path").get_attribute("d")) == url
     link = page.url
     # nothing about the selection was sent: the fragment never leaves the browser
     assert not [u for u in page.requests if "#" in u or ("mijn-netwerk" in u and any(p in u for p in picked))]

@@ -260,18 +260,39 @@
     if (ids.indexOf(String(event.data.nkAdd)) < 0) writeSelection(ids.concat([String(event.data.nkAdd)]));
   });
 
-  function svgQr(qr, label) {
+  // qrcode-generator (vendor/qrcode.js) is loaded only when a sheet is drawn.
+  var qrLibrary = null;
+  function loadQr() {
+    if (!qrLibrary) {
+      qrLibrary = new Promise(function (resolve) {
+        if (window.qrcode) return resolve(window.qrcode);
+        var script = document.createElement("script");
+        script.src = siteRoot() + "assets/netwerkkaart/vendor/qrcode.js";
+        script.onload = function () { resolve(window.qrcode || null); };
+        script.onerror = function () { qrLibrary = null; resolve(null); };  // offline: the sheet without QR codes
+        document.head.appendChild(script);
+      });
+    }
+    return qrLibrary;
+  }
+
+  function svgQr(make, url, label) {
+    var qr = make(0, "M");
+    qr.addData(url, "Byte");
+    qr.make();
     var NS = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(NS, "svg");
-    var n = qr.n;
+    var n = qr.getModuleCount();
     svg.setAttribute("viewBox", "-2 -2 " + (n + 4) + " " + (n + 4));
     svg.setAttribute("class", "nk-qr");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", label);
-    var bytes = atob(qr.bits);
+    svg.setAttribute("data-url", url);
     var d = "";
-    for (var i = 0; i < n * n; i++) {
-      if ((bytes.charCodeAt(i >> 3) >> (7 - (i & 7))) & 1) d += "M" + (i % n) + " " + Math.floor(i / n) + "h1v1h-1z";
+    for (var row = 0; row < n; row++) {
+      for (var col = 0; col < n; col++) {
+        if (qr.isDark(row, col)) d += "M" + col + " " + row + "h1v1h-1z";
+      }
     }
     var bg = document.createElementNS(NS, "rect");
     bg.setAttribute("x", "-2"); bg.setAttribute("y", "-2"); bg.setAttribute("width", n + 4); bg.setAttribute("height", n + 4);
@@ -290,7 +311,7 @@
     return el;
   }
 
-  function sheetEntry(id, p, root) {
+  function sheetEntry(id, p, root, makeQr) {
     var box = node("article", null, "nk-sheet-entry");
     box.setAttribute("data-partner", id);
     var head = node("div", null, "nk-sheet-head");
@@ -300,7 +321,8 @@
     title.appendChild(link);
     head.appendChild(title);
     box.appendChild(head);
-    box.appendChild(svgQr(p.qr, "QR-code naar de pagina van " + p.naam));
+    // The code points at the page on the site the sheet is read from (ids are [a-z0-9-]).
+    if (makeQr) box.appendChild(svgQr(makeQr, new URL(p.url, root).href, "QR-code naar de pagina van " + p.naam));
     box.appendChild(node("p", p.kort));
     var rows = [];
     if (p.telefoon) rows.push(["Bellen", p.telefoon]);
@@ -333,7 +355,8 @@
     if (!sheetData) {
       sheetData = fetch(new URL(target.getAttribute("data-src"), location.href).href).then(function (r) { return r.json(); });
     }
-    sheetData.then(function (data) {
+    Promise.all([sheetData, loadQr()]).then(function (both) {
+      var data = both[0], makeQr = both[1];
       target.innerHTML = "";
       var site = siteRoot();
       var known = ids.filter(function (id) { return data.partners[id]; });
@@ -348,7 +371,7 @@
       order.forEach(function (domain) {
         var section = node("section", null, "nk-sheet-group");
         section.appendChild(node("h2", domain));
-        groups[domain].forEach(function (id) { section.appendChild(sheetEntry(id, data.partners[id], site)); });
+        groups[domain].forEach(function (id) { section.appendChild(sheetEntry(id, data.partners[id], site, makeQr)); });
         target.appendChild(section);
       });
       if (gone.length) {
