@@ -5,7 +5,6 @@ Confidential locations are left out of every export.
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -21,8 +20,8 @@ CSV_COLUMNS = ["id", "regio", "naam", "soort", "levensdomeinen", "korte_beschrij
 
 
 def _public(data: dict) -> dict:
-    """A copy of a partner record without confidential locations."""
-    record = copy.deepcopy(data)
+    """A partner record without confidential locations (a shallow copy: exporters never change records)."""
+    record = dict(data)
     if "locaties" in record:
         record["locaties"] = [loc for loc in record["locaties"] if not loc.get("vertrouwelijk")]
     return record
@@ -32,9 +31,17 @@ def partners(project: Project) -> list[tuple[str, dict]]:
     return sorted(((r.region, _public(r.doc.data)) for r in project.of_kind("partner")), key=lambda x: x[1]["id"])
 
 
+def _lines(items: list, head: str = "[", tail: str = "]") -> str:
+    """A JSON list with one item per line: readable, diffable, and written by the C encoder (json.dumps
+    with indent= uses the pure-Python one: 4 s instead of 1 s for 10,000 partners)."""
+    if not items:
+        return head + tail + "\n"
+    return head + "\n" + ",\n".join(json.dumps(x, ensure_ascii=False) for x in items) + "\n" + tail + "\n"
+
+
 def to_json(project: Project) -> str:
     items = [{"regio": region, **data} for region, data in partners(project)]
-    return json.dumps({"partners": items}, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return _lines(items, '{"partners": [', "]}")
 
 
 def to_csv(project: Project) -> str:
@@ -84,7 +91,7 @@ def to_geojson(project: Project, site_url: str = "") -> str:
                     "url": site_url + urls.partner(d["id"]),
                 },
             })
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+    return _lines(features, '{"type": "FeatureCollection", "features": [', "]}")
 
 
 FORMATS = {"json": ("partners.json", to_json), "csv": ("partners.csv", to_csv),
@@ -192,7 +199,7 @@ def hsds_organization(region: str, d: dict, site_url: str = "") -> dict:
 def to_hsds(project: Project, site_url: str = "") -> str:
     """All partners as a JSON list of HSDS 3.0 organizations (confidential locations left out)."""
     items = [hsds_organization(region, data, site_url) for region, data in partners(project)]
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    return _lines(items)
 
 
 FORMATS["hsds"] = ("hsds-organisaties.json", to_hsds)

@@ -7,7 +7,6 @@ raw HTML, so nothing in a record can become a link, an attribute or a script.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from functools import cache
 from importlib import resources
@@ -30,8 +29,16 @@ def paragraphs(text: str | None) -> str:
 
 
 def rel(from_url: str, to_url: str) -> str:
-    """A relative link from the page at ``from_url`` to ``to_url`` (both site-relative, '' = home)."""
-    target = posixpath.relpath(to_url or ".", from_url or ".")
+    """A relative link from the page at ``from_url`` to ``to_url`` (both site-relative, '' = home).
+
+    Same result as posixpath.relpath for our clean paths, at a fraction of the cost (it is called
+    for every link on every page)."""
+    start = [part for part in from_url.split("/") if part]
+    goal = [part for part in to_url.split("/") if part]
+    same = 0
+    while same < len(start) and same < len(goal) and start[same] == goal[same]:
+        same += 1
+    target = "/".join([".."] * (len(start) - same) + goal[same:]) or "."
     if target == ".":
         return "./"
     return target + "/" if to_url.endswith("/") or not to_url else target

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from .project import Project
 from .refdata import reference
@@ -176,28 +177,57 @@ class Site:
     partners: tuple[Partner, ...]
     example: bool  # any record is example data
 
+    # Lookups are indexed once (cached_property writes the instance dict, which a frozen dataclass allows):
+    # scanning every partner per municipality made page rendering quadratic at Flanders scale.
+    @cached_property
+    def _regions(self) -> dict[str, Region]:
+        return {r.id: r for r in self.regions}
+
+    @cached_property
+    def _partners(self) -> dict[str, Partner]:
+        return {p.id: p for p in self.partners}
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {p.id: i for i, p in enumerate(self.partners)}
+
+    @cached_property
+    def _by_region(self) -> dict[str, tuple[Partner, ...]]:
+        grouped: dict[str, list[Partner]] = {}
+        for p in self.partners:
+            grouped.setdefault(p.region, []).append(p)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @cached_property
+    def _by_place(self) -> dict[str, tuple[Partner, ...]]:
+        grouped: dict[str, list[Partner]] = {}
+        for p in self.partners:
+            for nis in dict.fromkeys(loc.nis for loc in p.locaties if loc.public):
+                grouped.setdefault(nis, []).append(p)
+        return {k: tuple(v) for k, v in grouped.items()}
+
     def region(self, region_id: str) -> Region:
-        return next(r for r in self.regions if r.id == region_id)
+        return self._regions[region_id]
 
     def partners_of(self, region_id: str) -> tuple[Partner, ...]:
-        return tuple(p for p in self.partners if p.region == region_id)
+        return self._by_region.get(region_id, ())
 
     def partner(self, partner_id: str) -> Partner | None:
-        return next((p for p in self.partners if p.id == partner_id), None)
+        return self._partners.get(partner_id)
 
     def located_in(self, municipality: Municipality) -> tuple[Partner, ...]:
         """Partners with a public address here (a confidential address reveals nothing, not even its town)."""
-        return tuple(p for p in self.partners if any(loc.nis == municipality.nis and loc.public for loc in p.locaties))
+        return self._by_place.get(municipality.nis, ())
 
     def serving(self, municipality: Municipality) -> tuple[Partner, ...]:
         """Partners of the municipality's region whose service area includes it."""
-        return tuple(p for p in self.partners if p.region == municipality.region
-                     and (p.hele_regio or municipality.nis in p.werkgebied))
+        return tuple(p for p in self.partners_of(municipality.region)
+                     if p.hele_regio or municipality.nis in p.werkgebied)
 
     def active_in(self, municipality: Municipality) -> tuple[Partner, ...]:
         """Located here or serving this municipality, in name order."""
-        ids = {p.id for p in self.located_in(municipality)} | {p.id for p in self.serving(municipality)}
-        return tuple(p for p in self.partners if p.id in ids)
+        found = {p.id: p for p in self.located_in(municipality)} | {p.id: p for p in self.serving(municipality)}
+        return tuple(sorted(found.values(), key=lambda p: self._order[p.id]))
 
     def service_area(self, partner: Partner) -> tuple[Municipality, ...]:
         region = self.region(partner.region)

@@ -51,7 +51,7 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
     ``news``: changes from ``history.changes`` (None: no history available)."""
     today = today or datetime.date.today()
     maps = maps or {}
-    pages = [home_page(site), directory_page(site), search_page(), sheet_page(), news_page(site, news)]
+    pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news)]
     for region in site.regions:
         pages.append(region_page(site, region, maps.get(urls.region(region.id))))
         for municipality in region.municipalities:
@@ -237,7 +237,9 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
-        + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>' + _card_list(site, partners, here)
+        # One line per partner (the cards are on the municipality pages): a region holds hundreds.
+        + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
+        + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
     )
     return Page(here, region.naam, _wrap(body), source=region.source)
 
@@ -283,7 +285,10 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         + '<h2 id="nk-lijst">Per levensdomein</h2>'
         + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
         + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
-        + f"<h2>Alle partners hier ({len(active)})</h2>" + _card_list(site, active, here)
+        # Cards only for the partners with an address here: with every partner of the region that
+        # works here, a page held hundreds of cards (530 KB at 10,000 partners).
+        + f"<h2>Met een adres in {e(municipality.naam)} ({len(located)})</h2>"
+        + _card_list(site, [p for p in active if p.id in located], here)
         + ("<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
@@ -366,12 +371,15 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     area = site.service_area(partner)
     area_items = "".join(
         f'<li><a href="{rel(here, urls.municipality(region.id, m.id))}">{e(m.naam)}</a>'
-        + (f' <span class="nk-muted">({e(", ".join(n for n, _ in m.deelgemeenten if n != m.naam))}'
-           f'{"; " if len(m.deelgemeenten) > 1 else ""}{e(", ".join(m.postcodes))})</span>' if m.deelgemeenten else "")
+        + (f' <span class="nk-muted">({e("; ".join(x for x in (", ".join(n for n, _ in m.deelgemeenten if n != m.naam), ", ".join(m.postcodes)) if x))})</span>'
+           if m.deelgemeenten else "")
         + "</li>"
         for m in area
     )
     area_title = f"Hele regio {e(region.naam)}" if partner.hele_regio else "Deze gemeenten"
+    # A partner for the whole region does not answer a search for each of its postcodes: the
+    # municipality page does (and lists it). Otherwise "2390" matched thousands of partner pages.
+    area_list = f'<ul class="nk-columns"{" data-pagefind-ignore" if partner.hele_regio else ""}>{area_items}</ul>'
     domain_links = " ".join(
         f'<a class="nk-chip" href="{rel(here, urls.life_domain(region.id, d))}">{icon(domains[d].icoon)} {e(names[d])}</a>'
         for d in partner.levensdomeinen
@@ -389,25 +397,56 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
         + "<h2>Voor wie</h2>" + _audience(partner)
         + (f"<p>Talen: {e(languages)}</p>" if languages else "")
-        + f'<h2>Werkgebied</h2><p>{area_title}</p><ul class="nk-columns">{area_items}</ul>'
+        + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
 
 
-def directory_page(site: Site) -> Page:
+DIRECTORY_LIMIT = 1000  # above this, with several regions, the A-Z is one page per region
+
+
+def directory_pages(site: Site, limit: int = DIRECTORY_LIMIT) -> list[Page]:
+    """The A-Z list with filters: one page, or, for a large site with several regions, an index page
+    and one page per region (10,000 partners on one page was 5.4 MB of HTML)."""
+    title = "Alle partners van A tot Z"
+    if len(site.partners) <= limit or len(site.regions) < 2:
+        return [_directory(site, DIRECTORY, title, site.partners, site.regions, _open_data(DIRECTORY))]
     here = DIRECTORY
+    items = "".join(
+        f'<li><a href="{rel(here, urls.directory(r.id))}">{e(r.naam)}</a> '
+        f'<span class="nk-muted">({len(site.partners_of(r.id))} partners)</span></li>' for r in site.regions)
+    body = (f"<h1>{title}</h1><p>Kies een regio: elke regio heeft een eigen lijst met filters.</p>"
+            f'<ul class="nk-columns">{items}</ul>' + _open_data(here))
+    pages = [Page(here, title, _wrap(body, searchable=False), searchable=False)]
+    for r in site.regions:
+        pages.append(_directory(site, urls.directory(r.id), f"Partners van {r.naam} van A tot Z",
+                                site.partners_of(r.id), [r],
+                                f'<p><a href="{rel(urls.directory(r.id), here)}">Alle regio\'s</a></p>'))
+    return pages
+
+
+def _open_data(here: str) -> str:
+    return f"""<h2>Open data</h2>
+<p>Alle partners om te downloaden (zonder vertrouwelijke adressen):
+<a href="{rel(here, urls.EXPORT + "/partners.csv")}" download>CSV (voor een rekenblad)</a> ·
+<a href="{rel(here, urls.EXPORT + "/partners.json")}" download>JSON</a> ·
+<a href="{rel(here, urls.EXPORT + "/locaties.geojson")}" download>GeoJSON (locaties)</a> ·
+<a href="{rel(here, urls.EXPORT + "/hsds-organisaties.json")}" download>Open Referral HSDS 3.0</a></p>"""
+
+
+def _directory(site: Site, here: str, title: str, partners, regions, footer: str) -> Page:
     rows = []
     municipalities = {}
     domains = {}
     languages = set()
-    for region in site.regions:
+    for region in regions:
         for m in region.municipalities:
             municipalities[m.nis] = m.naam
         for d in region.life_domains:
             domains.setdefault(d.id, d.naam)
-    for p in site.partners:
+    for p in partners:
         area = {m.nis for m in site.service_area(p)} | {loc.nis for loc in p.locaties if loc.public}
         low, high = p.age_range() or (0, 120)
         languages.update(p.talen)
@@ -424,7 +463,7 @@ def directory_page(site: Site) -> Page:
     def options(pairs) -> str:
         return '<option value="">Alle</option>' + "".join(f'<option value="{e(k)}">{e(v)}</option>' for k, v in pairs)
 
-    body = f"""<h1>Alle partners van A tot Z</h1>
+    body = f"""<h1>{e(title)}</h1>
 <form class="nk-filters" data-nk-filters aria-label="Filters">
 <div><label for="nk-f-gemeente">Gemeente</label><select id="nk-f-gemeente" data-filter="gemeenten">{options(sorted(municipalities.items(), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-domein">Levensdomein</label><select id="nk-f-domein" data-filter="domeinen">{options(sorted(domains.items(), key=lambda kv: kv[1]))}</select></div>
@@ -436,13 +475,8 @@ def directory_page(site: Site) -> Page:
 <ul class="nk-directory" data-nk-directory>
 {"".join(rows)}
 </ul>
-<h2>Open data</h2>
-<p>Alle partners om te downloaden (zonder vertrouwelijke adressen):
-<a href="{rel(here, urls.EXPORT + "/partners.csv")}" download>CSV (voor een rekenblad)</a> ·
-<a href="{rel(here, urls.EXPORT + "/partners.json")}" download>JSON</a> ·
-<a href="{rel(here, urls.EXPORT + "/locaties.geojson")}" download>GeoJSON (locaties)</a> ·
-<a href="{rel(here, urls.EXPORT + "/hsds-organisaties.json")}" download>Open Referral HSDS 3.0</a></p>"""
-    return Page(here, "Alle partners van A tot Z", _wrap(body, searchable=False), searchable=False)
+{footer}"""
+    return Page(here, title, _wrap(body, searchable=False), searchable=False)
 
 
 def news_page(site: Site, news: list | None) -> Page:

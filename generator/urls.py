@@ -24,6 +24,11 @@ def region(region_id: str) -> str:
     return f"{region_id}/"
 
 
+def directory(region_id: str) -> str:
+    """A region's own A-Z page, on large sites."""
+    return f"{DIRECTORY}{region_id}/"
+
+
 def municipality(region_id: str, municipality_id: str) -> str:
     return f"{region_id}/gemeenten/{municipality_id}/"
 

@@ -102,3 +102,42 @@ def test_a_confidential_location_appears_in_no_output(basis):
     outputs.append(sheet.sheet_json(s))
     for text in outputs:
         assert "Geheimnaam" not in text and "Hamme" not in text and "9220" not in text
+
+
+def test_large_site_gets_an_a_to_z_page_per_region():
+    """Above the limit, a-z/ lists the regions and each region has its own filtered list; every
+    partner is on exactly one of them."""
+    import re
+
+    from helpers import ROOT
+    from generator.pages import directory_pages
+
+    s = site_from(ROOT)  # the example: two regions
+    assert len(s.regions) == 2
+    assert [p.url for p in directory_pages(s)] == ["a-z/"]  # the example: one page
+    pages = {p.url: p for p in directory_pages(s, limit=10)}
+    assert set(pages) == {"a-z/"} | {urls.directory(r.id) for r in s.regions}
+    listed = [pid for url, page in pages.items() if url != "a-z/"
+              for pid in re.findall(r'<li class="nk-row"[^>]* data-partner="([^"]+)"', page.body)]
+    assert sorted(listed) == sorted(p.id for p in s.partners)
+    for r in s.regions:
+        assert f'href="{r.id}/"' in pages["a-z/"].body
+        assert "export/partners.csv" in pages["a-z/"].body
+
+
+def test_municipality_page_cards_only_for_partners_with_an_address_there(basis):
+    """The lists name every partner working in the municipality; cards only those located there."""
+    import re
+
+    s = site_from(basis)
+    pages = pages_by_url(basis)
+    for region in s.regions:
+        for m in region.municipalities:
+            body = pages[urls.municipality(region.id, m.id)].body
+            cards = set(re.findall(r'<article class="nk-card nk-partner-card"><h3><a href="[./]*partners/([^/]+)/', body))
+            assert cards == {p.id for p in s.located_in(m)}, m.naam
+            for p in s.active_in(m):
+                assert f"partners/{p.id}/" in body
+        region_body = pages[urls.region(region.id)].body
+        assert "nk-partner-card" not in region_body
+        assert all(f"partners/{p.id}/" in region_body for p in s.partners_of(region.id))
