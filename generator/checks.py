@@ -1,8 +1,9 @@
 """Checks across records: ids, references, official municipality data, places, privacy, freshness.
 
 Runs after the schema check. Checks that follow references only look at
-records that passed their schema; the checks on ids, text and privacy look at
-every record that could be read.
+records that passed their schema; the checks on ids and privacy look at every
+record that could be read. The checks on each text value (textcheck.py) run
+while loading, in the worker processes.
 """
 
 from __future__ import annotations
@@ -17,24 +18,18 @@ from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
 from .model import STALE_AFTER_DAYS
-from .refdata import INVISIBLE as _INVISIBLE
 from .refdata import Reference, fold, reference
 from .schema import show_path
 from .yamlload import Path
 
 MAX_KM_OUTSIDE = 3.0
 
-_NAME_FIELDS = {"id", "naam", "gemeente", "door", "partner", "straat"}
-# One cheap search per text value; only a hit gets the detailed checks below.
-_SUSPECT = re.compile("[\u00a0\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]|^\\s|\\s$|[0-9][0-9. -]{9,}[0-9]")
-_RRN = re.compile(r"(?<![0-9])([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{2})[. -]?([0-9]{3})[. -]?([0-9]{2})(?![0-9])")
 
 
 def check_project(project: Project, today: datetime.date | None = None) -> list[Problem]:
     today = today or datetime.date.today()  # tests pass a fixed day
     ref = reference()
     out: list[Problem] = []
-    out += _check_text_everywhere(project)
     out += _check_ids(project)
     # every region folder with a regio.yml counts, even one that could not be read (its own error says why)
     regions = {r.region for r in project.records if r.kind == "regio"}
@@ -50,65 +45,6 @@ def check_project(project: Project, today: datetime.date | None = None) -> list[
 def _at(record: Record, path: Path, code: str, *, key: bool = False, **fields: object) -> Problem:
     m = record.doc.mark(path, key=key) if record.doc else None
     return problem(code, record.path, m.line if m else 1, m.column if m else 1, **fields)
-
-
-def _leaves(data: object) -> list[tuple[Path, object]]:
-    """Every scalar in ``data`` with its path (iterative: this runs over every value of every record)."""
-    out: list[tuple[Path, object]] = []
-    todo: list[tuple[Path, object]] = [((), data)]
-    while todo:
-        path, value = todo.pop()
-        if value.__class__ is dict:
-            todo.extend((path + (k,), v) for k, v in value.items())
-        elif value.__class__ is list:
-            todo.extend((path + (i,), v) for i, v in enumerate(value))
-        else:
-            out.append((path, value))
-    return out
-
-
-def looks_like_national_number(text: str) -> bool:
-    """True when ``text`` holds 11 digits that form a valid rijksregisternummer (birth date and check digits)."""
-    for match in _RRN.finditer(text):
-        yy, mm, dd, serial, check = match.groups()
-        month, day = int(mm), int(dd)
-        if month > 40:
-            month -= 40
-        elif month > 20:
-            month -= 20
-        if month > 12 or day > 31:
-            continue
-        first9 = int(yy + mm + dd + serial)
-        if 97 - first9 % 97 == int(check) or 97 - (2_000_000_000 + first9) % 97 == int(check):
-            return True
-    return False
-
-
-def _check_text_everywhere(project: Project) -> list[Problem]:
-    out = []
-    for record in project.records:
-        if record.doc is None:
-            continue
-        for path, value in _leaves(record.doc.data):
-            if isinstance(value, int) and not isinstance(value, bool):
-                value = str(value)
-            if not isinstance(value, str) or not _SUSPECT.search(value):
-                continue
-            last = path[-1] if path else ""
-            if last != "telefoon" and looks_like_national_number(value):
-                out.append(_at(record, path, "NK401", field=show_path(path)))
-            invisible = _INVISIBLE.search(value)
-            block = value.endswith("\n")
-            if invisible:
-                what, shown = "een onzichtbaar teken", f"U+{ord(invisible.group()):04X} op positie {invisible.start() + 1}"
-            elif not block and value != value.strip():
-                what, shown = "spaties vooraan of achteraan", repr(value)
-            elif last in _NAME_FIELDS and "\u00a0" in value:
-                what, shown = "een harde spatie (U+00A0)", repr(value)
-            else:
-                continue
-            out.append(_at(record, path, "NK310", field=show_path(path), what=what, shown=shown))
-    return out
 
 
 def _id_of(record: Record) -> str | None:

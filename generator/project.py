@@ -10,6 +10,7 @@ Layout (paths relative to the data folder, which holds ``partners/`` and ``regio
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from . import schema
+from . import schema, textcheck
 from .problems import Problem, problem
 from .yamlload import Document, load
 
@@ -94,12 +95,13 @@ def read_record(kind: str, region: str | None, relpath: str, raw: bytes) -> tupl
     """Load and schema-check one file's bytes. Never raises: an internal error becomes NK900."""
     stem = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     try:
-        doc, problems = load(raw, relpath)
+        doc, problems = load(raw, relpath, marks=False)  # Document.mark() reads them again when needed
         record = Record(kind, relpath, region, stem, doc)
         if doc is not None:
             schema_problems = schema.validate(doc, kind)
             record.schema_ok = not any(p.is_error for p in schema_problems)
             problems = problems + schema_problems
+            problems = problems + textcheck.problems_in(record)
         return record, problems
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         return Record(kind, relpath, region, stem, None), [
@@ -119,13 +121,14 @@ def _read_file(item: tuple[str, str | None, str, Path]) -> tuple[Record | None, 
 def _read_batch(items: list) -> list[tuple[Record | None, list[Problem]]]:
     """Worker side: read a batch; send documents back without marks (they are re-read on demand)."""
     results = [_read_file(item) for item in items]
-    for record, _ in results:
+    for (record, _), item in zip(results, items):
         if record is not None and record.doc is not None:
-            record.doc = record.doc.without_marks()
+            record.doc = record.doc.without_marks(str(item[3]))
     return results
 
 
 PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+BATCH = 600
 
 
 def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
@@ -133,14 +136,10 @@ def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
     # fork is only safe while this process runs a single thread (not under `mkdocs serve`).
     if len(files) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1 or sys.platform != "linux":
         return [_read_file(item) for item in files]
-    batches = [files[i::workers] for i in range(workers)]
+    # Many small batches: this process unpickles early results while the workers go on.
+    batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(pool.map(_read_batch, batches))
-    # put the results back in file order
-    results: list = [None] * len(files)
-    for i, part in enumerate(parts):
-        results[i::workers] = part
-    return results
+        return [result for part in pool.map(_read_batch, batches) for result in part]
 
 
 def load_project(root: Path) -> Project:
@@ -149,7 +148,16 @@ def load_project(root: Path) -> Project:
     files, project.problems = discover(root)
     if not files:
         project.problems.append(problem("NK316", ".", 1, 1, value=str(Path(root).resolve())))
-    for record, problems in _read_all(files):
+    # Records are plain data without cycles: the garbage collector only slows loading down
+    # (it kept scanning the growing heap: 3.1 s instead of 2.6 s for 10,000 partners).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = _read_all(files)
+    finally:
+        if collecting:
+            gc.enable()
+    for record, problems in loaded:
         if record is not None:
             project.records.append(record)
         project.problems.extend(problems)

@@ -48,6 +48,11 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _TAB_INDENT = re.compile(r"^ *\t(?=[ \t]*\S)", re.MULTILINE)
 
 
+def _read(file: str) -> bytes:
+    with open(file, "rb") as handle:
+        return handle.read()
+
+
 class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
@@ -63,13 +68,21 @@ class Document:
     key_marks: dict[Path, Mark] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     raw: bytes = b""
+    file: str | None = None  # where to read ``raw`` again when it was left behind
 
-    def without_marks(self) -> Document:
-        """A light copy to send to another process; :meth:`mark` reads the marks again from ``raw``."""
-        return Document(self.path, self.data, {}, {}, [], self.raw)
+    def without_marks(self, file: str | None = None) -> Document:
+        """A light copy to send to another process: without marks and, given the ``file`` it came
+        from, without its bytes (unpickling 10,000 of them cost the parent 0.4 s). :meth:`mark`
+        reads the marks again when a problem needs them."""
+        return Document(self.path, self.data, {}, {}, [], b"" if file else self.raw, file)
 
     def mark(self, path: Path, *, key: bool = False) -> Mark:
         """Where the value at ``path`` (or its key) was written; falls back to the nearest parent."""
+        if not self.marks and not self.raw and self.file:
+            try:
+                self.raw = _read(self.file)
+            except OSError:
+                pass
         if not self.marks and self.raw:
             again, _ = load(self.raw, self.path)
             if again is not None:
@@ -118,8 +131,11 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
-    """Load one record file. Returns the document (None on any error) and all problems."""
+def load(raw: bytes, path: str, *, marks: bool = True) -> tuple[Document | None, list[Problem]]:
+    """Load one record file. Returns the document (None on any error) and all problems.
+
+    ``marks=False`` skips recording where each value was written (a third of the loading time);
+    :meth:`Document.mark` then reads the file again, only for a file that has a problem."""
     text, problems = decode(raw, path)
     if text is None:
         return None, problems
@@ -128,7 +144,7 @@ def load(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         m = _position(text, tab.end() - 1)
         return None, [problem("NK104", path, m.line, m.column)]
     try:
-        return _Builder(text, path, raw).build()
+        return _Builder(text, path, raw, marks).build()
     except _Reject as rejected:
         return None, [rejected.problem]
     except yaml.MarkedYAMLError as exc:
@@ -225,7 +241,8 @@ def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> objec
 class _Builder:
     """Turns the libyaml event stream into plain data, without recursion."""
 
-    def __init__(self, text: str, path: str, raw: bytes):
+    def __init__(self, text: str, path: str, raw: bytes, keep_marks: bool = True):
+        self.keep_marks = keep_marks
         self.text = text
         self.path = path
         self.lines = text.split("\n")
@@ -234,7 +251,7 @@ class _Builder:
     def build(self) -> tuple[Document | None, list[Problem]]:
         # This loop runs once per YAML event (about 150 per partner file): kept flat on purpose.
         parser = _Parser(self.text)
-        marks = self.doc.marks
+        marks = self.doc.marks if self.keep_marks else {}  # a throwaway dict: cheaper than a test per value
         lines = self.lines
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -366,7 +383,8 @@ class _Builder:
             raise _Reject(problem("NK107", self.path, m.line, m.column, key=key, first=seen[key].line, second=m.line))
         seen[key] = m
         top[2] = key
-        self.doc.key_marks[top[1] + (key,)] = m
+        if self.keep_marks:
+            self.doc.key_marks[top[1] + (key,)] = m
 
     def _check_scalar_layout(self, event, parent_indent: int) -> None:
         """Layout rules of YAML that libyaml does not enforce."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.checks import looks_like_national_number
+from generator.textcheck import looks_like_national_number
 from generator.refdata import reference
 
 
