@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import re
 from collections import defaultdict
 
 from . import geo, urls
@@ -19,7 +18,6 @@ from .problems import Problem, problem
 from .project import Project, Record
 from .model import STALE_AFTER_DAYS
 from .refdata import Reference, fold, reference
-from .schema import show_path
 from .yamlload import Path
 
 MAX_KM_OUTSIDE = 3.0
