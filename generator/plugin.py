@@ -6,8 +6,6 @@ CLI and the tests call without MkDocs.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.config import base
@@ -16,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import export, history, maps, schema, sheet, urls
+from . import export, history, maps, schema, search, sheet, urls
 from .html import e
 from .model import build_site
 from .pages import DATA, render_site
@@ -63,6 +61,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.exports = {name: make(result.project) for name, make in export.FORMATS.values()}
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
+        if getattr(self, "index", None) is not None:  # `mkdocs serve`: a newer build replaces it
+            self.index.cancel()
+        # Indexed beside the MkDocs build, from the pages' bodies (see search.py).
+        self.index = search.SearchIndex(self.pages) if self.config.search else None
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
         config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
@@ -107,7 +109,19 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         body = self.bodies.get(page.file.src_uri)
         return html if body is None else body
 
+    cache_nav = True  # see theme/main.html; the tests switch it off to compare
+
+    def on_nav(self, nav, config, files):
+        self.in_nav = {p.file.src_uri for p in nav.pages}
+        self.nav_cache: dict = {}
+        return nav
+
     def on_page_context(self, context, page, config, nav):
+        uri = page.file.src_uri
+        if self.cache_nav and uri in self.bodies and uri not in self.in_nav:
+            # same folder, same relative links (MkDocs shortens links by the common prefix)
+            context["nk_nav_key"] = page.url.rstrip("/").rpartition("/")[0]
+            context["nk_nav_cache"] = self.nav_cache
         source = self.sources.get(page.file.src_uri)
         if source is not None:
             page.edit_url = (config.repo_url.rstrip("/") + "/" + self.config.edit_uri.strip("/") + "/" + source
@@ -121,13 +135,15 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return server
 
     def on_post_build(self, config):
-        if not self.config.search:
+        if self.index is None:
             return
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind",
-                   "--force-language", "nl", "--silent"]
+        index, self.index = self.index, None
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
+            index.finish(config.site_dir)
+        except search.SearchIndexError as exc:
             raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
-        if done.returncode != 0:
-            raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{done.stdout}{done.stderr}")
+
+    def on_build_error(self, error):
+        if getattr(self, "index", None) is not None:
+            self.index.cancel()
+            self.index = None

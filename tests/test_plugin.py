@@ -123,3 +123,29 @@ def test_generate_writes_the_same_pages(tmp_path):
     assert all((tmp_path / "out" / f.path).is_file() for f in map_files + maps.asset_files())
     one = pages[-1]
     assert (tmp_path / "out" / one.src_uri).read_text(encoding="utf-8") == one.markdown()
+
+
+def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
+    """Pages outside the nav reuse one rendered sidebar per folder: every built page is byte for
+    byte what MkDocs renders without that cache."""
+    from mkdocs.commands.build import build
+
+    from generator.plugin import NetwerkkaartPlugin
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "partners", data / "partners")
+    shutil.copytree(ROOT / "regions", data / "regions")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "uitleg.md").write_text("# Uitleg\n\nTekst.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n  font: false\n"
+        "  features: [navigation.tabs]\n"
+        f"plugins:\n  - netwerkkaart:\n      search: false\n      data_dir: {data}\n", encoding="utf-8")
+    sites = {}
+    for cached in (True, False):
+        monkeypatch.setattr(NetwerkkaartPlugin, "cache_nav", cached)
+        site = tmp_path / f"site-{cached}"
+        build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(site)))
+        sites[cached] = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
+    assert len(sites[True]) > 60
+    assert sites[True] == sites[False]
