@@ -22,10 +22,11 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-## Build the example site and serve it on http://127.0.0.1:8000/ (rebuilds when a YAML file changes).
+## Build the example site and serve it on http://127.0.0.1:8000/ (rebuilds when a YAML file changes;
+## --dirty: only pages that changed are rendered again, see docs/over-snelheid.md).
 ## Another port: make serve PORT=8001
 serve: setup
-	NK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	NK_SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 ## Build the example site into site/ (built aside and swapped in only when it succeeded).
 build: setup

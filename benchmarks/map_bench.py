@@ -53,7 +53,7 @@ def main() -> None:
             target = work / "site" / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
-        region_map = next(m for m in site_maps if m.html_path.endswith("regio-bench.html"))
+        region_map = next(m for m in site_maps if m.name == "regio/bench")
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -69,7 +69,7 @@ def main() -> None:
                 page.on("requestfinished", lambda r: done.append(r))
                 page.on("pageerror", lambda e: print("pageerror", e))
                 page.on("console", lambda m: print("console", m.text) if m.type == "error" else None)
-                page.goto(f"http://127.0.0.1:{port}/{region_map.html_path}")
+                page.goto(f"http://127.0.0.1:{port}/{maps.DOCUMENT}?d={region_map.name}")
                 page.wait_for_selector(".folium-map[data-loaded] .leaflet-marker-icon")
                 times.append(page.evaluate("performance.now()"))
                 page.wait_for_load_state("networkidle")

@@ -6,6 +6,8 @@ CLI and the tests call without MkDocs.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from pathlib import Path
 
 from mkdocs.config import base
@@ -28,6 +30,15 @@ THEME_DIR = Path(__file__).parent / "theme"
 ASSETS = "assets/netwerkkaart"
 
 
+class _Page(File):
+    """A generated page; ``unchanged``: the same as in the previous build (for --dirty)."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged and super().is_modified()
+
+
 class NetwerkkaartConfig(base.Config):
     data_dir = c.Optional(c.Dir(exists=True))  # folder with partners/ and regions/; default: next to mkdocs.yml
     edit_uri = c.Optional(c.Type(str))  # e.g. "edit/main/": "edit this page" opens the YAML file
@@ -43,7 +54,7 @@ def describe(p: Problem) -> str:
 class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
     def on_config(self, config):
         self.root = Path(self.config.data_dir or Path(config.config_file_path).parent)
-        result = validate_folder(self.root)
+        result = validate_folder(self.root, cache=self.records)
         # Warnings (stale dates, no contact) are for the coordinators' report, not a reason to stop
         # `mkdocs build --strict`; errors stop the build.
         for p in result.warnings:
@@ -86,6 +97,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
 
     def on_files(self, files, config):
         taken = {f.url: f.src_uri for f in files.documentation_pages()}
+        # `mkdocs serve --dirty` renders only pages that changed: a generated page is unchanged when
+        # its content and everything around it (nav, settings) are what the previous build had.
+        signature = repr((config.nav, config.extra.get("netwerkkaart"), config.repo_url, self.config.edit_uri))
+        digests: dict[str, bytes] = {}
         for page in self.pages:
             if page.url == "" and page.url in taken:
                 continue  # a docs/index.md replaces the generated home page
@@ -95,7 +110,13 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             # Partner, municipality and levensdomein pages are reached through links and search, never
             # all listed in the nav: a nav holding every page makes the build quadratic. The inclusion is
             # set here, per file: thousands of not_in_nav patterns would be quadratic too.
-            files.append(File.generated(config, page.src_uri, content=page.stub(), inclusion=NOT_IN_NAV))
+            file = _Page.generated(config, page.src_uri, content=page.stub(), inclusion=NOT_IN_NAV)
+            digest = hashlib.blake2b("\0".join((signature, page.stub(), page.body, page.source or "")).encode(),
+                                     digest_size=16).digest()
+            file.unchanged = self.dirty and self.digests.get(page.src_uri) == digest
+            digests[page.src_uri] = digest
+            files.append(file)
+        self.digests = digests
         static = [(item.path, item.content) for item in self.map_files] + [(DATA, self.sheet)]
         static += [(f"{urls.EXPORT}/{name}", content) for name, content in self.exports.items()]  # open data
         static += [(f"schemas/{name}.schema.json", schema.schema_text(name)) for name in schema.SCHEMA_FILES]
@@ -134,8 +155,38 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 server.watch(str(self.root / folder), recursive=True)
         return server
 
+    serving = False
+    records: dict  # loaded files by path, kept between the builds of `mkdocs serve`
+
+    def __init__(self):
+        super().__init__()
+        self.records = {}
+        self.in_nav: set[str] = set()
+        self.nav_cache: dict = {}
+        self.index = None
+        self.dirty = False
+        self.digests: dict[str, bytes] = {}
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
+        self.dirty = dirty
+
     def on_post_build(self, config):
         if self.index is None:
+            return
+        if self.serving:
+            # `mkdocs serve`: show the edited page now; search catches up a moment later (a newer
+            # build cancels an index that is not ready yet, in on_config).
+            index = self.index
+
+            def finish_later():
+                try:
+                    index.finish(config.site_dir)
+                except Exception as exc:  # noqa: BLE001 - a thread must not print a traceback
+                    if not index.cancelled:
+                        log.warning(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}")
+
+            threading.Thread(target=finish_later, daemon=True).start()
             return
         index, self.index = self.index, None
         try:

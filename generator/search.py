@@ -108,7 +108,10 @@ class SearchIndex:
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
+    cancelled = False
+
     def cancel(self) -> None:
+        self.cancelled = True
         try:
             if self.process is not None and self.process.poll() is None:
                 self.process.kill()

@@ -28,8 +28,10 @@ class Result:
         return not (self.errors or (strict and self.warnings))
 
 
-def validate_folder(root: Path, today: datetime.date | None = None) -> Result:
-    """Validate the data folder ``root`` (the folder holding ``partners/`` and ``regions/``)."""
-    project = load_project(Path(root))
+def validate_folder(root: Path, today: datetime.date | None = None, cache: dict | None = None) -> Result:
+    """Validate the data folder ``root`` (the folder holding ``partners/`` and ``regions/``).
+
+    ``cache``: see ``project.load_project`` (unchanged files are not read again)."""
+    project = load_project(Path(root), cache)
     problems = list(project.problems) + check_project(project, today=today)
     return Result(project, tuple(sorted(set(problems))))

@@ -88,6 +88,7 @@ def test_edit_link_points_at_the_yaml_source(basis):
     class FakePage:
         file = files.get_file_from_path("partners/huis-van-het-kind-zele/index.md")
         edit_url = "wrong"
+        url = "partners/huis-van-het-kind-zele/"
 
     page = FakePage()
     plugin.on_page_context({}, page=page, config=config, nav=None)
@@ -149,3 +150,28 @@ def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
         sites[cached] = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
     assert len(sites[True]) > 60
     assert sites[True] == sites[False]
+
+
+def test_dirty_serve_rebuilds_only_pages_that_changed(basis):
+    """`mkdocs serve --dirty`: after an edit, the edited partner's page and the pages that show it
+    count as modified; all other generated pages are skipped. Without --dirty every page is built."""
+    config = config_for(basis)
+    plugin = plugin_of(config)
+    plugin.on_startup(command="serve", dirty=True)
+
+    def modified():
+        cfg = config.plugins.on_config(config)
+        files = cfg.plugins.on_files(Files([]), config=cfg)
+        return {f.src_uri for f in files.documentation_pages() if f.is_modified()}
+
+    first = modified()
+    assert "partners/huis-van-het-kind-zele/index.md" in first
+    assert modified() == set()
+    path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: ", "naam: Nieuw ", 1), encoding="utf-8")
+    changed = modified()
+    assert "partners/huis-van-het-kind-zele/index.md" in changed
+    assert "dender/gemeenten/zele/index.md" in changed and "a-z/index.md" in changed
+    assert len(changed) < len(first) // 2
+    plugin.on_startup(command="serve", dirty=False)
+    assert modified() == first
