@@ -28,6 +28,16 @@ from .model import Partner, Region, Site
 MAPS = urls.MAPS
 ASSETS = "assets/kaart"
 DOCUMENT = urls.MAP_DOCUMENT
+EARLY_FETCH = """<script>(function () {
+  var name = new URLSearchParams(location.search).get("d") || "";
+  if (/^[a-z0-9]+(-[a-z0-9]+)*(\\/[a-z0-9]+(-[a-z0-9]+)*){0,2}$/.test(name)) {
+    window.nkMapData = fetch(name + ".json").then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+    window.nkMapData.catch(function () {});
+  }
+})();</script>"""
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
 
@@ -156,6 +166,8 @@ def render_document(tiles: Tiles) -> str:
     root = m.get_root()
     root.header.add_child(Element("<title>Kaart</title>"), name="title")
     root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request
+    # Ask for the map's data first, while Leaflet itself still loads (netwerkkaart-kaart.js uses it).
+    root.header.add_child(Element(EARLY_FETCH), name="early", index=0)
     # Stable ids: folium draws them from urandom, which would make every build differ.
     for number, element in enumerate(_walk(root)):
         element._id = f"{number:04d}"

@@ -87,7 +87,7 @@
         map.getContainer().appendChild(el("p", "Deze kaart bestaat niet.", { "class": "nk-map-note", role: "status" }));
         return;
       }
-      getJson(name + ".json").then(function (data) {
+      (window.nkMapData || getJson(name + ".json")).then(function (data) {
         document.title = data.titel;
         map.getContainer().setAttribute("aria-label", data.titel);
         map.fitBounds(data.bounds, { animate: false });

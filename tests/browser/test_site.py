@@ -464,3 +464,16 @@ def test_sheet_map_shows_only_the_picked_partners(page, example_site, model):
     count, _ = map_markers(page, "kaarten/kaart.html?d=mijn-netwerk")
     assert count == public_spots([model.partner(p) for p in picked])
     assert not [u for u in page.requests if "#" in u or any(p in u for p in picked)]
+
+
+def test_search_puts_the_overview_page_first_and_ignores_buttons(page, example_site):
+    """A municipality's or levensdomein's name lands on its own page first; the pick button's
+    text is not search text (it was on every page)."""
+    base, _ = example_site
+    assert search(page, base, "Zele")[0].endswith("dender/gemeenten/zele/")
+    assert "/levensdomeinen/kinderopvang/" in search(page, base, "Kinderopvang")[0]
+    page.goto(base + "zoeken/")
+    page.fill("#nk-q", "toe aan mijn netwerk")
+    page.press("#nk-q", "Enter")
+    page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
+    assert page.locator("[data-nk-results] li").count() == 0

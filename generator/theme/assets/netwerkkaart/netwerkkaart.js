@@ -149,32 +149,37 @@
       history.replaceState(null, "", "#q=" + encodeURIComponent(query));
       loadPagefind().then(function (pf) {
         var expanded = expand(query);
-        var searches = [pf.search(expanded)];
-        if (expanded !== query.toLowerCase()) searches.push(pf.search(query));
-        return Promise.all(searches);
-      }).then(function (all) {
-        if (mine !== latest) return;
+        var synonym = expanded !== query.toLowerCase();
         var seen = {};
-        var merged = [];
-        all.forEach(function (search) {
-          search.results.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = 1; merged.push(r); } });
-        });
-        merged = merged.slice(0, 20);
+        var listed = 0;
+        var total = 0;
         results.innerHTML = "";
-        say(merged.length, query);
-        // Show the first results as soon as they arrive; the rest follow in order.
-        var slots = merged.map(function () {
-          var li = document.createElement("li");
-          li.hidden = true;
-          results.appendChild(li);
-          return li;
-        });
-        merged.forEach(function (r, i) {
-          r.data().then(function (data) {
-            if (mine !== latest) return;
-            var filled = item(data);
-            results.replaceChild(filled, slots[i]);
+        // Show a search's first results as soon as they arrive; the rest follow in order.
+        function show(search, last) {
+          if (mine !== latest) return;
+          var fresh = search.results.filter(function (r) { return !seen[r.id]; });
+          fresh.forEach(function (r) { seen[r.id] = 1; });
+          total += fresh.length;
+          var filled = fresh.slice(0, Math.max(0, 20 - listed)).map(function (r) {
+            var slot = document.createElement("li");
+            slot.hidden = true;
+            results.appendChild(slot);
+            listed += 1;
+            return r.data().then(function (data) {
+              if (mine === latest) results.replaceChild(item(data), slot);
+            });
           });
+          if (total || last) say(total, query);
+          return filled[0];
+        }
+        // The words as typed first; then what a short name stands for (OCMW: sociaal huis), added
+        // below. Each search costs time with thousands of pages: the first results need only one.
+        // The second search waits until the first result is on screen: both run on this thread.
+        return pf.search(query).then(function (first) {
+          var shown = show(first, !synonym);
+          if (!synonym) return null;
+          return Promise.resolve(shown).then(function () { return pf.search(expanded); })
+            .then(function (more) { show(more, true); });
         });
       }).catch(function () {
         status.textContent = "Zoeken lukt nu niet. Gebruik de lijst van A tot Z.";
@@ -185,7 +190,11 @@
       clearTimeout(timer);
       timer = setTimeout(run, 150);
       var query = input.value.trim();
-      if (query) loadPagefind().then(function (pf) { pf.preload(expand(query)); });  // fetch index chunks while typing
+      if (query) {  // fetch index chunks while typing: the words as typed first, then their synonyms
+        loadPagefind().then(function (pf) {
+          return pf.preload(query).then(function () { if (expand(query) !== query.toLowerCase()) return pf.preload(expand(query)); });
+        }).catch(function () {});
+      }
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);
