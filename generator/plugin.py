@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import export, history, maps, schema, search, sheet, urls
+from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
 from .pages import DATA, render_site
@@ -64,12 +65,17 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 log.error(describe(p))
             raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
         self.site = build_site(result.project)
+        # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
+        if self.background is not None:
+            self.background.cancel()
+        project, site = result.project, self.site
+        jobs = {DATA: lambda: sheet.sheet_json(site)}
+        jobs.update({f"{urls.EXPORT}/{name}": (lambda make=make: make(project)) for name, make in export.FORMATS.values()})
+        self.background = Background(jobs)
         tiles = maps.Tiles(None if self.config.tiles.strip().lower() in ("", "geen", "none") else self.config.tiles,
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
-        self.sheet = sheet.sheet_json(self.site)
-        self.exports = {name: make(result.project) for name, make in export.FORMATS.values()}
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         if getattr(self, "index", None) is not None:  # `mkdocs serve`: a newer build replaces it
@@ -117,8 +123,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             digests[page.src_uri] = digest
             files.append(file)
         self.digests = digests
-        static = [(item.path, item.content) for item in self.map_files] + [(DATA, self.sheet)]
-        static += [(f"{urls.EXPORT}/{name}", content) for name, content in self.exports.items()]  # open data
+        static = [(item.path, item.content) for item in self.map_files]  # exports: see on_post_build
         static += [(f"schemas/{name}.schema.json", schema.schema_text(name)) for name in schema.SCHEMA_FILES]
         for path, content in static:  # schemas: stable URLs for editors, <site>/schemas/partner.schema.json
             files.append(File.generated(config, path, content=content, inclusion=INCLUDED))
@@ -164,6 +169,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.in_nav: set[str] = set()
         self.nav_cache: dict = {}
         self.index = None
+        self.background: Background | None = None
         self.dirty = False
         self.digests: dict[str, bytes] = {}
 
@@ -172,6 +178,12 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.dirty = dirty
 
     def on_post_build(self, config):
+        if self.background is not None:
+            background, self.background = self.background, None
+            try:
+                background.finish(config.site_dir)
+            except BackgroundError as exc:
+                raise PluginError(f"De downloads en het blad Mijn netwerk konden niet gemaakt worden: {exc}") from exc
         if self.index is None:
             return
         if self.serving:
@@ -195,6 +207,9 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
 
     def on_build_error(self, error):
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
         if getattr(self, "index", None) is not None:
             self.index.cancel()
             self.index = None

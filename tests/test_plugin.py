@@ -175,3 +175,22 @@ def test_dirty_serve_rebuilds_only_pages_that_changed(basis):
     assert len(changed) < len(first) // 2
     plugin.on_startup(command="serve", dirty=False)
     assert modified() == first
+
+
+def test_exports_and_sheet_data_made_beside_the_build_are_in_the_site(tmp_path):
+    """The downloads and the "Mijn netwerk" data come from a child process; the built site holds
+    exactly what the export functions make."""
+    from mkdocs.commands.build import build
+
+    from generator import export, sheet
+    from generator.pages import DATA
+
+    shutil.copytree(ROOT / "partners", tmp_path / "partners")
+    shutil.copytree(ROOT / "regions", tmp_path / "regions")
+    config = config_for(tmp_path)
+    build(config)
+    site = Path(config.site_dir)
+    result = validate_folder(tmp_path)
+    for name, make in export.FORMATS.values():
+        assert (site / "export" / name).read_text(encoding="utf-8") == make(result.project), name
+    assert (site / DATA).read_text(encoding="utf-8") == sheet.sheet_json(build_site(result.project))
