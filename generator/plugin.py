@@ -32,7 +32,7 @@ ASSETS = "assets/netwerkkaart"
 
 
 class _Page(File):
-    """A generated page; ``unchanged``: the same as in the previous build (for --dirty)."""
+    """A generated file; ``unchanged``: the same as in the previous build (for --dirty)."""
 
     unchanged = False
 
@@ -122,11 +122,15 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             file.unchanged = self.dirty and self.digests.get(page.src_uri) == digest
             digests[page.src_uri] = digest
             files.append(file)
-        self.digests = digests
         static = [(item.path, item.content) for item in self.map_files]  # exports: see on_post_build
         static += [(f"schemas/{name}.schema.json", schema.schema_text(name)) for name in schema.SCHEMA_FILES]
         for path, content in static:  # schemas: stable URLs for editors, <site>/schemas/partner.schema.json
-            files.append(File.generated(config, path, content=content, inclusion=INCLUDED))
+            file = _Page.generated(config, path, content=content, inclusion=INCLUDED)
+            digest = hashlib.blake2b(content if isinstance(content, bytes) else content.encode(), digest_size=16).digest()
+            file.unchanged = self.dirty and self.digests.get(path) == digest
+            digests[path] = digest
+            files.append(file)
+        self.digests = digests
         return files
 
     def on_page_content(self, html, page, config, files):
