@@ -8,7 +8,7 @@ PORT   ?= 8000
 # mkdocs-material prints a notice about its end of life (2027) on every build; we know (see README).
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: setup chromium serve build validate test bench clean
+.PHONY: setup chromium serve build validate test bench bench-vlaanderen clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: setup chromium
 ## Load + validate 5,000 synthetic partners (target: <= 3 s on 2 cores).
 bench: setup
 	$(BIN)/python benchmarks/validate_bench.py
+
+## Flanders scale: 1,000 and 10,000 partners in 285 municipalities, every target in one table
+## (about 8 minutes; needs chromium). Writes benchmarks/out/flanders.json. See docs/over-snelheid.md.
+bench-vlaanderen: setup chromium
+	$(BIN)/python benchmarks/flanders.py
 
 clean:
 	rm -rf $(VENV) site build *.egg-info

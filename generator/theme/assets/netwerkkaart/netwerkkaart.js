@@ -190,11 +190,9 @@
       clearTimeout(timer);
       timer = setTimeout(run, 150);
       var query = input.value.trim();
-      if (query) {  // fetch index chunks while typing: the words as typed first, then their synonyms
-        loadPagefind().then(function (pf) {
-          return pf.preload(query).then(function () { if (expand(query) !== query.toLowerCase()) return pf.preload(expand(query)); });
-        }).catch(function () {});
-      }
+      // Fetch the index chunks for the words as typed while typing (their synonyms are searched only
+      // after the first results are on screen: preloading those too competed with the first search).
+      if (query) loadPagefind().then(function (pf) { return pf.preload(query); }).catch(function () {});
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);
