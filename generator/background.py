@@ -8,6 +8,7 @@ runs threads) they are made right away, in this process.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -33,6 +34,7 @@ class Background:
 
     def __init__(self, jobs: dict[str, Callable[[], str | bytes]]) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="netwerkkaart-bestanden-"))
+        atexit.register(shutil.rmtree, self.folder, True)  # `mkdocs serve` stopped with Ctrl-C
         self.paths = list(jobs)
         self.pid: int | None = None
         self.error: str | None = None

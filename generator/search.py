@@ -9,6 +9,7 @@ over the finished site took 12 s after the build; this way it is done before MkD
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -52,6 +53,7 @@ class SearchIndex:
 
     def __init__(self, pages) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="netwerkkaart-zoeken-"))
+        atexit.register(shutil.rmtree, self.folder, True)  # `mkdocs serve` stopped with Ctrl-C
         self.output = self.folder / SEARCH_INDEX
         self.log = self.folder / "pagefind.log"
         source = self.folder / "pagina's"
