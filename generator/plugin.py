@@ -1,7 +1,10 @@
 """The MkDocs plugin, thin on purpose: validate, build the model, hand generated pages to MkDocs.
 
 All work happens in plain functions (validate_folder, build_site, render_site) that the
-CLI and the tests call without MkDocs.
+CLI and the tests call without MkDocs. What the plugin adds is timing: the search index
+(search.py) and the downloads (background.py) are made in child processes beside the MkDocs
+build and copied in at the end, and under `mkdocs serve --dirty` it tells MkDocs which
+generated files did not change.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ class _Page(File):
 class NetwerkkaartConfig(base.Config):
     data_dir = c.Optional(c.Dir(exists=True))  # folder with partners/ and regions/; default: next to mkdocs.yml
     edit_uri = c.Optional(c.Type(str))  # e.g. "edit/main/": "edit this page" opens the YAML file
-    search = c.Type(bool, default=True)  # build the Pagefind search index after the site
+    search = c.Type(bool, default=True)  # build the Pagefind search index (beside the site)
     tiles = c.Type(str, default=maps.DEFAULT_TILES)  # XYZ tile URL for the background map, or "geen"
     tiles_attribution = c.Type(str, default=maps.DEFAULT_ATTRIBUTION)
 
@@ -80,7 +83,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.map_files += maps.asset_files()
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
-        if getattr(self, "index", None) is not None:  # `mkdocs serve`: a newer build replaces it
+        if self.index is not None:  # `mkdocs serve`: a newer build replaces it
             self.index.cancel()
         # Indexed beside the MkDocs build, from the pages' bodies (see search.py).
         self.index = search.SearchIndex(self.pages) if self.config.search else None
@@ -94,7 +97,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         # The pages are made: the records and the model are no longer needed while MkDocs renders
         # (the child processes have their own copy): 50 MB less at 10,000 partners.
         self.site = None
-        del result, project, site
+        del result, jobs  # (the jobs ran already, here or in the child)
         gc.collect()
         return config
 
@@ -221,6 +224,6 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         if self.background is not None:
             self.background.cancel()
             self.background = None
-        if getattr(self, "index", None) is not None:
+        if self.index is not None:
             self.index.cancel()
             self.index = None
