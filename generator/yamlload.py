@@ -251,7 +251,8 @@ class _Builder:
     def build(self) -> tuple[Document | None, list[Problem]]:
         # This loop runs once per YAML event (about 150 per partner file): kept flat on purpose.
         parser = _Parser(self.text)
-        marks = self.doc.marks if self.keep_marks else {}  # a throwaway dict: cheaper than a test per value
+        keep = self.keep_marks
+        marks = self.doc.marks
         lines = self.lines
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -288,13 +289,14 @@ class _Builder:
                         continue
                     container = top[0]
                     if top[7]:
-                        child = top[1] + (top[2],)
+                        if keep:
+                            marks[top[1] + (top[2],)] = m
                         container[top[2]] = value
                         top[2] = None
                     else:
-                        child = top[1] + (len(container),)
+                        if keep:
+                            marks[top[1] + (len(container),)] = m
                         container.append(value)
-                    marks[child] = m
                     continue
                 if kind is MapEnd or kind is SeqEnd:
                     finished = stack.pop()
@@ -330,7 +332,8 @@ class _Builder:
                         child_path = top[1] + (top[2],)
                     else:
                         child_path = top[1] + (len(top[0]),)
-                    marks[child_path] = m
+                    if keep:
+                        marks[child_path] = m
                     flow = bool(event.flow_style)
                     indent = (top[5] if top else -1) if flow else m.column - 1
                     top = [{} if is_mapping else [], child_path, None, {}, m, indent, flow, is_mapping]
