@@ -34,20 +34,24 @@ class Background:
 
     def __init__(self, jobs: dict[str, Callable[[], str | bytes]]) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="netwerkkaart-bestanden-"))
-        atexit.register(shutil.rmtree, self.folder, True)  # `mkdocs serve` stopped with Ctrl-C
+        atexit.register(self._clean)  # `mkdocs serve` stopped with Ctrl-C
         self.paths = list(jobs)
         self.pid: int | None = None
         self.error: str | None = None
         if threading.active_count() == 1 and hasattr(os, "fork"):
             pid = os.fork()
-            if pid == 0:
-                code = 0
+            if pid == 0:  # the child never returns into MkDocs
+                code = 1
                 try:
                     _write(jobs, self.folder)
+                    code = 0
                 except BaseException as exc:  # noqa: BLE001 - reported by the parent
-                    (self.folder / "fout.txt").write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
-                    code = 1
-                os._exit(code)
+                    try:
+                        (self.folder / "fout.txt").write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+                    except BaseException:  # noqa: BLE001
+                        pass
+                finally:
+                    os._exit(code)
             self.pid = pid
         else:
             try:
@@ -71,7 +75,11 @@ class Background:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(self.folder / path, target)
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self._clean()
+
+    def _clean(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        atexit.unregister(self._clean)
 
     def cancel(self) -> None:
         if self.pid:
@@ -81,4 +89,4 @@ class Background:
             except (OSError, ChildProcessError):
                 pass
             self.pid = None
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self._clean()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -41,7 +43,22 @@ class _Page(File):
     unchanged = False
 
     def is_modified(self) -> bool:
-        return not self.unchanged and super().is_modified()
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path)) and super().is_modified()
+
+
+def _signature(config, files) -> str:
+    """Everything around a generated page that can change it: the settings file, the nav, the other
+    pages in docs/ (their titles are in the nav), the theme's templates."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((config.nav, config.extra.get("netwerkkaart"))).encode())
+    for path in [config.config_file_path] + [f.abs_src_path for f in files.documentation_pages()] + sorted(
+            str(t) for t in THEME_DIR.rglob("*.html")):
+        try:
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+        except (OSError, TypeError):
+            digest.update(b"?")
+    return digest.hexdigest()
 
 
 class NetwerkkaartConfig(base.Config):
@@ -85,6 +102,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         if self.index is not None:  # `mkdocs serve`: a newer build replaces it
             self.index.cancel()
+        if self.finishing is not None:
+            self.finishing.join()
         # Indexed beside the MkDocs build, from the pages' bodies (see search.py).
         self.index = search.SearchIndex(self.pages) if self.config.search else None
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -112,16 +131,20 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return nav
 
     def on_files(self, files, config):
-        taken = {f.url: f.src_uri for f in files.documentation_pages()}
+        # by where the page lands (a File's url for the home page is "./", ours is "")
+        taken = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
         # `mkdocs serve --dirty` renders only pages that changed: a generated page is unchanged when
         # its content and everything around it (nav, settings) are what the previous build had.
-        signature = repr((config.nav, config.extra.get("netwerkkaart"), config.repo_url, self.config.edit_uri))
+        signature = _signature(config, files)
         digests: dict[str, bytes] = {}
         for page in self.pages:
-            if page.url == "" and page.url in taken:
-                continue  # a docs/index.md replaces the generated home page
-            if taken.get(page.url) is not None and taken.get(page.url) != page.src_uri:
-                raise PluginError(f"docs/{taken[page.url]} krijgt hetzelfde adres ({page.url}) als een pagina die "
+            dest = f"{page.url}index.html"
+            if page.url == "" and dest in taken:  # a docs/index.md replaces the generated home page
+                self.bodies.pop(page.src_uri, None)
+                self.sources.pop(page.src_uri, None)
+                continue
+            if taken.get(dest) is not None and taken.get(dest) != page.src_uri:
+                raise PluginError(f"docs/{taken[dest]} krijgt hetzelfde adres ({page.url}) als een pagina die "
                                   "Netwerkkaart maakt. Geef het bestand in docs/ een andere naam.")
             # Partner, municipality and levensdomein pages are reached through links and search, never
             # all listed in the nav: a nav holding every page makes the build quadratic. The inclusion is
@@ -140,13 +163,13 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             file.unchanged = self.dirty and self.digests.get(path) == digest
             digests[path] = digest
             files.append(file)
-        self.digests = digests
+        self.pending_digests = digests  # kept once the build succeeded (on_post_build)
         return files
 
     def on_page_content(self, html, page, config, files):
         # Generated pages are escaped HTML already: Markdown only saw a stub with the title, because
         # Python-Markdown's HTML parsing was half of the build time (measured at 1,000 partners).
-        body = self.bodies.get(page.file.src_uri)
+        body = self.bodies.get(page.file.src_uri) if isinstance(page.file, _Page) else None
         return html if body is None else body
 
     cache_nav = True  # see theme/main.html; the tests switch it off to compare
@@ -186,12 +209,17 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.background: Background | None = None
         self.dirty = False
         self.digests: dict[str, bytes] = {}
+        self.pending_digests: dict[str, bytes] = {}
+        self.finishing: threading.Thread | None = None
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
 
     def on_post_build(self, config):
+        self.digests, self.pending_digests = self.pending_digests, {}
+        if not self.config.search:  # a search index from an earlier build (`serve --dirty`) must go
+            shutil.rmtree(Path(config.site_dir) / "pagefind", ignore_errors=True)
         if self.background is not None:
             background, self.background = self.background, None
             try:
@@ -212,7 +240,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                     if not index.cancelled:
                         log.warning(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}")
 
-            threading.Thread(target=finish_later, daemon=True).start()
+            self.finishing = threading.Thread(target=finish_later, daemon=True)
+            self.finishing.start()
             return
         index, self.index = self.index, None
         try:
@@ -221,6 +250,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
 
     def on_build_error(self, error):
+        self.digests = {}  # pages of the failed build may not have been written: write all next time
         if self.background is not None:
             self.background.cancel()
             self.background = None

@@ -53,7 +53,9 @@ class SearchIndex:
 
     def __init__(self, pages) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="netwerkkaart-zoeken-"))
-        atexit.register(shutil.rmtree, self.folder, True)  # `mkdocs serve` stopped with Ctrl-C
+        atexit.register(self._clean)  # `mkdocs serve` stopped with Ctrl-C
+        self.lock = threading.Lock()
+        self.code: int | None = None
         self.output = self.folder / SEARCH_INDEX
         self.log = self.folder / "pagefind.log"
         source = self.folder / "pagina's"
@@ -79,48 +81,75 @@ class SearchIndex:
             with open(self.log, "wb") as log:
                 self.process = subprocess.Popen(command(source, self.output), stdout=log, stderr=log)
 
+    def _reap(self, block: bool) -> int | None:
+        """The exit code once Pagefind has ended (its process id is then forgotten: a reaped id can be
+        reused by another process), else None."""
+        with self.lock:
+            if self.process is not None:
+                code = self.process.wait() if block else self.process.poll()
+                return code
+            if self.pid is None:
+                return self.code
+            try:
+                pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+            except ChildProcessError:
+                pid, status = self.pid, 1 << 8
+            if not pid:
+                return None
+            self.pid, self.code = None, os.waitstatus_to_exitcode(status)
+            return self.code
+
     def _wait(self, timeout: float) -> int:
-        if self.process is not None:
-            return self.process.wait(timeout=timeout)
-        # os.waitpid has no timeout: poll
-        deadline = timeout
-        step = 0.05
-        while deadline > 0:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return os.waitstatus_to_exitcode(status)
+        step, waited = 0.05, 0.0
+        while waited < timeout:
+            code = self._reap(block=False)
+            if code is not None:
+                return code
             threading.Event().wait(step)
-            deadline -= step
+            waited += step
         raise subprocess.TimeoutExpired("pagefind", timeout)
 
     def finish(self, site_dir: str | Path, timeout: float = 600) -> None:
-        """Wait for Pagefind and copy the index into ``site_dir``/pagefind."""
+        """Wait for Pagefind and put the index in ``site_dir``/pagefind (whole, or not at all)."""
         try:
             try:
                 code = self._wait(timeout)
             except subprocess.TimeoutExpired as exc:
                 self.cancel()
                 raise SearchIndexError(f"Pagefind was na {timeout:.0f} s nog niet klaar.") from exc
-            if code != 0 or not (self.output / "pagefind.js").is_file():
-                log = self.log.read_text(encoding="utf-8", errors="replace") if self.log.is_file() else ""
-                raise SearchIndexError(f"Pagefind stopte met code {code}.\n{log}".strip())
-            target = Path(site_dir) / SEARCH_INDEX
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(self.output, target)
+            with self.lock:
+                if self.cancelled:
+                    return
+                if code != 0 or not (self.output / "pagefind.js").is_file():
+                    log = self.log.read_text(encoding="utf-8", errors="replace") if self.log.is_file() else ""
+                    raise SearchIndexError(f"Pagefind stopte met code {code}.\n{log}".strip())
+                target = Path(site_dir) / SEARCH_INDEX
+                fresh = Path(site_dir) / f".{SEARCH_INDEX}-nieuw"
+                shutil.rmtree(fresh, ignore_errors=True)
+                shutil.copytree(self.output, fresh)
+                shutil.rmtree(target, ignore_errors=True)
+                os.replace(fresh, target)
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self._clean()
 
     cancelled = False
 
     def cancel(self) -> None:
-        self.cancelled = True
-        try:
-            if self.process is not None and self.process.poll() is None:
-                self.process.kill()
-                self.process.wait()
-            elif self.pid:
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-        except (OSError, ChildProcessError):
-            pass
+        """Stop Pagefind (waits for a copy into the site that is under way)."""
+        with self.lock:
+            self.cancelled = True
+            try:
+                if self.process is not None and self.process.poll() is None:
+                    self.process.kill()
+                    self.process.wait()
+                elif self.pid is not None:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    self.pid = None
+            except (OSError, ChildProcessError):
+                self.pid = None
+        self._clean()
+
+    def _clean(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        atexit.unregister(self._clean)

@@ -159,10 +159,22 @@ def test_dirty_serve_rebuilds_only_pages_that_changed(basis):
     plugin = plugin_of(config)
     plugin.on_startup(command="serve", dirty=True)
 
-    def modified():
+    def modified(fail: bool = False):
+        """One build: which generated pages MkDocs would write; then the pages are 'written' and the
+        build ends (or fails)."""
+        config.nav = None  # as `mkdocs serve` reloads mkdocs.yml for every build
         cfg = config.plugins.on_config(config)
         files = cfg.plugins.on_files(Files([]), config=cfg)
-        return {f.src_uri for f in files.documentation_pages() if f.is_modified()}
+        changed = {f.src_uri for f in files.documentation_pages() if f.is_modified()}
+        for f in files.documentation_pages():
+            if f.src_uri in changed and not fail:
+                Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+                Path(f.abs_dest_path).write_text("x", encoding="utf-8")
+        if fail:
+            plugin.on_build_error(error=RuntimeError("stopped"))
+        else:
+            plugin.on_post_build(config=cfg)
+        return changed
 
     first = modified()
     assert "partners/huis-van-het-kind-zele/index.md" in first
@@ -173,6 +185,16 @@ def test_dirty_serve_rebuilds_only_pages_that_changed(basis):
     assert "partners/huis-van-het-kind-zele/index.md" in changed
     assert "dender/gemeenten/zele/index.md" in changed and "a-z/index.md" in changed
     assert len(changed) < len(first) // 2
+    # a build that fails after the pages were planned: the next build writes everything again
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: Nieuw ", "naam: Nieuwer ", 1), encoding="utf-8")
+    assert "partners/huis-van-het-kind-zele/index.md" in modified(fail=True)
+    assert modified() == first
+    # a page whose output is gone is written again
+    Path(config.site_dir, "partners", "huis-van-het-kind-zele", "index.html").unlink()
+    assert modified() == {"partners/huis-van-het-kind-zele/index.md"}
+    # a new page in docs/ changes the nav of every page
+    (basis / "docs" / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    assert modified() == first
     plugin.on_startup(command="serve", dirty=False)
     assert modified() == first
 
@@ -194,3 +216,16 @@ def test_exports_and_sheet_data_made_beside_the_build_are_in_the_site(tmp_path):
     for name, make in export.FORMATS.values():
         assert (site / "export" / name).read_text(encoding="utf-8") == make(result.project), name
     assert (site / DATA).read_text(encoding="utf-8") == sheet.sheet_json(build_site(result.project))
+
+
+def test_docs_index_replaces_the_generated_home_page(tmp_path):
+    from mkdocs.commands.build import build
+
+    shutil.copytree(ROOT / "partners", tmp_path / "partners")
+    shutil.copytree(ROOT / "regions", tmp_path / "regions")
+    config = config_for(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text("# Ons netwerk\n\nEigen-startpagina-7731\n", encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    home = (Path(config.site_dir) / "index.html").read_text(encoding="utf-8")
+    assert "Eigen-startpagina-7731" in home and "nk-home-q" not in home
+    assert "Huis van het Kind Zele" in (Path(config.site_dir) / "partners" / "huis-van-het-kind-zele" / "index.html").read_text(encoding="utf-8")
