@@ -228,8 +228,12 @@ def measure_serve(work: Path, partners: int = 1000) -> float:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        os.killpg(server.pid, signal.SIGINT)  # like Ctrl-C: mkdocs serve cleans up
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 def measure_size(work: Path, partners: int) -> dict:
