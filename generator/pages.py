@@ -37,10 +37,14 @@ class Page:
         """The whole page as Markdown (front matter + raw HTML), for any static site tool."""
         return self.stub() + self.body + "\n"
 
+    @property
+    def title_text(self) -> str:
+        """The title as MkDocs gets it: escaped, because MkDocs puts it into <title> and the nav as it is."""
+        return e(self.title)
+
     def stub(self) -> str:
         """Only the front matter: the MkDocs plugin puts ``body`` in place after Markdown."""
-        # The title is escaped: MkDocs puts it into <title> and the nav as it is.
-        front = {"title": e(self.title), "hide": ["toc"]}
+        front = {"title": self.title_text, "hide": ["toc"]}
         lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()] + ["---", ""]
         return "\n".join(lines)
 

@@ -127,8 +127,8 @@ def test_generate_writes_the_same_pages(tmp_path):
 
 
 def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
-    """Pages outside the nav reuse one rendered sidebar per folder: every built page is byte for
-    byte what MkDocs renders without that cache."""
+    """Pages outside the nav reuse one rendered sidebar per folder, and generated pages skip reading
+    their stub and Markdown: every built page is byte for byte what MkDocs renders without these."""
     from mkdocs.commands.build import build
 
     from generator.plugin import NetwerkkaartPlugin
@@ -143,8 +143,9 @@ def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
         "  features: [navigation.tabs]\n"
         f"plugins:\n  - netwerkkaart:\n      search: false\n      data_dir: {data}\n", encoding="utf-8")
     sites = {}
-    for cached in (True, False):
+    for cached in (True, False):  # False: also without the shortcut past Markdown (on_pre_page)
         monkeypatch.setattr(NetwerkkaartPlugin, "cache_nav", cached)
+        monkeypatch.setattr(NetwerkkaartPlugin, "fast_render", cached)
         site = tmp_path / f"site-{cached}"
         build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(site)))
         sites[cached] = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
