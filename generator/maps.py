@@ -148,7 +148,8 @@ def render_document(tiles: Tiles) -> str:
 
     What a map shows comes from its JSON file: rendering a folium document per map cost about 10 ms
     each, which at 10,000 partners was most of the build."""
-    # Flanders until the map's data says where (then without animation, so markers stay put).
+    # Flanders until the map's data says where (then without animation, so markers stay put); no
+    # background tiles before that (netwerkkaart-kaart.js adds them after fitBounds).
     m = folium.Map(location=[51.0, 4.4], zoom_start=8, tiles=None, control_scale=False, prefer_canvas=False,
                    zoom_control=True)
     # Instance attributes: folium's class-level asset lists (CDNs) stay untouched for everyone else.
@@ -158,11 +159,9 @@ def render_document(tiles: Tiles) -> str:
     m.default_css = [("leaflet_css", f"../{ASSETS}/leaflet.css"), ("cluster_css", f"../{ASSETS}/MarkerCluster.css"),
                      ("cluster_default_css", f"../{ASSETS}/MarkerCluster.Default.css"),
                      ("netwerkkaart_css", f"../{ASSETS}/netwerkkaart-kaart.css")]
-    if tiles.url:
-        # no Referer: the tile server does not learn which page of the site was open
-        folium.TileLayer(tiles=tiles.url, attr=tiles.attribution, name="Achtergrondkaart", max_zoom=19,
-                         referrerPolicy="no-referrer").add_to(m)
-    _Layer({"tiles": bool(tiles.url), "partnerUrl": urls.partner("{id}")}).add_to(m)
+    # The background map is added by netwerkkaart-kaart.js once the view is known (no Referer).
+    background = {"url": tiles.url, "attribution": tiles.attribution} if tiles.url else None
+    _Layer({"tiles": background, "partnerUrl": urls.partner("{id}")}).add_to(m)
     root = m.get_root()
     root.header.add_child(Element("<title>Kaart</title>"), name="title")
     root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request

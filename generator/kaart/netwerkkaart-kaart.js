@@ -75,12 +75,18 @@
       map.getContainer().setAttribute("role", "region");
       L.control.scale({ imperial: false }).addTo(map);
       if (map.options.maxZoom === undefined) map.setMaxZoom(19);  // clustering needs it, also without tiles
+      // The background map is added once the map knows where it is (after fitBounds): a view set
+      // earlier fetched some 20 tiles that were thrown away at once.
       var failed = false;
-      map.eachLayer(function (layer) {
-        if (layer instanceof L.TileLayer) {
-          layer.on("tileerror", function () { if (!failed) { failed = true; tilesNote(map); } });
-        }
-      });
+      function addTiles() {
+        if (!options.tiles) return;
+        var tiles = L.tileLayer(options.tiles.url, {
+          attribution: options.tiles.attribution, maxZoom: 19,
+          referrerPolicy: "no-referrer"  // the tile server does not learn which page of the site was open
+        });
+        tiles.on("tileerror", function () { if (!failed) { failed = true; tilesNote(map); } });
+        tiles.addTo(map);
+      }
       if (!options.tiles) tilesNote(map);
       var name = mapName();
       if (!name) {
@@ -91,6 +97,7 @@
         document.title = data.titel;
         map.getContainer().setAttribute("aria-label", data.titel);
         map.fitBounds(data.bounds, { animate: false });
+        addTiles();
         var borders = data.grenzen ? getJson(data.grenzen) : Promise.resolve(null);
         borders.then(function (grenzen) { if (grenzen) drawBorders(map, grenzen, data.highlight); })
           .catch(function () { /* the markers matter more than the borders */ });

@@ -477,3 +477,18 @@ def test_search_puts_the_overview_page_first_and_ignores_buttons(page, example_s
     page.press("#nk-q", "Enter")
     page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
     assert page.locator("[data-nk-results] li").count() == 0
+
+
+def test_tiles_only_for_the_final_view_and_without_referrer(page, example_site):
+    """The background map is asked for once the map knows where it is (no tiles for a view that is
+    thrown away), and the tile server gets no Referer."""
+    base, _ = example_site
+    tiles = []
+    page.on("request", lambda r: tiles.append(r) if r.url.startswith(TILES) else None)
+    page.goto(base + "kaarten/kaart.html?d=regio/dender")
+    page.wait_for_selector(".folium-map[data-loaded]")
+    page.wait_for_timeout(500)
+    assert tiles
+    zooms = {int(r.url[len(TILES):].split("/")[0]) for r in tiles}
+    assert min(zooms) >= 10, zooms  # the region's zoom, not the whole of Flanders (8) or the world
+    assert not any(r.headers.get("referer") for r in tiles)
