@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import flanders_regions, write_dataset  # noqa: E402
-from search_bench import QUERIES, measure as measure_search  # noqa: E402
+from search_bench import QUERIES, Quiet, measure as measure_search  # noqa: E402
 
 HERE = Path(__file__).parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -49,11 +49,6 @@ CHROMIUM = os.environ.get("NK_CHROMIUM", "/usr/bin/chromium")
 TARGETS = {"validate_s": 3.0, "build_ratio": 1.3, "growth": 11.0, "memory_mb": 1024, "search_ms": 100,
            "search_kb": 500, "map_kb": 300, "map_ms": 500, "serve_s": 3.0}
 THEME = "theme:\n  name: material\n  language: nl\n  font: false\n  features: [navigation.instant, navigation.tabs]\n"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def free_port() -> int:

@@ -28,9 +28,11 @@ from .model import Partner, Region, Site
 MAPS = urls.MAPS
 ASSETS = "assets/kaart"
 DOCUMENT = urls.MAP_DOCUMENT
+# The map's name from ?d=, checked (only our own names: ids, at most three parts), and its data asked for.
 EARLY_FETCH = """<script>(function () {
   var name = new URLSearchParams(location.search).get("d") || "";
   if (/^[a-z0-9]+(-[a-z0-9]+)*(\\/[a-z0-9]+(-[a-z0-9]+)*){0,2}$/.test(name)) {
+    window.nkMapName = name;
     window.nkMapData = fetch(name + ".json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();

@@ -56,10 +56,10 @@
     map.getContainer().appendChild(note);
   }
 
-  // Which map: kaart.html?d=partner/<id> shows kaarten/partner/<id>.json. Only our own names.
+  // Which map: kaart.html?d=partner/<id> shows kaarten/partner/<id>.json. The document's first
+  // script checks the name (only our own names) and already asks for the data (maps.EARLY_FETCH).
   function mapName() {
-    var name = new URLSearchParams(location.search).get("d") || "";
-    return /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*){0,2}$/.test(name) ? name : null;
+    return window.nkMapName || null;
   }
 
   function getJson(url) {

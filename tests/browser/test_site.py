@@ -492,3 +492,11 @@ def test_tiles_only_for_the_final_view_and_without_referrer(page, example_site):
     zooms = {int(r.url[len(TILES):].split("/")[0]) for r in tiles}
     assert min(zooms) >= 10, zooms  # the region's zoom, not the whole of Flanders (8) or the world
     assert not any(r.headers.get("referer") for r in tiles)
+
+
+def test_map_document_refuses_a_name_that_is_not_ours(page, example_site):
+    """kaart.html?d= takes only our own map names: anything else fetches nothing and says so."""
+    base, _ = example_site
+    page.goto(base + "kaarten/kaart.html?d=../mijn-netwerk/partners")
+    page.wait_for_selector(".nk-map-note >> text=Deze kaart bestaat niet")
+    assert not [u for u in page.requests if u.endswith(".json")]
