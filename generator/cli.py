@@ -71,27 +71,67 @@ def generate(outdir: Path, data: Path) -> None:
     """Schrijf de pagina's van de site als Markdown-bestanden naar OUTDIR.
 
     Voor wie een andere sitebouwer dan MkDocs gebruikt. Eerst worden de gegevens
-    gecontroleerd; bij fouten wordt niets geschreven (exitcode 1).
+    gecontroleerd; bij fouten wordt niets geschreven (exitcode 1). OUTDIR wordt
+    helemaal vervangen: het moet een nieuwe of lege map zijn, of een map die
+    netwerkkaart eerder maakte; nooit de gegevens, docs/ of een map met andere
+    bestanden (exitcode 2).
 
     Voorbeeld:
 
         netwerkkaart generate build/pages --data .
     """
+    from . import outdir as folders
+
+    _folder(data)
+    _guarded(lambda: folders.guard(outdir, data=data, docs=data / "docs", config_dir=data))
     result = _valid(data, sys.stdout)
     site = build_site(result.project)
     map_files, site_maps = maps.render_maps(site)
     pages = render_site(site, maps={m.page_url: m for m in site_maps})
-    for page in pages:
-        target = outdir / page.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown(), encoding="utf-8")
-    (outdir / DATA).parent.mkdir(parents=True, exist_ok=True)
-    (outdir / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
-    for item in map_files + maps.asset_files():
-        target = outdir / item.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
+    with _refusals(), folders.replacing(outdir, say=_say) as fresh:
+        for page in pages:
+            target = fresh / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown(), encoding="utf-8")
+        (fresh / DATA).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
+        for item in map_files + maps.asset_files():
+            target = fresh / item.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
     click.echo(f"{len(pages)} pagina's en {len(site_maps)} kaarten geschreven naar {outdir}.")
+
+
+def _say(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def _guarded(check) -> None:
+    """Run an output-folder guard; a refusal is wrong usage (exit 2) and nothing has been touched."""
+    from . import outdir as folders
+
+    try:
+        check()
+    except folders.Refused as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+class _refusals:
+    """While replacing an output folder: a refusal found under the lock (NK702/NK703) is wrong usage
+    (exit 2); the wait for another run running out (NK704) is exit 1."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        from . import outdir as folders
+
+        if isinstance(exc, folders.Refused):
+            if exc.code == "NK704":
+                click.echo(str(exc), err=True)
+                sys.exit(1)
+            raise click.UsageError(str(exc)) from None
+        return False
 
 
 @main.group()
@@ -209,16 +249,26 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     """Bouw de site met MkDocs, veilig: eerst in een tijdelijke map, en alleen als alles lukt komt ze
     in de plaats van de vorige site. Een mislukte build laat de vorige site staan.
 
+    De map van --site wordt helemaal vervangen: ze moet nieuw of leeg zijn, of een site die
+    netwerkkaart eerder bouwde. Nooit de gegevens, docs/, de map van mkdocs.yml, .git, je thuismap
+    of een map met andere bestanden (exitcode 2). Loopt er al een build naar dezelfde map, dan
+    wacht deze erop.
+
     Voorbeeld:
 
         netwerkkaart build --site site
     """
     from . import publish
 
+    _guarded(lambda: publish.guard(config_file, site_dir))
     try:
-        publish.build(config_file, site_dir)
+        with _refusals():
+            publish.build(config_file, site_dir, say=_say)
     except publish.BuildFailed as exc:
         click.echo(f"De site is niet gebouwd; de vorige site blijft staan.\n{exc}", err=True)
+        sys.exit(1)
+    except publish.Stopped as exc:
+        click.echo(f"De build is gestopt ({exc}); de vorige site blijft staan.", err=True)
         sys.exit(1)
     click.echo(f"De site staat in {site_dir}.")
 

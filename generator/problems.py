@@ -220,6 +220,27 @@ _KINDS = [
     Kind("NK503", W, "Waarde afgekapt door #",
          "Alles vanaf ' #' is als commentaar gelezen: '{field}' is nu '{value}'.",
          "Zet de waarde tussen aanhalingstekens als het #-teken erbij hoort: {field}: \"{full}\""),
+    # -- output folders (NK7xx) ---------------------------------------------------
+    Kind("NK701", E, "Uitvoermap op een beschermde plaats",
+         "'{target}' kan geen uitvoermap zijn: die map {relation} {what} ('{path}').",
+         "'netwerkkaart build --site' en 'netwerkkaart generate' vervangen hun uitvoermap telkens helemaal. "
+         "Kies een eigen map die alleen de uitvoer bevat, naast de gegevens, zoals:\n"
+         "  netwerkkaart build --site site\n  netwerkkaart generate build/paginas"),
+    Kind("NK702", E, "Uitvoermap met andere bestanden",
+         "'{target}' bestaat al, is niet leeg en is niet door netwerkkaart gemaakt (het merkbestand {marker} "
+         "ontbreekt of klopt niet). Er is niets gewijzigd.",
+         "'netwerkkaart build --site' en 'netwerkkaart generate' vervangen hun uitvoermap helemaal en zouden die "
+         "bestanden wissen. Kies een nieuwe of lege map. Is het een site van een oudere versie van netwerkkaart "
+         "die je niet meer nodig hebt? Verwijder de map dan zelf; daarna maakt netwerkkaart ze opnieuw."),
+    Kind("NK703", E, "Vorige kopie niet van netwerkkaart",
+         "'{previous}' bestaat al en is niet door netwerkkaart gemaakt; de build zet de vorige uitvoer daar even "
+         "neer. Er is niets gewijzigd.",
+         "Verwijder of hernoem '{previous}', of kies een andere uitvoermap."),
+    Kind("NK704", E, "Een andere build is bezig",
+         "Een andere build (pid {pid}) schrijft nog naar '{target}'; na {seconds} seconden wachten is deze build "
+         "gestopt. Er is niets gewijzigd.",
+         "Wacht tot de andere build klaar is en probeer opnieuw. Hangt ze? Stop dat proces (pid {pid}) en "
+         "start de build opnieuw: wat een onderbroken build achterliet, wordt dan opgeruimd."),
     # -- internal ---------------------------------------------------------------
     Kind("NK900", E, "Interne fout",
          "Interne fout bij het lezen van dit bestand: {error}.",
