@@ -64,17 +64,22 @@ def lock_of(target: Path) -> Path:
 
 def owned(folder: Path) -> bool:
     """Whether ``folder`` is an output folder this tool made: a real folder whose marker is a regular file
-    (not a link) starting with the signature, and that holds no data or Git folder of its own."""
+    (not a link) starting with the signature, and that holds no data, configuration or Git folder."""
+    try:
+        return _marked(folder) and not ((folder / ".git").exists() or (folder / "mkdocs.yml").exists()
+                                        or any((folder / "regions").glob("*/regio.yml")))
+    except OSError:
+        return False
+
+
+def _marked(folder: Path) -> bool:
     marker = folder / MARKER
     try:
-        if folder.is_symlink() or not folder.is_dir() or not marker.is_file() or marker.is_symlink():
+        if folder.is_symlink() or not folder.is_dir() or marker.is_symlink() or not marker.is_file():
             return False
         with open(marker, "rb") as handle:
             first = handle.read(len(SIGNATURE) + 2).decode("utf-8", "replace").splitlines()
-        if not first or first[0] != SIGNATURE:
-            return False
-        return not ((folder / ".git").exists() or (folder / "mkdocs.yml").exists()
-                    or any((folder / "regions").glob("*/regio.yml")) or any((folder / "partners").glob("*/*.yml")))
+        return bool(first) and first[0] == SIGNATURE
     except OSError:
         return False
 
@@ -106,7 +111,8 @@ def guard(target: Path, *, data: Path, docs: Path | None, config_dir: Path) -> P
     """
     t = _real(target)
     data, config_dir = _real(data), _real(config_dir)
-    whole = [(data / "partners", "de map partners/ van de gegevens"), (data / "regions", "de map regions/ van de gegevens")]
+    whole = [(_real(data / "partners"), "de map partners/ van de gegevens"),
+             (_real(data / "regions"), "de map regions/ van de gegevens")]
     if docs is not None:
         whole.append((_real(docs), "de map met de eigen pagina's (docs_dir)"))
     whole += [(git, "een Git-map (.git)") for git in _git_folders([data, config_dir, _real(Path.cwd())])]
@@ -236,7 +242,7 @@ def replacing(target: Path, *, say: Callable[[str], None] = lambda text: None) -
         try:
             holder = _mark(fresh)
             yield fresh
-            if not owned(fresh):  # the builder removed it: write it again
+            if not _marked(fresh):  # the builder removed it: write it again
                 _mark(fresh, hold=False)
             if previous.exists() or previous.is_symlink():
                 shutil.rmtree(previous)

@@ -296,34 +296,60 @@ def wait_for(condition, seconds: float) -> bool:
     return condition()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
-def test_mkdocs_dies_with_a_killed_build_and_the_next_build_cleans_up(tmp_path):
+def start_hanging_build(tmp_path: Path):
+    """A build whose MkDocs child (with a child of its own) hangs; returns (root, args, build, [pids])."""
     root = project(tmp_path)
     (root / "hang.py").write_text(HANG, encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG + "hooks:\n  - hang.py\n", encoding="utf-8")
     pids = tmp_path / "pids"
     args = command("build", "--site", str(root / "site"), "--config", str(root / "mkdocs.yml"))
     build = subprocess.Popen(args, cwd=root, env=dict(os.environ, NK_TEST_HANG=str(pids), PYTHONPATH=str(ROOT)),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    children = []
-    try:
-        assert wait_for(lambda: pids.is_file() and pids.read_text().strip(), 120), "MkDocs did not start"
-        children = [int(pid) for pid in pids.read_text().split()]
-        assert not any(gone(pid) for pid in children)
-        build.send_signal(signal.SIGKILL)
-        build.wait()
-        assert wait_for(lambda: all(gone(pid) for pid in children), 10), "MkDocs outlived the build"
-    finally:
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if not wait_for(lambda: pids.is_file() and pids.read_text().strip(), 120):
         build.kill()
         build.wait()
-        for pid in children:  # when the test fails: do not leave them running
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+        pytest.fail("MkDocs did not start")
+    children = [int(pid) for pid in pids.read_text().split()]
+    assert not any(gone(pid) for pid in children)
+    return root, args, build, children
+
+
+def stop_all(build, children) -> None:
+    """When a test fails: leave nothing running."""
+    build.kill()
+    build.communicate()
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
+def test_mkdocs_dies_with_a_killed_build_and_the_next_build_cleans_up(tmp_path):
+    root, args, build, children = start_hanging_build(tmp_path)
+    try:
+        build.send_signal(signal.SIGKILL)
+        build.communicate()
+        assert wait_for(lambda: all(gone(pid) for pid in children), 10), "MkDocs outlived the build"
+    finally:
+        stop_all(build, children)
     assert [p.name for p in root.iterdir() if p.name.startswith(outdir.BUILD_PREFIX)]  # left by the kill
     again = subprocess.run(args, cwd=root, capture_output=True, text=True, check=False)
     assert again.returncode == 0, again.stderr
     assert "Opgeruimd" in again.stderr
     assert [p.name for p in root.iterdir() if p.name.startswith(outdir.BUILD_PREFIX)] == []
     assert (root / "site" / "index.html").is_file()
+
+
+def test_a_stopped_build_stops_mkdocs_and_cleans_up(tmp_path):
+    root, args, build, children = start_hanging_build(tmp_path)
+    try:
+        build.send_signal(signal.SIGTERM)
+        _, err = build.communicate(timeout=60)
+        assert build.returncode == 1 and "De build is gestopt" in err and "Traceback" not in err
+        assert wait_for(lambda: all(gone(pid) for pid in children), 10), "MkDocs outlived the build"
+    finally:
+        stop_all(build, children)
+    assert [p.name for p in root.iterdir() if p.name.startswith(outdir.BUILD_PREFIX)] == []
+    assert not (root / "site").exists()
