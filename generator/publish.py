@@ -41,8 +41,12 @@ def locations(config_file: Path) -> tuple[Path, Path | None, Path]:
     if isinstance(config.get("docs_dir"), str):
         docs = config_dir / config["docs_dir"]
     plugins = config.get("plugins")
-    items = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(p.items())) for p in plugins if isinstance(p, dict) and len(p) == 1] if isinstance(plugins, list) else []
+    if isinstance(plugins, dict):
+        items = list(plugins.items())
+    elif isinstance(plugins, list):
+        items = [next(iter(p.items())) for p in plugins if isinstance(p, dict) and len(p) == 1]
+    else:
+        items = []
     for name, options in items:
         if name == "netwerkkaart" and isinstance(options, dict) and isinstance(options.get("data_dir"), str):
             data = config_dir / options["data_dir"]
