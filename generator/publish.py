@@ -109,9 +109,12 @@ def _stop(signum: int, frame: object) -> None:
 
 def run_mkdocs(args: list[str]) -> subprocess.CompletedProcess:
     """Run ``mkdocs ARGS`` in a child process group that never outlives this process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if os.name != "posix":  # no process groups or fork: a plain child
+        return subprocess.run([sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, check=False,
+                              env=env)
     child = subprocess.Popen([sys.executable, "-c", _WATCHDOG, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, start_new_session=True, preexec_fn=_die_with(os.getpid()),
-                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                             text=True, start_new_session=True, preexec_fn=_die_with(os.getpid()), env=env)
     handlers = {}
     try:
         if _main_thread():
