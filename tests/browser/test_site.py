@@ -453,6 +453,12 @@ def test_at_most_fifty_ids_with_a_note(page, example_site):
     assert "meer dan 50 partners" in note and "de overige 11 zijn weggelaten" in note
     assert page.evaluate("sessionStorage.getItem('nk-mijn-netwerk')") == ",".join(ids[:50])
     assert "en nog 39 andere" in page.inner_text(".nk-sheet-missing")  # 49 unknown, 10 of them named
+    page.goto(base + "partners/cgg-dender/")  # a full sheet says so instead of dropping a pick
+    button = ".nk-page h1 + .nk-pick-button"
+    assert page.inner_text(button) == "Mijn netwerk is vol (50 partners)"
+    page.click(button)
+    assert page.get_attribute(button, "aria-pressed") == "false"
+    assert page.inner_text(".nk-basket") == "Mijn netwerk (50)"
 
 
 def test_known_and_unknown_ids_mixed(page, example_site):

@@ -254,11 +254,13 @@
 
   function refreshPicks() {
     var ids = readSelection();
+    var full = ids.length >= MAX_IDS;  // another partner would be left out (writeSelection)
     document.querySelectorAll("[data-nk-toggle]").forEach(function (button) {
       var on = ids.indexOf(button.getAttribute("data-nk-toggle")) >= 0;
       button.hidden = false;
       button.setAttribute("aria-pressed", on ? "true" : "false");
-      button.querySelector(".nk-pick-label").textContent = on ? "In mijn netwerk \u2713" : "Voeg toe aan mijn netwerk";
+      button.querySelector(".nk-pick-label").textContent = on ? "In mijn netwerk \u2713"
+        : full ? "Mijn netwerk is vol (" + MAX_IDS + " partners)" : "Voeg toe aan mijn netwerk";
     });
     var basket = document.querySelector(".nk-basket");
     if (!basket) {
