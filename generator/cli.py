@@ -219,7 +219,8 @@ def report_command(map: Path, fmt: str) -> None:
 @main.command("export")
 @click.argument("map", default=".", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(export.FORMATS)), default="json", show_default=True,
-              help="json (alle velden), csv (een rij per partner), geojson (openbare locaties) of "
+              help="json (alle velden), csv (een rij per partner, voor Excel: UTF-8 met BOM en ';'), "
+                   "geojson (openbare locaties) of "
                    "hsds (Open Referral HSDS 3.0).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Bestand; standaard: het scherm.")
 def export_command(map: Path, fmt: str, output: Path | None) -> None:

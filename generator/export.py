@@ -1,6 +1,10 @@
 """Open-data exports: JSON (the records), CSV (one row per partner), GeoJSON (public locations).
 
-Confidential locations are left out of every export.
+Confidential locations are left out of every export. The CSV is made for a spreadsheet program:
+UTF-8 with a byte order mark and ``;`` between the columns, so that Excel in Dutch (or any
+language with a decimal comma) opens it in columns with the accents right, and every cell that a
+spreadsheet would run as a formula is neutralised (see spreadsheet.py). The JSON exports are
+not spreadsheet-bound and keep every value as it is.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import json
 import uuid
 
 from . import urls
+from .spreadsheet import spreadsheet_text
 from .model import KIND_LABELS
 from .project import Project
 
@@ -44,14 +49,30 @@ def to_json(project: Project) -> str:
     return _lines(items, '{"partners": [', "]}")
 
 
+CSV_BOM = "\ufeff"  # UTF-8 byte order mark: Excel reads the file as UTF-8 only with it
+CSV_DELIMITER = ";"  # Excel in Dutch splits on ';' (',' is the decimal separator there)
+
+
 def to_csv(project: Project) -> str:
+    """One row per partner, for a spreadsheet: BOM, ';', every field quoted and every cell neutralised.
+
+    Every field is quoted so the list columns (joined with ';') stay one cell and the import's
+    dialect sniffer sees '"' as the quote character, never the apostrophe of a neutralised cell."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    out.write(CSV_BOM)
+    writer = csv.writer(out, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in _csv_rows(project):
+        writer.writerow(spreadsheet_text(row[column]) for column in CSV_COLUMNS)
+    return out.getvalue()
+
+
+def _csv_rows(project: Project):
+    """The CSV's rows as {column: text}, before they are neutralised for a spreadsheet."""
     for region, d in partners(project):
         locations = d.get("locaties", [])
         contact = d.get("contact", {})
-        writer.writerow({
+        yield {
             "id": d["id"], "regio": region, "naam": d["naam"], "soort": d["soort"],
             "levensdomeinen": ";".join(d["levensdomeinen"]), "korte_beschrijving": d["korte_beschrijving"],
             "telefoon": contact.get("telefoon", ""), "email": contact.get("email", ""),
@@ -67,8 +88,7 @@ def to_csv(project: Project) -> str:
             "aanmelden_via": ";".join(d["aanmelden"]["via"]),
             "beroepsgeheim": str(d["beroepsgeheim"]).lower(), "brede_instap": str(d.get("brede_instap", False)).lower(),
             "nagekeken_datum": d["nagekeken"]["datum"], "nagekeken_door": d["nagekeken"]["door"],
-        })
-    return out.getvalue()
+        }
 
 
 def to_geojson(project: Project, site_url: str = "") -> str:

@@ -38,13 +38,15 @@ def _cell(value: object) -> str:
     a date cell becomes YYYY-MM-DD."""
     import datetime
 
+    from .spreadsheet import unescape_cell
+
     if value is None:
         return ""
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return unescape_cell(str(value).strip())  # a cell our CSV export neutralised (spreadsheet.py)
 
 
 def read_rows(path: Path, mapping: dict[str, str] | None = None) -> list[tuple[int, dict[str, object]]]:

@@ -411,6 +411,79 @@ def test_unknown_ids_clear_and_remember(page, example_site):
     assert sheet_ids(page, renders=2) == []
 
 
+PROTOTYPE_NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty"]
+CONNECTION = "verbinding"  # the message for a failed download of the sheet's data, and only for that
+
+
+def sheet_status(page):
+    return page.inner_text("[data-nk-sheet-status]")
+
+
+def test_prototype_names_are_unknown_ids(page, example_site):
+    base, _ = example_site
+    page.goto(base + "mijn-netwerk/#p=clb-dender," + ",".join(PROTOTYPE_NAMES))
+    assert sheet_ids(page) == ["clb-dender"]
+    missing = page.inner_text(".nk-sheet-missing")
+    assert "Niet meer beschikbaar" in missing and all(name in missing for name in PROTOTYPE_NAMES)
+    assert sheet_status(page) == "1 partner in je netwerk."
+    # only what looks like an id is kept in the tab; the sheet opens again without the link
+    assert page.evaluate("sessionStorage.getItem('nk-mijn-netwerk')") == "clb-dender,constructor"
+    page.goto(base + "a-z/")
+    page.goto(base + "mijn-netwerk/")
+    assert sheet_ids(page) == ["clb-dender"]
+    assert CONNECTION not in sheet_status(page)
+    assert page.errors == []
+
+
+def test_ten_thousand_repeated_ids_show_the_partner_once(page, example_site):
+    base, _ = example_site
+    page.goto(base + "mijn-netwerk/#p=" + ",".join(["clb-dender", "cgg-dender", "__proto__"] * 10_000))
+    assert sorted(sheet_ids(page)) == ["cgg-dender", "clb-dender"]  # within Playwright's default timeout
+    assert page.url.endswith("#p=clb-dender,cgg-dender")
+    assert page.inner_text(".nk-sheet-missing").count("__proto__") == 1
+    assert page.errors == []
+
+
+def test_at_most_fifty_ids_with_a_note(page, example_site):
+    base, _ = example_site
+    ids = ["clb-dender"] + [f"onbekend-{n}" for n in range(60)]
+    page.goto(base + "mijn-netwerk/#p=" + ",".join(ids))
+    assert sheet_ids(page) == ["clb-dender"]
+    note = page.inner_text(".nk-sheet-note")
+    assert "meer dan 50 partners" in note and "de overige 11 zijn weggelaten" in note
+    assert page.evaluate("sessionStorage.getItem('nk-mijn-netwerk')") == ",".join(ids[:50])
+    assert "en nog 39 andere" in page.inner_text(".nk-sheet-missing")  # 49 unknown, 10 of them named
+    page.goto(base + "partners/cgg-dender/")  # a full sheet says so instead of dropping a pick
+    button = ".nk-page h1 + .nk-pick-button"
+    assert page.inner_text(button) == "Mijn netwerk is vol (50 partners)"
+    page.click(button)
+    assert page.get_attribute(button, "aria-pressed") == "false"
+    assert page.inner_text(".nk-basket") == "Mijn netwerk (50)"
+
+
+def test_known_and_unknown_ids_mixed(page, example_site):
+    base, _ = example_site
+    page.goto(base + "mijn-netwerk/#p=bestaat-niet,clb-dender,%3Cb%3E,cgg-dender,BESTAAT-NIET,clb-dender,,%E0%A4%A")
+    assert sorted(sheet_ids(page)) == ["cgg-dender", "clb-dender"]
+    missing = page.inner_text(".nk-sheet-missing")
+    assert "bestaat-niet" in missing and "<b>" in missing and "BESTAAT-NIET" in missing
+    assert page.locator(".nk-sheet-missing b").count() == 0  # shown as text
+    assert page.evaluate("sessionStorage.getItem('nk-mijn-netwerk')") == "bestaat-niet,clb-dender,cgg-dender"
+    assert CONNECTION not in sheet_status(page)
+    assert page.errors == []
+
+
+def test_no_connection_only_when_the_data_cannot_be_fetched(page, example_site):
+    base, _ = example_site
+    page.route("**/mijn-netwerk/partners.json", lambda route: route.abort())
+    page.goto(base + "mijn-netwerk/#p=clb-dender")
+    page.wait_for_function("document.querySelector('[data-nk-sheet-status]').textContent.includes('verbinding')")
+    page.unroute("**/mijn-netwerk/partners.json")
+    page.click("[data-nk-clear]")  # the next drawing tries again, and succeeds
+    assert sheet_ids(page) == []
+    assert CONNECTION not in sheet_status(page)
+
+
 def test_sheet_works_offline_once_loaded(page, example_site):
     base, _ = example_site
     page.goto(base + "mijn-netwerk/#p=clb-dender,cgg-dender")

@@ -205,17 +205,37 @@
   // address after # (never sent to a server) and, only when asked, on this device (localStorage).
   var STORE = "nk-mijn-netwerk";
   var REMEMBER = "nk-mijn-netwerk-onthouden";
+  // A link or a stored selection is text anyone can write: only ids that look like ours (the schema's
+  // id rule) are used or kept, each once, and at most MAX_IDS of them (a sheet is a handful of partners).
+  var ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var ID_MAX_LENGTH = 80;
+  var MAX_IDS = 50;
+
+  // {ids: the valid ids of ``list``, each once, at most MAX_IDS; invalid: the other entries, each once;
+  // over: how many valid ids were left out beyond MAX_IDS}.
+  function cleanIds(list) {
+    var seen = new Set(), ids = [], invalid = [], over = 0;
+    list.forEach(function (entry) {
+      var id = String(entry);
+      if (!id || seen.has(id)) return;
+      seen.add(id);
+      if (id.length > ID_MAX_LENGTH || !ID_PATTERN.test(id)) invalid.push(id);
+      else if (ids.length < MAX_IDS) ids.push(id);
+      else over += 1;
+    });
+    return { ids: ids, invalid: invalid, over: over };
+  }
 
   function remembered() { try { return localStorage.getItem(REMEMBER) === "1"; } catch (e) { return false; } }
 
   function readSelection() {
     var raw = null;
     try { raw = sessionStorage.getItem(STORE) || (remembered() ? localStorage.getItem(STORE) : null); } catch (e) {}
-    return raw ? raw.split(",").filter(Boolean) : [];
+    return raw ? cleanIds(raw.split(",")).ids : [];
   }
 
   function writeSelection(ids) {
-    var value = ids.join(",");
+    var value = cleanIds(ids).ids.join(",");
     try {
       sessionStorage.setItem(STORE, value);
       if (remembered()) localStorage.setItem(STORE, value); else localStorage.removeItem(STORE);
@@ -234,11 +254,13 @@
 
   function refreshPicks() {
     var ids = readSelection();
+    var full = ids.length >= MAX_IDS;  // another partner would be left out (writeSelection)
     document.querySelectorAll("[data-nk-toggle]").forEach(function (button) {
       var on = ids.indexOf(button.getAttribute("data-nk-toggle")) >= 0;
       button.hidden = false;
       button.setAttribute("aria-pressed", on ? "true" : "false");
-      button.querySelector(".nk-pick-label").textContent = on ? "In mijn netwerk \u2713" : "Voeg toe aan mijn netwerk";
+      button.querySelector(".nk-pick-label").textContent = on ? "In mijn netwerk \u2713"
+        : full ? "Mijn netwerk is vol (" + MAX_IDS + " partners)" : "Voeg toe aan mijn netwerk";
     });
     var basket = document.querySelector(".nk-basket");
     if (!basket) {
@@ -352,6 +374,12 @@
     return box;
   }
 
+  // What the shared link held beyond the selection (entries that are no id, ids over MAX_IDS): shown on
+  // the sheet until it is cleared, never kept.
+  var linkNote = null;
+
+  function shortText(text) { return text.length > 40 ? text.slice(0, 40) + "\u2026" : text; }
+
   var sheetData = null;
   function renderSheet(root) {
     var target = root.querySelector("[data-nk-sheet]");
@@ -360,51 +388,71 @@
     var ids = readSelection();
     history.replaceState(history.state, "", "#p=" + ids.map(encodeURIComponent).join(","));
     if (!sheetData) {
-      sheetData = fetch(new URL(target.getAttribute("data-src"), location.href).href).then(function (r) { return r.json(); });
+      // The partners by id in a Map: an id such as "constructor" or "__proto__" is just an unknown id.
+      sheetData = fetch(new URL(target.getAttribute("data-src"), location.href).href).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      }).then(function (data) { return new Map(Object.entries(data.partners)); });
     }
     Promise.all([sheetData, loadQr()]).then(function (both) {
-      var data = both[0], makeQr = both[1];
-      target.innerHTML = "";
-      var site = siteRoot();
-      var known = ids.filter(function (id) { return data.partners[id]; });
-      var gone = ids.filter(function (id) { return !data.partners[id]; });
-      var groups = {};
-      var order = [];
-      known.forEach(function (id) {
-        var domain = data.partners[id].domeinen[0] || "Andere";
-        if (!groups[domain]) { groups[domain] = []; order.push(domain); }
-        groups[domain].push(id);
-      });
-      order.forEach(function (domain) {
-        var section = node("section", null, "nk-sheet-group");
-        section.appendChild(node("h2", domain));
-        groups[domain].forEach(function (id) { section.appendChild(sheetEntry(id, data.partners[id], site, makeQr)); });
-        target.appendChild(section);
-      });
-      if (gone.length) {
-        var missing = node("section", null, "nk-sheet-missing");
-        missing.appendChild(node("h2", "Niet meer beschikbaar"));
-        missing.appendChild(node("p", "Deze partners staan niet (meer) op de site: " + gone.join(", ") + "."));
-        target.appendChild(missing);
+      try {
+        drawSheet(root, target, status, ids, both[0], both[1]);
+      } catch (error) {  // a fault of this page, not of the connection
+        if (window.console) console.error(error);
+        status.textContent = "Het blad kon niet getoond worden. Laad de pagina opnieuw.";
       }
-      var figure = root.querySelector("[data-nk-sheet-map]");
-      if (figure) {
-        var frame = figure.querySelector("iframe");
-        var withPlace = known.filter(function (id) { return data.partners[id].locaties.length; });
-        figure.hidden = withPlace.length === 0;
-        var src = new URL(frame.getAttribute("data-src"), location.href).href + "#p=" + withPlace.map(encodeURIComponent).join(",");
-        if (!figure.hidden && frame.getAttribute("src") !== src) {
-          frame.setAttribute("src", "about:blank");
-          frame.setAttribute("src", src);
-        }
-      }
-      target.setAttribute("data-rendered", String(Number(target.getAttribute("data-rendered") || 0) + 1));
-      status.textContent = known.length
-        ? known.length + (known.length === 1 ? " partner" : " partners") + " in je netwerk."
-        : "Je hebt nog niemand gekozen. Kies partners met de knop \u201cVoeg toe aan mijn netwerk\u201d.";
-    }).catch(function () {
+    }, function () {
+      sheetData = null;  // the next drawing tries again
       status.textContent = "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.";
     });
+  }
+
+  function drawSheet(root, target, status, ids, partners, makeQr) {
+    target.innerHTML = "";
+    var site = siteRoot();
+    var known = ids.filter(function (id) { return partners.has(id); });
+    var gone = ids.filter(function (id) { return !partners.has(id); });
+    if (linkNote && linkNote.over) {
+      target.appendChild(node("p", "De link bevatte meer dan " + MAX_IDS + " partners. Alleen de eerste " + MAX_IDS +
+        " staan op dit blad; de overige " + linkNote.over + " zijn weggelaten.", "nk-sheet-note"));
+    }
+    var groups = new Map();
+    known.forEach(function (id) {
+      var domain = partners.get(id).domeinen[0] || "Andere";
+      if (!groups.has(domain)) groups.set(domain, []);
+      groups.get(domain).push(id);
+    });
+    groups.forEach(function (members, domain) {
+      var section = node("section", null, "nk-sheet-group");
+      section.appendChild(node("h2", domain));
+      members.forEach(function (id) { section.appendChild(sheetEntry(id, partners.get(id), site, makeQr)); });
+      target.appendChild(section);
+    });
+    var invalid = linkNote ? linkNote.invalid : [];
+    if (gone.length || invalid.length) {
+      var shown = gone.concat(invalid).slice(0, 10).map(shortText);
+      var more = gone.length + invalid.length - shown.length;
+      var missing = node("section", null, "nk-sheet-missing");
+      missing.appendChild(node("h2", "Niet meer beschikbaar"));
+      missing.appendChild(node("p", "Deze partners staan niet (meer) op de site: " + shown.join(", ") +
+        (more ? " en nog " + more + " andere" : "") + "."));
+      target.appendChild(missing);
+    }
+    var figure = root.querySelector("[data-nk-sheet-map]");
+    if (figure) {
+      var frame = figure.querySelector("iframe");
+      var withPlace = known.filter(function (id) { return partners.get(id).locaties.length; });
+      figure.hidden = withPlace.length === 0;
+      var src = new URL(frame.getAttribute("data-src"), location.href).href + "#p=" + withPlace.map(encodeURIComponent).join(",");
+      if (!figure.hidden && frame.getAttribute("src") !== src) {
+        frame.setAttribute("src", "about:blank");
+        frame.setAttribute("src", src);
+      }
+    }
+    target.setAttribute("data-rendered", String(Number(target.getAttribute("data-rendered") || 0) + 1));
+    status.textContent = known.length
+      ? known.length + (known.length === 1 ? " partner" : " partners") + " in je netwerk."
+      : "Je hebt nog niemand gekozen. Kies partners met de knop \u201cVoeg toe aan mijn netwerk\u201d.";
   }
 
   function initSheet(root) {
@@ -413,7 +461,8 @@
     var match = location.hash.match(/^#p=(.*)$/);
     if (match) {
       // A shared link wins over what this tab had: it is what the family was given.
-      writeSelection(match[1].split(",").map(safeDecode).filter(Boolean));
+      linkNote = cleanIds(match[1].split(",").map(safeDecode));
+      writeSelection(linkNote.ids);
     }
     var remember = tools.querySelector("[data-nk-remember]");
     remember.checked = remembered();
@@ -434,6 +483,7 @@
     });
     tools.querySelector("[data-nk-clear]").addEventListener("click", function () {
       try { sessionStorage.removeItem(STORE); localStorage.removeItem(STORE); localStorage.removeItem(REMEMBER); } catch (e) {}
+      linkNote = null;
       remember.checked = false;
       refreshPicks();
       renderSheet(root);
