@@ -197,7 +197,9 @@ def _csv_rows(raw: bytes, name: str, encoding: str | None, sheet: Sheet) -> Iter
             if "field larger than field limit" in str(exc):
                 raise Refused(problem("NK610", name, number, 1, where="een kolom",
                                       limit=f"{MAX_CELL:,}".replace(",", "."))) from None
-            reason = "er staat een onzichtbaar NUL-teken in" if "NUL" in str(exc) else f"{exc}"
+            reason = ("er staat een regeleinde (CR) midden in een cel zonder aanhalingstekens" if "new-line" in str(exc)
+                      else "er staat een onzichtbaar NUL-teken in" if "NUL" in str(exc)
+                      else f"de opbouw klopt niet ({exc})")
             raise Refused(problem("NK614", name, number, 1, reason=reason)) from None
         yield number, row
 

@@ -182,7 +182,8 @@ def test_reserved_windows_name_in_a_sheet(tmp_path, basis, name):
 
 def test_reserved_windows_name_in_json(tmp_path, basis):
     dump = tmp_path / "export.json"
-    record = {"id": "nul", "naam": "Nul", "soort": "andere", "korte_beschrijving": "Iets.", "levensdomeinen": ["welzijn"],
+    record = {"id": "nul", "naam": "Nul", "soort": "andere", "korte_beschrijving": "Iets.",
+              "levensdomeinen": ["welzijn"],
               "aanmelden": {"via": ["zelf"]}, "werkgebied": {"hele_regio": True}, "beroepsgeheim": False,
               "nagekeken": {"datum": "2026-10-01", "door": "Test"}, "contact": {"telefoon": "052 44 55 66"}}
     dump.write_text(json.dumps({"partners": [record]}), encoding="utf-8")
