@@ -297,6 +297,8 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
         click.echo(f"{bron.name} is gelezen als {result.encoding} (geen UTF-8). Kloppen de letters met accenten "
                    "niet? Geef de codering op met --encoding.")
     _print_problems(result.problems)
+    if result.other_regions:
+        click.echo(f"{result.other_regions} rij(en) van een andere regio overgeslagen (kolom regio).")
     verb = "zou schrijven" if dry_run else "geschreven"
     for path in result.planned:
         click.echo(f"{verb}: {path}")

@@ -60,6 +60,7 @@ class ImportResult:
     planned: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None  # how a CSV file was read, when it was not UTF-8
+    other_regions: int = 0  # rows or partners of another region, left out
 
     @property
     def errors(self) -> list[Problem]:
@@ -392,17 +393,19 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
     return (None if problems else record), problems
 
 
-def _records_from(path: Path, region: str, mapping: dict | None = None,
-                  encoding: str | None = None) -> tuple[list[Row], list[Problem], str | None]:
-    """The rows as records (only those of ``region`` in a sheet or export with several regions),
-    the problems of reading them, and the encoding a CSV file was read in when it was not UTF-8."""
+def _records_from(path: Path, region: str, mapping: dict | None = None, encoding: str | None = None,
+                  result: ImportResult | None = None) -> tuple[list[Row], list[Problem]]:
+    """The rows as records (only those of ``region`` in a sheet or export with several regions) and
+    the problems of reading them; ``result`` learns the encoding and how many rows were left out."""
+    result = result or ImportResult()
     if path.suffix.lower() == ".json":
-        rows, problems = _json_records(path, region)
-        return rows, problems, None
+        return _json_records(path, region, result)
     sheet = read_rows(path, mapping, encoding)
+    result.encoding = sheet.encoding
     rows, problems = [], list(sheet.problems)
     for number, row in sheet.rows:
         if _cell(row.get("regio")) not in ("", region):
+            result.other_regions += 1
             continue  # a sheet with several regions: only this region's rows
         record, row_problems = row_to_record(path.name, number, row, region, sheet.columns)
         problems += row_problems
@@ -414,10 +417,10 @@ def _records_from(path: Path, region: str, mapping: dict | None = None,
                                         value=_shown(_cell(row.get(id_column)))))
                 continue
             rows.append(Row(number, record, sheet.columns, id_column))
-    return rows, problems, sheet.encoding
+    return rows, problems
 
 
-def _json_records(path: Path, region: str) -> tuple[list[Row], list[Problem]]:
+def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[Row], list[Problem]]:
     raw = read_source(path)
     name = path.name
     text, _ = decode(raw, name, "utf-8")
@@ -441,6 +444,7 @@ def _json_records(path: Path, region: str) -> tuple[list[Row], list[Problem]]:
             problems.append(problem("NK617", name, number, 1, number=number, problem="is geen blok met velden"))
             continue
         if item.get("regio", region) != region:
+            result.other_regions += 1
             continue  # an export of several regions: only this region's partners
         missing = [k for k in ("id", "naam") if not (isinstance(item.get(k), str) and item[k].strip())]
         if missing:
@@ -532,7 +536,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
         return result
     confined(root, "partners", region)
     try:
-        rows, problems, result.encoding = _records_from(source, region, mapping, encoding)
+        rows, problems = _records_from(source, region, mapping, encoding, result)
     except Refused as exc:
         result.problems.append(exc.problem)
         return result

@@ -347,3 +347,21 @@ def test_bad_column_mapping(tmp_path, basis, text):
     result = run("import", sheet(tmp_path, row()), "--regio", "dender", "--data", basis, "--kolommen", mapping)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "NK627" in result.output or "NK113" in result.output
+
+
+@pytest.mark.parametrize("value, device", [("con", "CON"), ("CON", "CON"), ("con.txt", "CON"), ("Aux", "AUX"),
+                                           ("nul.tar.gz", "NUL"), ("prn", "PRN"), ("com1", "COM1"), ("lpt9", "LPT9"),
+                                           ("com0", "COM0"), ("console", None), ("com10", None),
+                                           ("con-dienst", None), ("icon", None), ("lpt", None)])
+def test_windows_device_names(value, device):
+    from generator.checks import windows_device_name
+
+    assert windows_device_name(value) == device
+
+
+def test_rows_of_other_regions_are_counted(tmp_path, basis):
+    source = tmp_path / "twee.csv"
+    source.write_text(f"{HEADER};regio\n{row()};dender\n{row('Speelplein Brecht')};voorkempen\n", encoding="utf-8")
+    result = run("import", source, "--regio", "dender", "--data", basis, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "1 rij(en) van een andere regio overgeslagen" in result.output
