@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections import defaultdict
 
 from . import geo, urls
@@ -21,6 +22,21 @@ from .refdata import Reference, fold, reference
 from .yamlload import Path
 
 MAX_KM_OUTSIDE = 3.0
+
+# Names Windows keeps for devices: no file can be called so, with or without an extension.
+_WINDOWS_DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+
+
+def windows_device_name(value: str) -> str | None:
+    """The reserved device name ``value`` stands for on Windows ('con', 'lpt1', ...), or None."""
+    match = _WINDOWS_DEVICE.fullmatch(value.strip().rstrip(". "))
+    return match.group(1).upper() if match else None
+
+
+def reserved_id_problem(value: str, file: str, line: int = 1, column: int = 1) -> Problem | None:
+    """NK321 for an id that cannot be a file name on Windows, else None."""
+    device = windows_device_name(value)
+    return problem("NK321", file, line, column, value=value, reserved=device) if device else None
 
 
 
@@ -60,6 +76,8 @@ def _check_ids(project: Project) -> list[Problem]:
         rid = _id_of(record)
         if rid is None:
             continue
+        if windows_device_name(rid):
+            out.append(_at(record, ("id",), "NK321", value=rid, reserved=windows_device_name(rid)))
         expected = record.region if record.kind == "regio" else record.stem
         if rid != expected:
             out.append(_at(record, ("id",), "NK302", value=rid, expected=expected))

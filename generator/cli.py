@@ -144,9 +144,11 @@ def new() -> None:
     """
 
 
-def _made(make, *args, **kwargs) -> None:
+def _made(make, data: Path, *args, **kwargs) -> None:
     try:
-        path = make(*args, **kwargs)
+        path = make(_folder(data), *args, **kwargs)
+    except scaffold.WrongUsage as exc:
+        raise click.UsageError(str(exc)) from None
     except scaffold.ScaffoldError as exc:
         click.echo(f"Niet gemaakt: {exc}", err=True)
         sys.exit(1)
@@ -274,40 +276,87 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     click.echo(f"De site staat in {site_dir}.")
 
 
+def _mapping(kolommen: Path) -> dict[str, str]:
+    """The column mapping file, or its problems printed and exit 1."""
+    from .problems import problem
+    from .yamlload import load
+
+    try:
+        raw = importer.read_source(kolommen)
+    except importer.Refused as exc:
+        _print_problems([exc.problem])
+        sys.exit(1)
+    doc, problems = load(raw, kolommen.name)
+    if doc is not None and not all(isinstance(k, str) and isinstance(v, str) for k, v in doc.data.items()):
+        problems = [problem("NK627", kolommen.name, 1, 1,
+                            problem="moet per regel een kolomnaam en een van onze kolommen als tekst geven")]
+    if doc is None or problems and any(p.is_error for p in problems):
+        _print_problems(problems)
+        sys.exit(1)
+    return {k: v for k, v in doc.data.items()}
+
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        click.echo(f"{p.file}:{p.line}:{p.column}: {p.code} {p.severity.value}: {p.message}")
+        for line in p.hint.split("\n"):
+            click.echo(f"    {line}")
+
+
+def _encoding(ctx, param, value: str | None) -> str | None:
+    if value is not None and importer.known_encoding(value) is None:
+        from .problems import problem
+
+        p = problem("NK612", "--encoding", 1, 1, value=value)
+        raise click.BadParameter(f"{p.code} {p.message} {p.hint}")
+    return value
+
+
 @main.command("import")
 @click.argument("bron", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--regio", required=True, help="De regio waarin de partners komen.")
+@click.option("--regio", required=True, help="De regio waarin de partners komen (de mapnaam in regions/).")
 @click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
 @click.option("--dry-run", is_flag=True, help="Alleen controleren en tonen wat er zou gebeuren; niets schrijven.")
-@click.option("--force", is_flag=True, help="Bestaande partnerbestanden overschrijven.")
+@click.option("--force", is_flag=True, help="Bestaande partnerbestanden van dezelfde regio overschrijven.")
 @click.option("--kolommen", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML-bestand dat de kolomnamen van je rekenblad koppelt aan de onze, zoals: "
                    "'Naam organisatie: naam'.")
-def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool, kolommen: Path | None) -> None:
+@click.option("--encoding", callback=_encoding,
+              help="De codering van een CSV-bestand, zoals utf-8, utf-16 of cp1252. Standaard: herkend "
+                   "(UTF-8, UTF-16 met BOM, anders Windows-1252).")
+def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool, kolommen: Path | None,
+                   encoding: str | None) -> None:
     """Importeer partners uit een rekenblad (CSV of XLSX, met de kolommen van 'netwerkkaart export
-    --format csv') of uit een JSON-export. Elke rij wordt een partnerbestand dat de controle doorstaat;
-    een rij met problemen wordt niet geschreven en krijgt een melding per rij en kolom.
+    --format csv') of uit een JSON-export. De rijen worden samen met de bestaande bestanden
+    gecontroleerd, net zoals 'netwerkkaart validate' dat na de import zou doen. Is er één fout,
+    dan wordt niets geschreven; elke melding noemt de rij en de kolom.
 
     Voorbeeld:
 
         netwerkkaart import partners.xlsx --regio dender --dry-run
     """
-    mapping = None
-    if kolommen:
-        from .yamlload import load
+    from .scaffold import WrongUsage
 
-        doc, problems = load(kolommen.read_bytes(), str(kolommen))
-        if doc is None:
-            for p in problems:
-                click.echo(f"{p.file}:{p.line}:{p.column}: {p.code} {p.message}")
-            sys.exit(1)
-        mapping = {str(k): str(v) for k, v in doc.data.items()}
-    result = importer.import_partners(bron, data, regio, dry_run=dry_run, force=force, mapping=mapping)
-    for p in result.problems:
-        click.echo(f"{p.file}:{p.line}: {p.code} {p.message}")
+    mapping = _mapping(kolommen) if kolommen else None
+    try:
+        result = importer.import_partners(bron, _folder(data), regio, dry_run=dry_run, force=force,
+                                          mapping=mapping, encoding=encoding)
+    except WrongUsage as exc:
+        raise click.UsageError(str(exc)) from None
+    if result.encoding:
+        click.echo(f"{bron.name} is gelezen als {result.encoding} (geen UTF-8). Kloppen de letters met accenten "
+                   "niet? Geef de codering op met --encoding.")
+    _print_problems(result.problems)
+    if result.other_regions:
+        click.echo(f"{result.other_regions} rij(en) van een andere regio overgeslagen (kolom regio).")
     verb = "zou schrijven" if dry_run else "geschreven"
     for path in result.planned:
         click.echo(f"{verb}: {path}")
-    click.echo(f"{len(result.planned)} partner(s) {verb}, {len(result.problems)} probleem/problemen.")
-    sys.exit(1 if result.problems else 0)
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    if errors:
+        click.echo(f"Niets geschreven: {errors} fout(en), {warnings} waarschuwing(en). Verbeter de rijen en "
+                   "importeer opnieuw; er wordt alleen geschreven als alle rijen in orde zijn.")
+        sys.exit(1)
+    click.echo(f"{len(result.planned)} partner(s) {verb}, {warnings} waarschuwing(en).")

@@ -1,29 +1,57 @@
 """Import partners from a spreadsheet (CSV, XLSX) or from our own JSON export into partner files.
 
 Every row becomes one partner file that passes ``netwerkkaart validate``, or the row is refused
-with problems per row and column. Nothing is written with ``dry_run``, and an existing file is
-never overwritten without ``force``.
+with problems per row and column. The rows are checked together with the files already there,
+exactly as ``validate`` would check the folder after the import (schema and every check across
+files); only when nothing is wrong is anything written, and then all files at once. Nothing is
+written with ``dry_run``, and an existing file is never overwritten without ``force`` (and then
+only a file of the same region).
+
+The source is read with limits (file size, rows, columns, cell length), rows are streamed, and
+every failure to read it becomes a coded problem, never a traceback.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime
 import io
 import json
+import os
+import re
+import stat
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .checks import check_project
 from .problems import Problem, problem
-from .project import read_record
+from .project import Project, load_project, read_record
 from .refdata import reference, slug
+from .scaffold import MAX_ID, ID_RULE, ScaffoldError, check_region, confined, write_all
 
 # Column (as in our CSV export) -> how to read it. Other headers can be mapped with a mapping file.
 LIST_COLUMNS = {"levensdomeinen", "talen", "aanmelden_via", "adressen", "postcodes", "gemeenten", "lat", "lon",
                 "werkgebied"}
 REQUIRED = ["naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "beroepsgeheim",
             "nagekeken_datum", "nagekeken_door"]
+KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs", "brede_instap"}
+
+# Limits: far above a real network's spreadsheet, far below what hurts the machine.
+MAX_BYTES = 20 * 1024 * 1024      # the source file
+MAX_UNPACKED = 200 * 1024 * 1024  # an XLSX (a zip) unpacked
+MAX_ROWS = 5_000                  # rows of the sheet, header and title rows included; partners in a JSON file
+MAX_COLUMNS = 200
+MAX_CELL = 10_000                 # characters in one cell
+HEADER_WITHIN = 20                # the header must be in the first rows
+# Control characters have no place in a cell (tab and line breaks excepted): they can hide text or
+# command a terminal that shows the file.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+SPREADSHEETS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
 @dataclass
@@ -31,6 +59,196 @@ class ImportResult:
     written: list[Path] = field(default_factory=list)
     planned: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    encoding: str | None = None  # how a CSV file was read, when it was not UTF-8
+    other_regions: int = 0  # rows or partners of another region, left out
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+class Refused(Exception):
+    """The source cannot be read at all; ``problem`` says why."""
+
+    def __init__(self, found: Problem):
+        super().__init__(found.message)
+        self.problem = found
+
+
+@dataclass
+class Sheet:
+    """The rows under the header: (row number as the spreadsheet shows it, {column: value})."""
+
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # our column name -> column number (1 = A)
+    problems: list[Problem] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def _shown(text: str, limit: int = 80) -> str:
+    """A value for a message: short, with invisible characters shown as \\uXXXX."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def letter(number: int) -> str:
+    """Column number -> spreadsheet letters (1 -> A, 28 -> AB)."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB".replace(".", ",") if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of the source, only if it is a regular file within the size limit (read at most
+    the limit + 1 byte: a device or a growing file cannot exhaust memory, a pipe cannot hang)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(problem("NK603", path.name, 1, 1, name=path.name, reason="het is geen gewoon bestand"))
+        if info.st_size > MAX_BYTES:
+            raise Refused(problem("NK604", path.name, 1, 1, name=path.name, size=_size(info.st_size),
+                                  limit=_size(MAX_BYTES)))
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise Refused(problem("NK603", path.name, 1, 1, name=path.name, reason=exc.strerror or str(exc))) from None
+    if len(raw) > MAX_BYTES:
+        raise Refused(problem("NK604", path.name, 1, 1, name=path.name, size=f"meer dan {_size(MAX_BYTES)}",
+                              limit=_size(MAX_BYTES)))
+    return raw
+
+
+def known_encoding(name: str) -> str | None:
+    """The codec's canonical name, or None when Python does not know ``name``."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding used). Without ``encoding``: a BOM decides (UTF-8, UTF-16), else UTF-8, else
+    Windows-1252 (what Dutch-language Excel writes as 'CSV'), else Latin-1 (which never fails)."""
+    if encoding:
+        used = known_encoding(encoding)
+        if used is None:
+            raise Refused(problem("NK612", name, 1, 1, value=encoding))
+        used = {"utf-8": "utf-8-sig"}.get(used, used)
+        candidates = [used]
+    elif raw.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif len(raw) >= 4 and raw[1::2].count(0) > len(raw) // 4 and raw[0::2].count(0) == 0:
+        candidates = ["utf-16-le"]  # UTF-16 without a BOM: every other byte is zero
+    elif len(raw) >= 4 and raw[0::2].count(0) > len(raw) // 4 and raw[1::2].count(0) == 0:
+        candidates = ["utf-16-be"]
+    else:
+        candidates = ["utf-8", "cp1252", "latin-1"]
+    for candidate in candidates:
+        try:
+            return raw.decode(candidate), candidate
+        except UnicodeDecodeError as exc:
+            error = exc
+    line = raw[:error.start].count(b"\n") + 1
+    shown = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
+    raise Refused(problem("NK611", name, line, 1, encoding=shown.get(candidates[0], candidates[0]),
+                          byte=f"{raw[error.start]:02X}"))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, one at a time (no copy of the whole text)."""
+    end = "\n" if "\n" in text or "\r" not in text else "\r"  # very old Mac files end lines with CR only
+    start = 0
+    while start < len(text):
+        stop = text.find(end, start)
+        stop = len(text) if stop < 0 else stop + 1
+        yield text[start:stop]
+        start = stop
+
+
+def _csv_rows(raw: bytes, name: str, encoding: str | None, sheet: Sheet) -> Iterator[tuple[int, list]]:
+    text, used = decode(raw, name, encoding)
+    if used not in ("utf-8", "utf-8-sig") and not encoding:
+        sheet.encoding = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}.get(used, used.upper())
+    first = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
+    except csv.Error:
+        # One column, or too little to sniff: the separator that occurs most in the first line.
+        line = first.split("\n", 1)[0]
+        counts = {d: line.count(d) for d in ";,\t"}
+        best = max(counts, key=counts.get)
+        dialect = type("Dialect", (csv.excel,), {"delimiter": best if counts[best] else ","})
+    reader = csv.reader(_lines(text), dialect)
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise Refused(problem("NK610", name, number, 1, where="een kolom",
+                                      limit=f"{MAX_CELL:,}".replace(",", "."))) from None
+            reason = ("er staat een regeleinde (CR) midden in een cel zonder aanhalingstekens" if "new-line" in str(exc)
+                      else "er staat een onzichtbaar NUL-teken in" if "NUL" in str(exc)
+                      else f"de opbouw klopt niet ({exc})")
+            raise Refused(problem("NK614", name, number, 1, reason=reason)) from None
+        yield number, row
+
+
+def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
+    def broken(reason: str) -> Refused:
+        return Refused(problem("NK606", name, 1, 1, name=name, reason=reason))
+
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        raise broken("het is geen Excel-werkmap (een .xlsx-bestand is een zip-bestand; dit niet)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise broken(f"het zip-bestand is beschadigd ({exc})") from None
+    if unpacked > MAX_UNPACKED:
+        raise Refused(problem("NK607", name, 1, 1, name=name, size=_size(unpacked), limit=_size(MAX_UNPACKED)))
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise broken(f"de werkmap is beschadigd of onvolledig ({type(exc).__name__})") from None
+    try:
+        sheet = book.active
+        if sheet is None or not hasattr(sheet, "iter_rows"):
+            raise broken("er is geen werkblad met gegevens")
+        # The size the sheet says it has, before reading any row (one cell at XFD1048576 is enough to ask for
+        # a billion cells); then without it, so a sheet that says less than it holds is not cut short.
+        if (sheet.max_row or 0) > MAX_ROWS:
+            raise Refused(problem("NK608", name, sheet.max_row, 1, limit=f"{MAX_ROWS:,}".replace(",", "."),
+                                  row=sheet.max_row))
+        if (sheet.max_column or 0) > MAX_COLUMNS:
+            raise Refused(problem("NK609", name, 1, sheet.max_column, count=sheet.max_column, limit=MAX_COLUMNS))
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        number = 0
+        while True:
+            number += 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
+                raise broken(f"rij {number} is beschadigd ({type(exc).__name__})") from None
+            yield number, list(row)
+    finally:
+        book.close()
 
 
 def _cell(value: object) -> str:
@@ -49,47 +267,81 @@ def _cell(value: object) -> str:
     return unescape_cell(str(value).strip())  # a cell our CSV export neutralised (spreadsheet.py)
 
 
-def read_rows(path: Path, mapping: dict[str, str] | None = None) -> list[tuple[int, dict[str, object]]]:
-    """(row number as the spreadsheet shows it, {column: value}) for every non-empty row under the header.
+def read_rows(path: Path, mapping: dict[str, str] | None = None, encoding: str | None = None) -> Sheet:
+    """The rows under the header, streamed and within the limits; raises Refused when the file
+    cannot be read at all. Empty rows are skipped; a row with a cell that is too long is reported.
 
     ``mapping`` renames the sheet's own headers to our columns, e.g. {"Naam organisatie": "naam"}."""
     rename = {k.strip().lower(): v for k, v in (mapping or {}).items()}
-    if path.suffix.lower() == ".xlsx":
-        import openpyxl
+    kind = SPREADSHEETS.get(path.suffix.lower())
+    if kind is None:
+        raise Refused(problem("NK605", path.name, 1, 1, name=path.name))
+    raw = read_source(path)
+    sheet = Sheet()
+    rows = _xlsx_rows(raw, path.name) if kind == "xlsx" else _csv_rows(raw, path.name, encoding, sheet)
+    limit = f"{MAX_ROWS:,}".replace(",", ".")
 
-        sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).active
-        raw = [list(row) for row in sheet.iter_rows(values_only=True)]
-    else:
-        text = path.read_text(encoding="utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        raw = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
-    # The header is the first row that names at least two known columns (merged title rows above it are skipped).
-    known = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs"}
     def column(cell: object) -> str:
         name = _cell(cell).lower()
         return rename.get(name, name)
 
-    start = next((i for i, row in enumerate(raw) if sum(column(c) in known for c in row) >= 2), None)
-    if start is None:
-        return []
-    header = [column(c) for c in raw[start]]
-    rows = []
-    for number, row in enumerate(raw[start + 1:], start=start + 2):
-        if not any(_cell(c) for c in row):
-            continue  # empty rows are skipped
-        rows.append((number, {h: row[i] if i < len(row) else None for i, h in enumerate(header) if h}))
-    return rows
+    header: list[str] | None = None
+    widest = 0
+    for number, row in rows:
+        if number > MAX_ROWS:
+            raise Refused(problem("NK608", path.name, number, 1, limit=limit, row=number))
+        while row and (row[-1] is None or row[-1] == ""):
+            row.pop()
+        if len(row) > MAX_COLUMNS:
+            raise Refused(problem("NK609", path.name, number, len(row), count=f"meer dan {MAX_COLUMNS}",
+                                  limit=MAX_COLUMNS))
+        widest = max(widest, len(row))
+        long = [i for i, c in enumerate(row) if isinstance(c, str) and len(c) > MAX_CELL]
+        for i in long:
+            sheet.problems.append(problem("NK610", path.name, number, i + 1, where=f"kolom {letter(i + 1)}",
+                                          limit=f"{MAX_CELL:,}".replace(",", ".")))
+        if header is None:
+            # The header is the first row that names at least two known columns (merged title rows above
+            # it are skipped).
+            if not long and sum(column(c) in KNOWN for c in row) >= 2:
+                header = [column(c) for c in row]
+                for i, name in enumerate(header):
+                    if name in sheet.columns and name in KNOWN:
+                        sheet.problems.append(problem(
+                            "NK619", path.name, number, i + 1, where=f"kolom {letter(i + 1)} ({name})",
+                            problem=f"de kolom '{name}' staat al in kolom {letter(sheet.columns[name])}"))
+                    elif name:
+                        sheet.columns[name] = i + 1
+            elif number >= HEADER_WITHIN:
+                break
+            continue
+        controls = [(i, m.group()) for i, c in enumerate(row) if isinstance(c, str) and i not in long
+                    for m in [_CONTROL.search(c)] if m]
+        for i, char in controls:
+            sheet.problems.append(problem(
+                "NK619", path.name, number, i + 1, where=f"kolom {letter(i + 1)}" + (
+                    f" ({header[i]})" if i < len(header) and header[i] else ""),
+                problem=f"bevat een onzichtbaar stuurteken (\\u{ord(char):04x}); typ de tekst opnieuw"))
+        if long or controls or not any(_cell(c) for c in row):
+            continue  # empty rows are skipped; a row with a cell that is too long is reported above
+        sheet.rows.append((number, {h: row[i] if i < len(row) else None for i, h in enumerate(header) if h}))
+    if header is None:
+        found = " (alles staat in één kolom: zijn de kolommen gescheiden door ; of ,?)" if widest == 1 else ""
+        raise Refused(problem("NK613", path.name, 1, 1, limit=HEADER_WITHIN, found=found))
+    return sheet
 
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
 
 
-def row_to_record(source: str, number: int, row: dict[str, object], region: str) -> tuple[dict | None, list[Problem]]:
+def row_to_record(source: str, number: int, row: dict[str, object], region: str,
+                  columns: dict[str, int] | None = None) -> tuple[dict | None, list[Problem]]:
     problems = []
 
     def bad(column: str, message: str) -> None:
-        problems.append(problem("NK212", source, number, 1, field=f"kolom '{column}'", problem=message))
+        col, where = _where(column, columns or {})
+        problems.append(problem("NK619", source, number, col, where=where, problem=message))
 
     for column in REQUIRED:
         if not _cell(row.get(column)):
@@ -143,47 +395,218 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str)
     return (None if problems else record), problems
 
 
-def _records_from(path: Path, region: str, mapping: dict | None = None) -> tuple[list[tuple[int, dict]], list[Problem]]:
+def _records_from(path: Path, region: str, mapping: dict | None = None, encoding: str | None = None,
+                  result: ImportResult | None = None) -> tuple[list[Row], list[Problem]]:
+    """The rows as records (only those of ``region`` in a sheet or export with several regions) and
+    the problems of reading them; ``result`` learns the encoding and how many rows were left out."""
+    result = result or ImportResult()
     if path.suffix.lower() == ".json":
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [(i + 1, {k: v for k, v in item.items() if k != "regio"}) for i, item in enumerate(data["partners"])
-                if item.get("regio", region) == region], []
-    records, problems = [], []
-    for number, row in read_rows(path, mapping):
+        return _json_records(path, region, result)
+    sheet = read_rows(path, mapping, encoding)
+    result.encoding = sheet.encoding
+    rows, problems = [], list(sheet.problems)
+    for number, row in sheet.rows:
         if _cell(row.get("regio")) not in ("", region):
+            result.other_regions += 1
             continue  # a sheet with several regions: only this region's rows
-        record, row_problems = row_to_record(path.name, number, row, region)
+        record, row_problems = row_to_record(path.name, number, row, region, sheet.columns)
         problems += row_problems
         if record is not None:
-            records.append((number, record))
-    return records, problems
+            id_column = "id" if _cell(row.get("id")) else "naam"
+            if not record["id"] or len(record["id"]) > MAX_ID:
+                col, where = _where(id_column, sheet.columns)
+                problems.append(problem("NK618", path.name, number, col, where=where,
+                                        value=_shown(_cell(row.get(id_column)))))
+                continue
+            rows.append(Row(number, record, sheet.columns, id_column))
+    return rows, problems
+
+
+def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[Row], list[Problem]]:
+    raw = read_source(path)
+    name = path.name
+    text, _ = decode(raw, name, "utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Refused(problem("NK615", name, exc.lineno, exc.colno, reason=f"geen geldige JSON ({exc.msg})")) from None
+    except RecursionError:
+        raise Refused(problem("NK615", name, 1, 1, reason="de gegevens zijn te diep genest")) from None
+    if not isinstance(data, dict):
+        raise Refused(problem("NK616", name, 1, 1, found="het bestand is geen blok met velden"))
+    partners = data.get("partners")
+    if not isinstance(partners, list):
+        raise Refused(problem("NK616", name, 1, 1, found="er is geen veld 'partners'" if partners is None
+                              else "'partners' is geen lijst"))
+    if len(partners) > MAX_ROWS:
+        raise Refused(problem("NK608", name, 1, 1, limit=f"{MAX_ROWS:,}".replace(",", "."), row=len(partners)))
+    rows, problems = [], []
+    for number, item in enumerate(partners, start=1):
+        if not isinstance(item, dict):
+            problems.append(problem("NK617", name, number, 1, number=number, problem="is geen blok met velden"))
+            continue
+        if item.get("regio", region) != region:
+            result.other_regions += 1
+            continue  # an export of several regions: only this region's partners
+        missing = [k for k in ("id", "naam") if not (isinstance(item.get(k), str) and item[k].strip())]
+        if missing:
+            problems.append(problem("NK617", name, number, 1, number=number,
+                                    problem=" en ".join(f"heeft geen '{k}' als tekst" for k in missing)))
+            continue
+        if not (ID_RULE.fullmatch(item["id"]) and len(item["id"]) <= MAX_ID):
+            problems.append(problem("NK618", name, number, 1, where=f"partner {number}, veld 'id'",
+                                    value=_shown(item["id"])))
+            continue
+        rows.append(Row(number, {k: v for k, v in item.items() if k != "regio"}, None, "id"))
+    return rows, problems
+
+
+@dataclass
+class Row:
+    """One partner to import: where it came from (row, or position in a JSON list) and its record."""
+
+    number: int
+    record: dict
+    columns: dict[str, int] | None  # the sheet's columns; None for JSON
+    id_column: str
+    text: str = ""
+    relpath: str = ""
+
+
+def _where(name: str, columns: dict[str, int] | None, number: int = 0) -> tuple[int, str]:
+    """(column number, how to name the column in a message) for one of our column names."""
+    if columns is None:
+        return 1, f"partner {number}, veld '{name}'"
+    if name in columns:
+        return columns[name], f"kolom {letter(columns[name])} ({name})"
+    return 1, f"kolom '{name}' (niet in het rekenblad)"
+
+
+# Where a value of the written file comes from in the sheet: its key, or the block it is in.
+_BLOCK_COLUMN = {"aanmelden": "aanmelden_via", "locaties": "adressen", "nagekeken": "nagekeken_datum",
+                 "contact": "telefoon"}
+_KEY_COLUMN = {"kostprijs": "kostprijs", "via": "aanmelden_via", "straat": "adressen", "postcode": "postcodes",
+               "gemeente": "gemeenten", "coordinaten": "lat", "lat": "lat", "lon": "lon", "telefoon": "telefoon",
+               "email": "email", "website": "website", "datum": "nagekeken_datum", "door": "nagekeken_door"}
+
+
+def _column_of(row: Row, found: Problem) -> str:
+    """Our column name for the line of the written file a problem points at."""
+    if found.code == "NK502":
+        return "telefoon"
+    lines = row.text.splitlines()
+    if not 1 <= found.line <= len(lines):
+        return row.id_column
+    here = lines[found.line - 1]
+    own = here.strip().lstrip("- ").split(":", 1)[0].strip() if ":" in here else ""
+    block = next((line.split(":", 1)[0] for line in reversed(lines[:found.line])
+                  if line and not line[0].isspace() and not line.startswith(("#", "-"))), "")
+    if block in _BLOCK_COLUMN:
+        return _KEY_COLUMN.get(own, _BLOCK_COLUMN[block])
+    if block == "id":
+        return row.id_column
+    return block or row.id_column
+
+
+def _for_row(source: str, row: Row, found: Problem) -> Problem:
+    """A problem of the file a row would become, told at the row and column of the spreadsheet."""
+    col, where = _where(_column_of(row, found), row.columns, row.number)
+    return problem("NK623" if found.is_error else "NK624", source, row.number, col, where=where, original=found.code,
+                   message=found.message, hint=found.hint)
+
+
+def _render(row: Row, source: str) -> str:
+    text = yaml.safe_dump(row.record, allow_unicode=True, sort_keys=False, width=100)
+    where = f"rij {row.number}" if row.columns is not None else f"partner {row.number}"
+    return f"# Geïmporteerd uit {source}, {where}.\n" + text
 
 
 def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = False, force: bool = False,
-                    mapping: dict[str, str] | None = None) -> ImportResult:
+                    mapping: dict[str, str] | None = None, encoding: str | None = None,
+                    today: datetime.date | None = None) -> ImportResult:
+    """Check the import as ``validate`` would check the folder after it; write all rows or none.
+
+    Raises scaffold.WrongUsage for a region that is not an id or a target outside partners/<region>/."""
     result = ImportResult()
-    if not (root / "regions" / region / "regio.yml").is_file():
-        result.problems.append(problem("NK307", source.name, 1, 1, value=region, allowed="(zie regions/)"))
+    name = source.name
+    try:
+        check_region(root, region)
+    except ScaffoldError as exc:
+        if hasattr(exc, "problem"):
+            raise
+        result.problems.append(problem("NK307", name, 1, 1, value=region, allowed="(zie regions/)"))
         return result
-    records, result.problems = _records_from(source, region, mapping)
-    for number, record in records:
-        target = root / "partners" / region / f"{record['id']}.yml"
-        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100)
-        # The file must pass the same checks as a file written by hand.
-        checked, problems = read_record("partner", region, f"partners/{region}/{target.name}", text.encode("utf-8"))
-        errors = [p for p in problems if p.is_error]
-        if errors:
-            for p in errors:
-                result.problems.append(problem("NK212", source.name, number, 1, field=f"rij {number}",
-                                               problem=f"{p.code} {p.message}"))
+    confined(root, "partners", region)
+    try:
+        rows, problems = _records_from(source, region, mapping, encoding, result)
+    except Refused as exc:
+        result.problems.append(exc.problem)
+        return result
+    result.problems += problems
+
+    project = load_project(root)
+    by_id: dict[str, list] = {}
+    for record in project.of_kind("partner", valid_only=False):
+        data = record.doc.data if record.doc else None
+        rid = data.get("id") if isinstance(data, dict) else None
+        for key in {record.stem, rid} - {None}:
+            if isinstance(key, str):
+                by_id.setdefault(key, []).append(record)
+    first: dict[str, int] = {}
+    accepted: list[Row] = []
+    for row in rows:
+        pid = row.record["id"]
+        col, where = _where(row.id_column, row.columns, row.number)
+        if pid in first:
+            result.problems.append(problem("NK620", name, row.number, col, value=pid, where=where, other=first[pid]))
             continue
-        if target.exists() and not force:
-            result.problems.append(problem("NK301", source.name, number, 1, value=record["id"],
-                                           other=f"{target} (bestaat al; gebruik --force om te overschrijven)"))
+        first[pid] = row.number
+        elsewhere = [r for r in by_id.get(pid, []) if r.region != region]
+        if elsewhere:
+            result.problems.append(problem("NK621", name, row.number, col, value=pid, where=where,
+                                           region=elsewhere[0].region, other=elsewhere[0].path))
             continue
-        result.planned.append(target)
-        if not dry_run:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text("# Geïmporteerd uit " + source.name + f", rij {number}.\n" + text, encoding="utf-8")
-            result.written.append(target)
+        target = confined(root, "partners", region, f"{pid}.yml")
+        row.relpath = f"partners/{region}/{pid}.yml"
+        if (target.exists() or target.is_symlink()) and not force:
+            result.problems.append(problem("NK622", name, row.number, col, value=pid, where=where, other=row.relpath))
+            continue
+        row.text = _render(row, name)
+        accepted.append(row)
+
+    # The whole folder as it would be after the import, checked as `validate` checks it.
+    before = list(project.problems) + check_project(project, today=today)
+    replaced = {row.relpath for row in accepted}
+    after_project = Project(root=project.root, default_life_domains=project.default_life_domains,
+                            records=[r for r in project.records if r.path not in replaced],
+                            problems=[p for p in project.problems if p.file not in replaced])
+    new_problems: list[Problem] = []
+    for row in accepted:
+        record, problems = read_record("partner", region, row.relpath, row.text.encode("utf-8"))
+        after_project.records.append(record)
+        new_problems += problems
+    after = list(after_project.problems) + new_problems + check_project(after_project, today=today)
+    rows_by_path = {row.relpath: row for row in accepted}
+    known = {p.key() for p in before}
+    for found in sorted(set(after)):
+        if found.file in rows_by_path:
+            result.problems.append(_for_row(name, rows_by_path[found.file], found))
+        elif found.is_error and found.key() not in known:
+            result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
+                                           message=found.message, hint=found.hint))
+    result.problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column, p.code))
+    if result.errors:
+        return result  # all or nothing: nothing is written
+    files = [(root / row.relpath, row.text) for row in accepted]
+    result.planned = [target for target, _ in files]
+    if dry_run:
+        return result
+    try:
+        write_all(files)
+    except OSError as exc:
+        result.planned = []
+        result.problems.append(problem("NK626", name, 1, 1, target=f"partners/{region}/",
+                                       reason=exc.strerror or str(exc)))
+        return result
+    result.written = list(result.planned)
     return result

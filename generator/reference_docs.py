@@ -71,6 +71,7 @@ def field_reference() -> str:
 
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "cases"
+IMPORT_CASES = CASES.parent / "import-cases"  # the same layout, for `netwerkkaart import` (NK6xx)
 
 
 def _visible(text: str) -> str:
@@ -81,7 +82,7 @@ def _visible(text: str) -> str:
 
 def _example(code: str) -> list[str]:
     """The lines around the first problem of the test case for ``code`` (the cases double as examples)."""
-    cases = sorted(CASES.glob(f"{code}-*")) if CASES.is_dir() else []
+    cases = [case for folder in (CASES, IMPORT_CASES) if folder.is_dir() for case in sorted(folder.glob(f"{code}-*"))]
     for case in cases:
         rows = [r for r in (case / "verwacht.txt").read_text(encoding="utf-8").splitlines()
                 if r and not r.startswith("#") and r.endswith(code)]
@@ -94,12 +95,13 @@ def _example(code: str) -> list[str]:
         try:
             lines = source.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
-            return [f"Voorbeeld: `{file}` (tests/cases/{case.name}); het bestand zelf is geen geldige tekst."]
+            return [f"Voorbeeld: `{file}` (tests/{case.parent.name}/{case.name}); "
+                    "het bestand zelf is geen geldige tekst."]
         number = int(line)
         start = max(1, number - 3)
         shown = [f"{n:>3} {'>' if n == number else ' '} {_visible(text)}" for n, text in
                  enumerate(lines[start - 1:number + 1], start=start)]
-        return [f"Voorbeeld (`{file}`, uit `tests/cases/{case.name}`):", "", "```text", *shown, "```", ""]
+        return [f"Voorbeeld (`{file}`, uit `tests/{case.parent.name}/{case.name}`):", "", "```text", *shown, "```", ""]
     return []
 
 

@@ -8,15 +8,113 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
+import tempfile
 from importlib import resources
 from pathlib import Path
 
+from .checks import reserved_id_problem
+from .problems import Problem, problem
 from .refdata import reference
 from .refdata import slug as _slug
+
+ID_RULE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as in common.schema.json#/$defs/id
+MAX_ID = 80
 
 
 class ScaffoldError(Exception):
     """Raised when a file cannot be made; the message is Dutch and says what to do."""
+
+
+class WrongUsage(ScaffoldError):
+    """A refused argument (a region that is not an id, a path leaving the data folder): exit code 2.
+
+    ``problem`` is the coded problem, for callers that report problems rather than messages."""
+
+    def __init__(self, found: Problem):
+        super().__init__(f"{found.code} {found.message}\n{found.hint}")
+        self.problem = found
+
+
+def _regions(root: Path) -> str:
+    try:
+        names = sorted(p.name for p in (root / "regions").iterdir()
+                       if ID_RULE.fullmatch(p.name) and (p / "regio.yml").is_file())
+    except OSError:
+        names = []
+    return ", ".join(names) or "(nog geen)"
+
+
+def check_id(value: str, what: str) -> None:
+    """Refuse an id that breaks the id rules or that Windows cannot use as a file name (WrongUsage)."""
+    if not (ID_RULE.fullmatch(value) and len(value) <= MAX_ID):
+        raise WrongUsage(problem("NK618", what, 1, 1, where=what, value=value))
+    reserved = reserved_id_problem(value, what)
+    if reserved:
+        raise WrongUsage(reserved)
+
+
+def check_region(root: Path, region: str, *, must_exist: bool = True) -> Path:
+    """The folder regions/<region>/ of an existing region; ``region`` is never used as a path before
+    it passed the id rules. WrongUsage for a region that is not an id; ScaffoldError when it does not exist."""
+    if not (ID_RULE.fullmatch(region) and len(region) <= MAX_ID):
+        raise WrongUsage(problem("NK601", "--regio", 1, 1, value=region, allowed=_regions(root)))
+    reserved = reserved_id_problem(region, "--regio")
+    if reserved:
+        raise WrongUsage(reserved)
+    folder = confined(root, "regions", region)
+    if must_exist and not (folder / "regio.yml").is_file():
+        raise ScaffoldError(f"De regio '{region}' bestaat niet (regions/{region}/regio.yml ontbreekt). "
+                            f"Bestaande regio's: {_regions(root)}.")
+    return folder
+
+
+def confined(root: Path, top: str, region: str, *names: str) -> Path:
+    """root/top/region/names..., refused (WrongUsage) unless it resolves, symbolic links followed,
+    to exactly that place inside the data folder: a link in the path may not lead elsewhere."""
+    parts = (top, region, *names)
+    target = Path(root, *parts)
+    if Path(os.path.realpath(target)) != Path(os.path.realpath(root), *parts):
+        links = [Path(root, *parts[:i]) for i in range(1, len(parts) + 1) if Path(root, *parts[:i]).is_symlink()]
+        raise WrongUsage(problem("NK602", str(target), 1, 1, target=target, folder=Path(root, top, region),
+                                 link=links[0] if links else target))
+    return target
+
+
+def write_new(target: Path, text: str) -> None:
+    """Write a file that must not exist yet; never follows a link at ``target``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags, 0o666)
+    with os.fdopen(fd, "wb") as out:
+        out.write(text.encode("utf-8"))
+
+
+def write_all(files: list[tuple[Path, str]]) -> None:
+    """Write every (target, text) or none: each goes to a hidden temporary file next to its target
+    first; only when all are written are they renamed into place. Raises OSError (temporaries removed)."""
+    temporaries: list[tuple[Path, Path]] = []
+    try:
+        for target, text in files:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=target.parent, prefix=".netwerkkaart-", suffix=".tmp")
+            temporaries.append((Path(name), target))
+            with os.fdopen(fd, "wb") as out:
+                out.write(text.encode("utf-8"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(name, 0o666 & ~_umask())
+    except BaseException:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in temporaries:
+        os.replace(temporary, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _schema_line(target: Path, kind: str) -> str:
@@ -26,21 +124,26 @@ def _schema_line(target: Path, kind: str) -> str:
 
 
 def _write(target: Path, text: str) -> Path:
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise ScaffoldError(f"{target} bestaat al. Kies een ander id, of pas het bestaande bestand aan.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        write_new(target, text)
+    except FileExistsError:
+        raise ScaffoldError(f"{target} bestaat al. Kies een ander id, of pas het bestaande bestand aan.") from None
+    except OSError as exc:
+        raise ScaffoldError(f"{target} kan niet geschreven worden: {exc.strerror or exc}.") from None
     return target
 
 
 def new_partner(root: Path, region: str, partner_id: str, name: str | None = None,
                 today: datetime.date | None = None) -> Path:
-    if not (root / "regions" / region / "regio.yml").is_file():
-        raise ScaffoldError(f"De regio '{region}' bestaat niet (regions/{region}/regio.yml ontbreekt).")
+    check_region(root, region)
     slug = _slug(partner_id)
     if not slug:
-        raise ScaffoldError("Geef een id: kleine letters, cijfers en koppeltekens, zoals jeugdhuis-de-kelder.")
-    target = root / "partners" / region / f"{slug}.yml"
+        raise WrongUsage(problem("NK618", "ID", 1, 1, where="het id", value=partner_id))
+    check_id(slug, "het id")
+    target = confined(root, "partners", region, f"{slug}.yml")
     today = today or datetime.date.today()
     text = _schema_line(target, "partner") + f'''# Nieuwe partner. Vul aan, controleer met: netwerkkaart validate .
 # Uitleg bij elk veld: docs/gegevens.md (of beweeg met de muis over een veld in VS Code).
@@ -78,8 +181,9 @@ nagekeken:
 def new_region(root: Path, region: str, name: str | None = None) -> Path:
     slug = _slug(region)
     if not slug:
-        raise ScaffoldError("Geef een id voor de regio, zoals dender.")
-    target = root / "regions" / slug / "regio.yml"
+        raise WrongUsage(problem("NK601", "id", 1, 1, value=region, allowed=_regions(root)))
+    check_region(root, slug, must_exist=False)
+    target = confined(root, "regions", slug, "regio.yml")
     text = _schema_line(target, "regio") + f'''# Nieuwe regio. Voeg daarna gemeenten toe met: netwerkkaart new gemeente --regio {slug} <naam>
 id: {slug}
 naam: "{(name or f"1 Gezin 1 Plan {slug.title()}").replace('"', "'")}"
@@ -96,14 +200,14 @@ aanmelden:
 
 def new_municipality(root: Path, region: str, name: str) -> Path:
     """A municipality file with its official NIS code and postcodes already filled in."""
-    if not (root / "regions" / region / "regio.yml").is_file():
-        raise ScaffoldError(f"De regio '{region}' bestaat niet (regions/{region}/regio.yml ontbreekt).")
+    check_region(root, region)
     ref = reference()
     found = ref.find(name) or ref.find(ref.suggest_name(name) or "")
     if found is None:
         raise ScaffoldError(f"'{name}' is geen gemeente van 2025. Schrijf de officiële naam, zoals Dendermonde.")
     slug = _slug(found.name)
-    target = root / "regions" / region / "gemeenten" / f"{slug}.yml"
+    check_id(slug, "de gemeentenaam")
+    target = confined(root, "regions", region, "gemeenten", f"{slug}.yml")
     parts = "\n".join(f'  - naam: "{found.name}"\n    postcode: "{pc}"' for pc in found.postcodes)
     text = _schema_line(target, "gemeente") + f'''# Gemeente {found.name} (NIS {found.nis}). Voeg de deelgemeenten toe met hun postcode.
 id: {slug}

@@ -61,16 +61,25 @@ def test_messy_spreadsheet(tmp_path, basis):
     book.save(path)
     result = run("import", path, "--regio", "dender", "--data", basis, "--dry-run")
     assert result.exit_code == 1
-    assert "rommelig.xlsx:5: NK212 'kolom 'korte_beschrijving'' voldoet niet" in result.output
-    assert "rommelig.xlsx:5: NK212 'kolom 'telefoon'' voldoet niet: is een getal (52445566)" in result.output
+    assert "rommelig.xlsx:5:3: NK619 fout: In kolom C (korte_beschrijving): is leeg of ontbreekt" in result.output
+    assert "rommelig.xlsx:5:9: NK619 fout: In kolom I (telefoon): is een getal (52445566)" in result.output
+    assert "Niets geschreven" in result.output and "zou schrijven:" not in result.output
+    # All or nothing: the good row is not written while another row has an error.
+    assert run("import", path, "--regio", "dender", "--data", basis).exit_code == 1
+    assert not (basis / "partners" / "dender" / "jeugdhuis-de-kelder.yml").exists()
+    ws.delete_rows(5)
+    book.save(path)
+    result = run("import", path, "--regio", "dender", "--data", basis, "--dry-run")
+    assert result.exit_code == 0, result.output
     assert "zou schrijven:" in result.output and "jeugdhuis-de-kelder.yml" in result.output
     assert not (basis / "partners" / "dender" / "jeugdhuis-de-kelder.yml").exists()  # dry run
-    run("import", path, "--regio", "dender", "--data", basis)
+    assert run("import", path, "--regio", "dender", "--data", basis).exit_code == 0
     made = basis / "partners" / "dender" / "jeugdhuis-de-kelder.yml"
     assert made.is_file() and 'postcode: \'9240\'' in made.read_text(encoding="utf-8")
     assert validate_folder(basis, today=TODAY).errors == []
     again = run("import", path, "--regio", "dender", "--data", basis)
-    assert "bestaat al; gebruik --force" in again.output
+    assert again.exit_code == 1
+    assert "rommelig.xlsx:4:1: NK622" in again.output and "bestaat al; gebruik --force" in again.output
 
 
 def test_column_mapping(tmp_path, basis):

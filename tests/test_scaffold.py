@@ -1,6 +1,8 @@
 """New files from `netwerkkaart new`: they validate, carry the editor schema line, never overwrite."""
 
 import json
+
+import pytest
 from click.testing import CliRunner
 
 from helpers import TODAY
@@ -37,3 +39,60 @@ def test_never_overwrites_and_explains(tmp_path):
     assert unknown.exit_code == 1
     wrong = run("new", "gemeente", "--regio", "waasland", "Atlantis", "--data", str(tmp_path))
     assert wrong.exit_code == 1
+
+
+def test_regio_is_never_used_as_a_path(tmp_path):
+    run("new", "regio", "dender", "--data", str(tmp_path))
+    run("new", "regio", "voorkempen", "--data", str(tmp_path))
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    for regio in ["../regions/dender", str(tmp_path / "regions" / "dender"), "dender/../voorkempen", "Dender", ".."]:
+        for args in (["new", "partner", "--regio", regio, "x"], ["new", "gemeente", "--regio", regio, "Lokeren"]):
+            result = run(*args, "--data", str(tmp_path))
+            assert result.exit_code == 2, (regio, result.output)
+            assert "NK601" in result.output
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+def test_symlinked_folders_are_refused(tmp_path):
+    data, elsewhere = tmp_path / "data", tmp_path / "elders"
+    elsewhere.mkdir()
+    data.mkdir()
+    run("new", "regio", "dender", "--data", str(data))
+    (data / "partners").mkdir()
+    (data / "partners" / "dender").symlink_to(elsewhere)
+    result = run("new", "partner", "--regio", "dender", "x", "--data", str(data))
+    assert result.exit_code == 2 and "NK602" in result.output
+    (data / "regions" / "dender" / "gemeenten").symlink_to(elsewhere)
+    result = run("new", "gemeente", "--regio", "dender", "Zele", "--data", str(data))
+    assert result.exit_code == 2 and "NK602" in result.output
+    (data / "regions" / "waasland").symlink_to(elsewhere)
+    result = run("new", "regio", "waasland", "--data", str(data))
+    assert result.exit_code == 2 and "NK602" in result.output
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_dangling_link_is_not_written_through(tmp_path):
+    run("new", "regio", "dender", "--data", str(tmp_path))
+    (tmp_path / "partners" / "dender").mkdir(parents=True)
+    (tmp_path / "partners" / "dender" / "x.yml").symlink_to(tmp_path / "buiten.yml")
+    result = run("new", "partner", "--regio", "dender", "x", "--data", str(tmp_path))
+    assert result.exit_code == 2
+    assert not (tmp_path / "buiten.yml").exists()
+
+
+@pytest.mark.parametrize("args", [["new", "partner", "--regio", "dender", "con"],
+                                  ["new", "partner", "--regio", "dender", "LPT1"],
+                                  ["new", "partner", "--regio", "dender", "Aux"],
+                                  ["new", "regio", "nul"], ["new", "regio", "com1"]])
+def test_windows_device_names_are_refused(tmp_path, args):
+    run("new", "regio", "dender", "--data", str(tmp_path))
+    result = run(*args, "--data", str(tmp_path))
+    assert result.exit_code == 2 and "NK321" in result.output
+    assert not (tmp_path / "partners").exists() and sorted(p.name for p in (tmp_path / "regions").iterdir()) == [
+        "dender"]
+
+
+def test_data_folder_must_exist(tmp_path):
+    result = run("new", "regio", "waasland", "--data", str(tmp_path / "nergens"))
+    assert result.exit_code == 2
+    assert not (tmp_path / "nergens").exists()
