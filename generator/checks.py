@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import defaultdict
 
-from . import geo, urls
+from . import geo, hours, urls
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
@@ -224,9 +224,23 @@ def _check_partners(project: Project, ref: Reference, regions: set, domains: dic
                                municipality=municipality.name, region=record.region, allowed=allowed))
         for i, location in enumerate(data.get("locaties", [])):
             out += _check_location(record, ("locaties", i), location, ref, villages)
+        out += _check_hours(record, data)
         ages = data.get("doelgroep", {})
         if "leeftijd_van" in ages and "leeftijd_tot" in ages and ages["leeftijd_van"] > ages["leeftijd_tot"]:
             out.append(_at(record, ("doelgroep", "leeftijd_van"), "NK318", low=ages["leeftijd_van"], high=ages["leeftijd_tot"]))
+    return out
+
+
+def _check_hours(record: Record, data: dict) -> list[Problem]:
+    """Opening hours of the locations and phone lines (hours.py)."""
+    def at(path: Path, code: str, **fields: object) -> Problem:
+        return _at(record, path, code, **fields)
+
+    out: list[Problem] = []
+    for key in ("locaties", "telefoonlijnen"):
+        for i, holder in enumerate(data.get(key, ())):
+            if "openingsuren" in holder or "gesloten" in holder:
+                out += hours.check(holder, (key, i), at)
     return out
 
 
@@ -237,9 +251,6 @@ def _check_location(record: Record, path: Path, location: dict, ref: Reference, 
                                  ("coordinaten", path + ("coordinaten",), "coördinaten")):
             if key in (address if key == "straat" else location):
                 return [_at(record, where, "NK402", what=what)]
-    for i, block in enumerate(location.get("openingsuren", [])):
-        if block["tot"] <= block["van"]:
-            return [_at(record, path + ("openingsuren", i, "tot"), "NK319", van=block["van"], tot=block["tot"])]
     municipality = ref.find(address["gemeente"])
     if municipality is None:
         return [_name_problem(record, path + ("adres", "gemeente"), address["gemeente"], ref, villages)]

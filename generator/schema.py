@@ -20,6 +20,7 @@ import phonenumbers
 import yaml
 from phonenumbers import shortnumberinfo
 
+from . import hours
 from .problems import Problem, problem
 from .yamlload import Document, Path
 
@@ -103,6 +104,10 @@ def is_date(value: object) -> bool:
     return len(value) == 10
 
 
+FORMATS.checks("weekdag")(hours.is_weekday)  # opening hours (hours.py): NK342, NK345
+FORMATS.checks("periodedatum")(hours.is_period_date)
+
+
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
     """The reference validator: slow, but explains every problem."""
@@ -136,6 +141,8 @@ def fast_validator(kind: str):
         "uri": _conforms(is_web_address, (ValueError,)),
         "email": _conforms(is_email),
         "date": _conforms(is_date, (ValueError,)),
+        "weekdag": _conforms(hours.is_weekday),
+        "periodedatum": _conforms(hours.is_period_date),
     }
     return fastjsonschema.compile(schema, formats=formats)
 
@@ -158,7 +165,8 @@ def is_valid(data: object, kind: str) -> bool:
 
 # -- turning jsonschema errors into problems -----------------------------------
 
-_FORMAT_CODES = {"email": "NK206", "uri": "NK207", "date": "NK208", "telefoon-be": "NK209"}
+_FORMAT_CODES = {"email": "NK206", "uri": "NK207", "date": "NK208", "telefoon-be": "NK209",
+                 "weekdag": "NK342", "periodedatum": "NK345"}  # opening hours: see hours.py
 _TYPE_NAMES = {
     "string": "tekst",
     "integer": "een geheel getal",

@@ -1,0 +1,204 @@
+"""Opening hours: checks (NK319, NK340-NK346), weekly hours in words, Belgian public holidays.
+
+The "open now" state is computed in the browser, at the moment of viewing (the site is built days
+before anyone reads it): theme/assets/netwerkkaart/nk-open.js. This module gives that script what
+it needs: the hours of a location or phone line as a small JSON object (:func:`browser_hours`, the
+record's own keys) and the Belgian public holidays of the current and next two years
+(:func:`holidays_script`, computed at build time with the ``holidays`` package, country BE).
+
+Past midnight: a block whose ``tot`` is earlier than its ``van`` runs on into the next day, when it
+opens after noon and closes before noon (``van: "22:00"``, ``tot: "02:00"``); otherwise it is a
+mistake (NK319). Seasonal blocks (``geldig_van``/``geldig_tot``) replace the regular blocks on the
+days of their period; a date is ``jjjj-mm-dd`` (once) or ``mm-dd`` (every year).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Callable
+
+from .yamlload import Path
+
+DAY_CODES = ("ma", "di", "wo", "do", "vr", "za", "zo")
+DAY_NAMES = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
+             "za": "zaterdag", "zo": "zondag"}
+HOURS_KEYS = ("openingsuren", "op_afspraak", "dag_en_nacht", "open_op_feestdagen", "gesloten")
+DAY = 24 * 60
+WEEK = 7 * DAY
+
+
+def is_weekday(value: object) -> bool:
+    return not isinstance(value, str) or value in DAY_CODES
+
+
+def is_period_date(value: object) -> bool:
+    """'jjjj-mm-dd' or 'mm-dd' (every year; 02-29 allowed) that exists in the calendar."""
+    if not isinstance(value, str):
+        return True
+    try:
+        if len(value) == 5:
+            datetime.date(2000, int(value[:2]), int(value[3:]))  # a leap year
+        else:
+            datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def minutes(hhmm: str) -> int:
+    return int(hhmm[:2]) * 60 + int(hhmm[3:])
+
+
+def overnight(van: str, tot: str) -> bool:
+    """A block that runs on past midnight: opens after noon, closes before noon the next day."""
+    return tot < van and van > "12:00" and tot < "12:00"
+
+
+# -- checks --------------------------------------------------------------------------------------
+
+At = Callable[..., object]  # at(path, code, **fields) -> Problem
+
+
+def check(holder: dict, path: Path, at: At) -> list:
+    """Problems in the hours of one location or phone line (the record passed its schema).
+
+    Cheap on purpose: a handful of blocks per location, no dates expanded (10,000 partners)."""
+    out = []
+    blocks = holder.get("openingsuren")
+    if holder.get("dag_en_nacht") and blocks:
+        out.append(at(path + ("openingsuren",), "NK346"))
+    for i, closure in enumerate(holder.get("gesloten", ())):
+        if closure.get("tot", closure["van"]) < closure["van"]:
+            out.append(at(path + ("gesloten", i, "tot"), "NK341", van=closure["van"], tot=closure["tot"],
+                          first="van", last="tot"))
+    if not blocks:
+        return out
+    groups: dict[tuple, list] = {}
+    for i, block in enumerate(blocks):
+        where = path + ("openingsuren", i)
+        start, end = block.get("geldig_van"), block.get("geldig_tot")
+        if start and end and len(start) == len(end) == 10 and end < start:
+            out.append(at(where + ("geldig_tot",), "NK341", van=start, tot=end, first="geldig_van", last="geldig_tot"))
+        if block.get("gesloten"):
+            groups.setdefault((start, end), []).append((i, block, None))
+            continue
+        van, tot = block["van"], block["tot"]
+        if van == tot:
+            out.append(at(where + ("tot",), "NK344", van=van))
+            continue
+        if tot < van and not overnight(van, tot):
+            out.append(at(where + ("tot",), "NK319", van=van, tot=tot))
+            continue
+        length = minutes(tot) - minutes(van) + (DAY if tot < van else 0)
+        groups.setdefault((start, end), []).append((i, block, length))
+    for (start, end), members in groups.items():
+        period = f" (van {start or 'het begin'} tot {end or 'het einde'})" if start or end else ""
+        closed = {d: i for i, b, length in members if length is None for d in b["dagen"]}
+        spans = []  # (start minute in the week, end minute, index, block, day)
+        for i, block, length in members:
+            if length is None:
+                continue
+            for day in block["dagen"]:
+                if day in closed:
+                    out.append(at(path + ("openingsuren", i, "dagen", block["dagen"].index(day)), "NK343",
+                                  day=DAY_NAMES[day].capitalize(), period=period))
+                    continue
+                begin = DAY_CODES.index(day) * DAY + minutes(block["van"])
+                spans.append((begin, begin + length, i, block, day))
+                if begin + length > WEEK:  # Sunday past midnight runs into Monday
+                    spans.append((begin - WEEK, begin + length - WEEK, i, block, day))
+        spans.sort(key=lambda s: (s[0], s[1]))
+        reported = set()
+        for a, b in zip(spans, spans[1:]):
+            if b[0] < a[1] and (b[2], b[4]) not in reported:
+                reported.add((b[2], b[4]))
+                out.append(at(path + ("openingsuren", b[2], "van"), "NK340", day=DAY_NAMES[b[4]], day_code=b[4],
+                              van=b[3]["van"], tot=b[3]["tot"], other_van=a[3]["van"], other_tot=a[3]["tot"],
+                              period=period))
+    return out
+
+
+# -- for the browser and the sheet ------------------------------------------------------------------
+
+def browser_hours(holder: dict) -> dict:
+    """The hours as nk-open.js reads them: the record's own keys, nothing else."""
+    return {key: holder[key] for key in HOURS_KEYS if key in holder}
+
+
+def browser_json(holder: dict) -> str:
+    return json.dumps(browser_hours(holder), ensure_ascii=False, separators=(",", ":"))
+
+
+def has_hours(holder: dict) -> bool:
+    return any(key in holder for key in HOURS_KEYS)
+
+
+def _days_text(days: list[str]) -> str:
+    """['ma','di','wo','do','vr'] -> 'maandag tot vrijdag'; ['ma','wo'] -> 'maandag en woensdag'."""
+    idx = sorted(DAY_CODES.index(d) for d in days)
+    if len(idx) >= 3 and idx == list(range(idx[0], idx[-1] + 1)):
+        return f"{DAY_NAMES[DAY_CODES[idx[0]]]} tot {DAY_NAMES[DAY_CODES[idx[-1]]]}"
+    names = [DAY_NAMES[DAY_CODES[i]] for i in idx]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _date_text(value: str) -> str:
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december")
+    if len(value) == 5:
+        return f"{int(value[3:])} {months[int(value[:2]) - 1]}"
+    d = datetime.date.fromisoformat(value)
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+def block_words(block: dict) -> str:
+    """One block in words: 'maandag tot vrijdag van 09:00 tot 12:00 (van 1 juli tot 31 augustus)'."""
+    days = _days_text(block["dagen"])
+    if block.get("gesloten"):
+        text = f"{days}: gesloten"
+    else:
+        end = block["tot"] + (" (de volgende dag)" if block["tot"] < block["van"] else "")
+        text = f"{days} van {block['van']} tot {end}"
+    start, stop = block.get("geldig_van"), block.get("geldig_tot")
+    if start and stop:
+        text += f" (van {_date_text(start)} tot en met {_date_text(stop)})"
+    elif start:
+        text += f" (vanaf {_date_text(start)})"
+    elif stop:
+        text += f" (tot en met {_date_text(stop)})"
+    return text[0].upper() + text[1:]
+
+
+def week_words(holder: dict) -> list[str]:
+    """The weekly hours in words, a line per block, for pages and the printed sheet."""
+    lines = []
+    if holder.get("dag_en_nacht"):
+        lines.append("Dag en nacht bereikbaar, ook op zon- en feestdagen.")
+    if holder.get("op_afspraak"):
+        lines.append("Alleen op afspraak" + (", afspraken:" if holder.get("openingsuren") else "."))
+    lines += [block_words(b) for b in holder.get("openingsuren", ())]
+    if holder.get("openingsuren") and not holder.get("dag_en_nacht"):
+        lines.append("Ook open op feestdagen." if holder.get("open_op_feestdagen") else "Gesloten op feestdagen.")
+    return lines
+
+
+# -- Belgian public holidays ------------------------------------------------------------------------
+
+def public_holidays(first_year: int, years: int = 3) -> dict[str, str]:
+    """ISO date -> Dutch name of the Belgian public holidays, from the ``holidays`` package."""
+    import holidays  # only at build time
+
+    found = holidays.country_holidays("BE", years=range(first_year, first_year + years), language="nl")
+    return {day.isoformat(): name for day, name in sorted(found.items())}
+
+
+HOLIDAYS_ASSET = "assets/netwerkkaart/feestdagen.js"
+
+
+def holidays_script(today: datetime.date | None = None) -> str:
+    """The generated script that gives nk-open.js the holidays of this year and the next two."""
+    today = today or datetime.date.today()
+    data = json.dumps(public_holidays(today.year), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return ("/* Belgische wettelijke feestdagen, berekend bij het bouwen (Python-pakket holidays, land BE). */\n"
+            f"window.NKOpenFeestdagen = {data};\n")
