@@ -10,18 +10,20 @@ not spreadsheet-bound and keep every value as it is.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import uuid
 
-from . import urls
+from . import hours, urls
 from .spreadsheet import spreadsheet_text
 from .model import KIND_LABELS
 from .project import Project
 
 CSV_COLUMNS = ["id", "regio", "naam", "soort", "levensdomeinen", "korte_beschrijving", "telefoon", "email",
                "website", "adressen", "postcodes", "gemeenten", "lat", "lon", "werkgebied", "talen", "kostprijs",
-               "aanmelden_via", "beroepsgeheim", "brede_instap", "nagekeken_datum", "nagekeken_door"]
+               "aanmelden_via", "beroepsgeheim", "brede_instap", "nagekeken_datum", "nagekeken_door",
+               "openingsuren"]
 
 
 def _public(data: dict) -> dict:
@@ -88,6 +90,7 @@ def _csv_rows(project: Project):
             "aanmelden_via": ";".join(d["aanmelden"]["via"]),
             "beroepsgeheim": str(d["beroepsgeheim"]).lower(), "brede_instap": str(d.get("brede_instap", False)).lower(),
             "nagekeken_datum": d["nagekeken"]["datum"], "nagekeken_door": d["nagekeken"]["door"],
+            "openingsuren": hours.csv_cell(locations),
         }
 
 
@@ -121,7 +124,7 @@ FORMATS = {"json": ("partners.json", to_json), "csv": ("partners.csv", to_csv),
 # -- Open Referral HSDS 3.0 -----------------------------------------------------------------------
 
 HSDS_NAMESPACE = uuid.UUID("6f0b9a36-8f55-5a77-9f43-6e6574776b6b")  # fixed: ids stay the same between exports
-DAYS_ICAL = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
+DAYS_ICAL = hours.DAYS_ICAL
 
 
 def hsds_id(*parts: str) -> str:
@@ -133,7 +136,7 @@ def _hsds_phone(number: str, owner: str) -> dict:
     return {"id": hsds_id(owner, "telefoon", number), "number": number}
 
 
-def hsds_organization(region: str, d: dict, site_url: str = "") -> dict:
+def hsds_organization(region: str, d: dict, site_url: str = "", today: datetime.date | None = None) -> dict:
     """One partner as an HSDS 3.0 organization with its service, locations, phones and schedules."""
     from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS
     from .refdata import reference
@@ -163,14 +166,11 @@ def hsds_organization(region: str, d: dict, site_url: str = "") -> dict:
         locations.append(location)
         sal_id = hsds_id("dienst-op-locatie", pid, str(i))
         at_locations.append({"id": sal_id, "service_id": service_id, "location_id": location_id})
-        for j, block in enumerate(loc.get("openingsuren", [])):
-            schedules.append({
-                "id": hsds_id("uren", pid, str(i), str(j)), "service_id": service_id, "location_id": location_id,
-                "service_at_location_id": sal_id, "freq": "WEEKLY",
-                "byday": ",".join(DAYS_ICAL[day] for day in block["dagen"]),
-                "opens_at": block["van"], "closes_at": block["tot"], "timezone": 1.0,
-                "description": loc.get("openingsuren_uitleg", ""),
-            })
+        schedules += hours.hsds_schedules(loc, ("uren", pid, str(i)), hsds_id, today,
+                                          service_id=service_id, location_id=location_id, service_at_location_id=sal_id)
+    for i, line in enumerate(d.get("telefoonlijnen", [])):  # HSDS 3.0 has no schedule per phone: the service's
+        schedules += hours.hsds_schedules(line, ("lijn", pid, str(i)), hsds_id, today, service_id=service_id,
+                                          label=f"Telefoonlijn {line['naam']} ({line['telefoon']})")
     ages = d.get("doelgroep", {})
     service = {
         "id": service_id, "organization_id": org_id, "name": d["naam"], "status": "active",
@@ -216,9 +216,10 @@ def hsds_organization(region: str, d: dict, site_url: str = "") -> dict:
     return organization
 
 
-def to_hsds(project: Project, site_url: str = "") -> str:
+def to_hsds(project: Project, site_url: str = "", today: datetime.date | None = None) -> str:
     """All partners as a JSON list of HSDS 3.0 organizations (confidential locations left out)."""
-    items = [hsds_organization(region, data, site_url) for region, data in partners(project)]
+    today = today or datetime.date.today()  # yearly periods ("07-01") become this year's dates
+    items = [hsds_organization(region, data, site_url, today) for region, data in partners(project)]
     return _lines(items)
 
 

@@ -126,8 +126,15 @@ def browser_hours(holder: dict) -> dict:
     return {key: holder[key] for key in HOURS_KEYS if key in holder}
 
 
-def browser_json(holder: dict) -> str:
-    return json.dumps(browser_hours(holder), ensure_ascii=False, separators=(",", ":"))
+def json_text(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def closure_words(closure: dict) -> str:
+    """'24 december 2026 tot en met 1 januari 2027: kerstvakantie'."""
+    start, stop = closure["van"], closure.get("tot", closure["van"])
+    when = _date_text(start) if stop == start else f"{_date_text(start)} tot en met {_date_text(stop)}"
+    return f"{when}: {closure['reden']}"
 
 
 def has_hours(holder: dict) -> bool:
@@ -202,3 +209,77 @@ def holidays_script(today: datetime.date | None = None) -> str:
     data = json.dumps(public_holidays(today.year), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return ("/* Belgische wettelijke feestdagen, berekend bij het bouwen (Python-pakket holidays, land BE). */\n"
             f"window.NKOpenFeestdagen = {data};\n")
+
+
+# -- exports ------------------------------------------------------------------------------------------
+
+DAYS_ICAL = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
+
+
+def csv_cell(locations: list[dict]) -> str:
+    """The CSV column 'openingsuren': per location (in the order of the other location columns) its
+    hours as JSON, so an import gives back exactly the same fields. Empty when no location has hours."""
+    cells = [browser_hours(loc) for loc in locations]
+    return json_text(cells) if any(cells) else ""  # type: ignore[arg-type]
+
+
+def from_csv_cell(text: str) -> list[dict]:
+    """The reverse of :func:`csv_cell` (the import validates the result against the schema)."""
+    value = json.loads(text)
+    if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
+        raise ValueError("geen lijst van blokken")
+    return [{k: v for k, v in x.items() if k in HOURS_KEYS} for x in value]
+
+
+def _season_dates(block: dict, today: datetime.date) -> tuple[str | None, str | None]:
+    """geldig_van/geldig_tot as full dates: a yearly period ('07-01') becomes this year's (or the
+    coming one's, when it is over), a period over New Year ends the next year."""
+    start, stop = block.get("geldig_van"), block.get("geldig_tot")
+    if (not start or len(start) == 10) and (not stop or len(stop) == 10):
+        return start, stop
+    year = today.year
+    first = start[-5:] if start else "01-01"
+    last = stop[-5:] if stop else "12-31"
+    wraps = last < first
+    if f"{year + (1 if wraps else 0)}-{last}" < today.isoformat():
+        year += 1
+    if first == "02-29" or last == "02-29":  # only in leap years
+        first, last = first.replace("02-29", "02-28"), last.replace("02-29", "02-28")
+    return f"{year}-{first}", f"{year + (1 if wraps else 0)}-{last}"
+
+
+def hsds_schedules(holder: dict, key: tuple, make_id, today: datetime.date, label: str = "", **links) -> list[dict]:
+    """HSDS 3.0 ``schedule`` objects for one location or phone line: a weekly schedule per block
+    (``byday``, ``opens_at``, ``closes_at``, a season as ``valid_from``/``valid_to``), and a schedule
+    per closure (``valid_from``/``valid_to``, no hours, described as 'Gesloten'). Times are Belgian
+    wall-clock time (the 3.0 ``timezone`` is a fixed UTC offset: 1, winter time). See docs/over-openingsuren.md."""
+    out = []
+    prefix = f"{label}: " if label else ""
+    note = holder.get("openingsuren_uitleg", "")
+    base = {"timezone": 1.0, **{k: v for k, v in links.items() if v}}
+    if holder.get("op_afspraak"):
+        base["attending_type"] = "op afspraak"
+    if holder.get("dag_en_nacht"):
+        out.append({"id": make_id(*key, "dag-en-nacht"), **base, "freq": "WEEKLY", "byday": ",".join(DAYS_ICAL.values()),
+                    "opens_at": "00:00", "closes_at": "23:59",
+                    "description": prefix + "Dag en nacht bereikbaar, ook op zon- en feestdagen." + (f" {note}" if note else "")})
+    for j, block in enumerate(holder.get("openingsuren", ()) if not holder.get("dag_en_nacht") else ()):
+        if block.get("gesloten"):
+            continue  # a closed day is a day without a schedule (in its season)
+        item = {"id": make_id(*key, str(j)), **base, "freq": "WEEKLY",
+                "byday": ",".join(DAYS_ICAL[day] for day in block["dagen"]),
+                "opens_at": block["van"], "closes_at": "23:59" if block["tot"] == "24:00" else block["tot"],
+                "description": prefix + block_words(block) + (f". {note}" if note else "")}
+        if not holder.get("open_op_feestdagen"):
+            item["notes"] = "Gesloten op Belgische wettelijke feestdagen."
+        start, stop = _season_dates(block, today)
+        if start:
+            item["valid_from"] = start
+        if stop:
+            item["valid_to"] = stop
+        out.append(item)
+    for k, closure in enumerate(holder.get("gesloten", ())):
+        out.append({"id": make_id(*key, "gesloten", str(k)), **base,
+                    "valid_from": closure["van"], "valid_to": closure.get("tot", closure["van"]),
+                    "description": prefix + "Gesloten: " + closure["reden"], "notes": "gesloten"})
+    return out

@@ -6,9 +6,10 @@ Built only from a project without errors: every reference here resolves.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import hours
 from .project import Project
 from .refdata import reference
 
@@ -88,6 +89,7 @@ class Location:
     openingsuren_uitleg: str | None
     rolstoeltoegankelijk: bool | None
     vertrouwelijk: bool
+    hours: dict = field(default_factory=dict)  # opening hours as nk-open.js reads them (hours.py)
 
     @property
     def public(self) -> bool:
@@ -117,6 +119,7 @@ class Partner:
     nagekeken_datum: str
     nagekeken_door: str
     voorbeeld: bool
+    telefoonlijnen: tuple[dict, ...] = ()  # phone lines with their own hours, as in the record
 
     @property
     def kind_label(self) -> str:
@@ -244,9 +247,11 @@ def _location(data: dict) -> Location:
         naam=data.get("naam"), straat=address.get("straat"), plaats=address.get("plaats"),
         postcode=str(address["postcode"]), gemeente=address["gemeente"], nis=municipality.nis,
         lat=coords.get("lat"), lon=coords.get("lon"),
-        openingsuren=tuple(OpeningHours(tuple(o["dagen"]), o["van"], o["tot"]) for o in data.get("openingsuren", [])),
+        openingsuren=tuple(OpeningHours(tuple(o["dagen"]), o["van"], o["tot"]) for o in data.get("openingsuren", [])
+                           if not o.get("gesloten")),
         openingsuren_uitleg=data.get("openingsuren_uitleg"),
         rolstoeltoegankelijk=data.get("rolstoeltoegankelijk"), vertrouwelijk=bool(data.get("vertrouwelijk")),
+        hours=hours.browser_hours(data),
     )
 
 
@@ -287,7 +292,7 @@ def build_site(project: Project) -> Site:
             locaties=tuple(_location(x) for x in d.get("locaties", [])), contact=d.get("contact", {}),
             beroepsgeheim=d["beroepsgeheim"], brede_instap=bool(d.get("brede_instap")),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
-            voorbeeld=bool(d.get("voorbeeld")),
+            voorbeeld=bool(d.get("voorbeeld")), telefoonlijnen=tuple(d.get("telefoonlijnen", [])),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)

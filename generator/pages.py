@@ -10,7 +10,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from . import urls
+from . import hours, urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -95,6 +95,24 @@ def pick_button(partner: Partner) -> str:
             f' data-pagefind-ignore>'
             f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
 
+def open_state(hours_data: dict, tag: str = "p") -> str:
+    """The "nu open" state (icon + text), filled in by nk-open.js when the page is viewed and once a
+    minute after; hidden without JavaScript (the hours in words stay). See hours.py."""
+    return (f'<{tag} class="nk-open" data-nk-open="{e(hours.json_text(hours_data))}" hidden'
+            f' data-pagefind-ignore></{tag}>')
+
+
+def primary_hours(partner: Partner) -> dict:
+    """The hours a card or list row shows: the first public location with hours, else the first phone line."""
+    for loc in partner.locaties:
+        if loc.public and loc.hours:
+            return loc.hours
+    for line in partner.telefoonlijnen:
+        if hours.has_hours(line):
+            return hours.browser_hours(line)
+    return {}
+
+
 def _wrap(body: str, searchable: bool = True) -> str:
     attr = " data-pagefind-body" if searchable else ""
     return f'<div class="nk-page"{attr}>\n{body}\n</div>'
@@ -118,6 +136,7 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
         f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
+        + open_state(primary_hours(partner))
         + pick_button(partner)
         + "</article>"
     )
@@ -326,10 +345,11 @@ def _location_block(location, index: int, partner: Partner) -> str:
     if location.plaats:
         place += f" ({e(location.plaats)})"
     lines.append(place)
-    hours = "".join(f"<li>{e(o.days_text)}: {e(o.van)} tot {e(o.tot)}</li>" for o in location.openingsuren)
     extra = []
-    if hours:
-        extra.append(f"<h4>Openingsuren</h4><ul>{hours}</ul>")
+    if location.hours:
+        words = "".join(f"<li>{e(line)}</li>" for line in hours.week_words(location.hours))
+        extra.append(f"<h4>Openingsuren</h4>{open_state(location.hours)}" + (f"<ul>{words}</ul>" if words else "")
+                     + _closures_text(location.hours))
     if location.openingsuren_uitleg:
         extra.append(f"<p>{e(location.openingsuren_uitleg)}</p>")
     if location.rolstoeltoegankelijk is True:
@@ -340,6 +360,29 @@ def _location_block(location, index: int, partner: Partner) -> str:
                   if location.lat is not None else "")
     return (f'<section class="nk-card nk-location"><h3>{title}</h3><address>{"<br>".join(lines)}</address>'
             f'{directions}{"".join(extra)}</section>')
+
+
+def _closures_text(hours_data: dict) -> str:
+    closed = hours_data.get("gesloten", ())
+    if not closed:
+        return ""
+    items = "".join(f"<li>{e(hours.closure_words(c))}</li>" for c in closed)
+    return f'<p class="nk-muted">Gesloten:</p><ul>{items}</ul>'
+
+
+def _phone_lines(partner: Partner) -> str:
+    """Phone lines with their own hours, each with its "nu open" state."""
+    if not partner.telefoonlijnen:
+        return ""
+    items = []
+    for line in partner.telefoonlijnen:
+        words = "".join(f"<li>{e(w)}</li>" for w in hours.week_words(line))
+        items.append(f'<section class="nk-card nk-line"><h3>{e(line["naam"])}</h3><p>Bel: {tel(line["telefoon"])}</p>'
+                     + (open_state(hours.browser_hours(line)) if hours.has_hours(line) else "")
+                     + (f"<ul>{words}</ul>" if words else "")
+                     + (f"<p>{e(line['openingsuren_uitleg'])}</p>" if line.get("openingsuren_uitleg") else "")
+                     + _closures_text(line) + "</section>")
+    return "<h2>Telefoonlijnen</h2>" + "".join(items)
 
 
 def _audience(partner: Partner) -> str:
@@ -401,6 +444,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
+        + _phone_lines(partner)
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
@@ -466,7 +510,7 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
             f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}">'
             f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
             f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span>'
-            f'{pick_button(p)}</li>'
+            f'{open_state(primary_hours(p), "span")}{pick_button(p)}</li>'
         )
 
     def options(pairs) -> str:
@@ -479,6 +523,7 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 <div><label for="nk-f-leeftijd">Leeftijd kind (jaar)</label><input id="nk-f-leeftijd" type="number" min="0" max="120" inputmode="numeric" data-filter="leeftijd"></div>
 <div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
+<div><label for="nk-f-open">Open</label><select id="nk-f-open" data-filter="open"><option value="">Alle</option><option value="nu">Nu open</option><option value="vandaag">Vandaag open</option></select></div>
 </form>
 <p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
 <ul class="nk-directory" data-nk-directory>

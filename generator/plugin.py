@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, history, maps, schema, search, sheet, urls
+from . import export, history, hours, maps, schema, search, sheet, urls
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
@@ -99,6 +99,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
+        self.map_files.append(maps.MapFile(hours.HOLIDAYS_ASSET, hours.holidays_script()))  # for nk-open.js
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         if self.index is not None:  # `mkdocs serve`: a newer build replaces it
@@ -109,6 +110,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.index = search.SearchIndex(self.pages) if self.config.search else None
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
+        config.extra_javascript += [hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js"]  # "nu open" (hours.py)
         config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
         config.extra["netwerkkaart"] = {"voorbeeld": self.site.example}
         if not config.nav:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from . import urls
+from . import hours, urls
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Site
 
 
@@ -29,8 +29,8 @@ def sheet_data(site: Site) -> dict:
             locations.append({
                 "naam": loc.naam or "",
                 "adres": ", ".join(x for x in (loc.straat, f"{loc.postcode} {loc.gemeente}") if x),
-                "uren": [f"{o.days_text}: {o.van}–{o.tot}" for o in loc.openingsuren]
-                + ([loc.openingsuren_uitleg] if loc.openingsuren_uitleg else []),
+                "uren": hours.week_words(loc.hours) + ([loc.openingsuren_uitleg] if loc.openingsuren_uitleg else []),
+                "open": loc.hours,  # the sheet lists the closures of the next 4 weeks (nk-open.js)
             })
         partners[p.id] = {
             "naam": p.naam,
@@ -46,6 +46,8 @@ def sheet_data(site: Site) -> dict:
             "telefoon": p.contact.get("telefoon", ""),
             "talen": [LANGUAGE_LABELS.get(t, t) for t in p.talen],
             "locaties": locations,
+            "lijnen": [{"naam": line["naam"], "telefoon": line["telefoon"], "uren": hours.week_words(line),
+                        "open": hours.browser_hours(line)} for line in p.telefoonlijnen],
         }
     return {"partners": partners}
 

@@ -49,6 +49,16 @@
     });
   }
 
+  // "Nu open" / "Vandaag open" (nk-open.js): the state of the row's hours at this moment.
+  function openNow(row, which, now) {
+    var el = row.querySelector("[data-nk-open]");
+    if (!el || !window.NKOpen) return false;
+    var hours;
+    try { hours = JSON.parse(el.getAttribute("data-nk-open") || "{}"); } catch (e) { return false; }
+    var s = window.NKOpen.state(hours, now);
+    return which === "nu" ? s.open : s.today;
+  }
+
   function initFilters(root) {
     var form = root.querySelector("form[data-nk-filters]");
     var list = root.querySelector("[data-nk-directory]");
@@ -61,6 +71,7 @@
         wanted[field.getAttribute("data-filter")] = field.value.trim();
       });
       var age = wanted.leeftijd === "" ? null : Number(wanted.leeftijd);
+      var now = new Date();
       var shown = 0;
       rows.forEach(function (row) {
         var ok = ["gemeenten", "domeinen", "talen", "kost"].every(function (key) {
@@ -69,6 +80,7 @@
         if (ok && age !== null && !isNaN(age)) {
           ok = Number(row.getAttribute("data-van")) <= age && age <= Number(row.getAttribute("data-tot"));
         }
+        if (ok && wanted.open) ok = openNow(row, wanted.open, now);
         row.hidden = !ok;
         if (ok) shown += 1;
       });
@@ -76,6 +88,7 @@
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
+    document.addEventListener("nk-open-tick", function () { if (document.body.contains(form)) apply(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     apply();
   }
@@ -340,6 +353,18 @@
     return el;
   }
 
+  // Paper is read later: the sheet gives no "open now", but the closed days of the next 4 weeks.
+  var DUTCH_DATE = new Intl.DateTimeFormat("nl-BE", {timeZone: "UTC", day: "numeric", month: "long"});
+  function closedSoon(hours, rows) {
+    if (!hours || !window.NKOpen) return;
+    var list = window.NKOpen.closures(hours, new Date(), 28);
+    if (!list.length) return;
+    function day(iso) { return DUTCH_DATE.format(new Date(iso + "T00:00:00Z")); }
+    rows.push(["Gesloten", list.map(function (c) {
+      return (c.van === c.tot ? day(c.van) : day(c.van) + " tot en met " + day(c.tot)) + " (" + c.reden + ")";
+    }).join("; ")]);
+  }
+
   function sheetEntry(id, p, root, makeQr) {
     var box = node("article", null, "nk-sheet-entry");
     box.setAttribute("data-partner", id);
@@ -362,6 +387,11 @@
     p.locaties.forEach(function (loc) {
       rows.push(["Adres", (loc.naam ? loc.naam + ": " : "") + loc.adres]);
       if (loc.uren.length) rows.push(["Open", loc.uren.join("; ")]);
+      closedSoon(loc.open, rows);
+    });
+    (p.lijnen || []).forEach(function (line) {
+      rows.push([line.naam, line.telefoon + (line.uren.length ? " \u00b7 " + line.uren.join("; ") : "")]);
+      closedSoon(line.open, rows);
     });
     if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
     var dl = node("dl");
