@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from . import hours
 from .checks import check_project
 from .problems import Problem, problem
 from .project import Project, load_project, read_record
@@ -39,7 +40,8 @@ LIST_COLUMNS = {"levensdomeinen", "talen", "aanmelden_via", "adressen", "postcod
                 "werkgebied"}
 REQUIRED = ["naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "beroepsgeheim",
             "nagekeken_datum", "nagekeken_door"]
-KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs", "brede_instap"}
+KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs", "brede_instap",
+                                        "openingsuren"}
 
 # Limits: far above a real network's spreadsheet, far below what hurts the machine.
 MAX_BYTES = 20 * 1024 * 1024      # the source file
@@ -382,6 +384,14 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
             locations.append({"adres": {"straat": street, "postcode": postcode, "gemeente": place},
                               "coordinaten": coords})
         record["locaties"] = locations
+        if text.get("openingsuren"):  # as the CSV export writes it (hours.csv_cell): JSON, one item per location
+            try:
+                per_location = hours.from_csv_cell(text["openingsuren"])
+            except ValueError:
+                bad("openingsuren", "is geen lijst van openingsuren zoals de CSV-export ze schrijft (JSON)")
+                per_location = []
+            for location, extra in zip(locations, per_location):
+                location.update(extra)
     contact = {k: text[k] for k in ("telefoon", "email", "website") if text.get(k)}
     if contact:
         record["contact"] = contact
