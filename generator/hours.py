@@ -148,9 +148,13 @@ def has_hours(holder: dict) -> bool:
     return any(key in holder for key in HOURS_KEYS)
 
 
-def _days_text(days: list[str]) -> str:
-    """['ma','di','wo','do','vr'] -> 'maandag tot vrijdag'; ['ma','wo'] -> 'maandag en woensdag'."""
+def _days_text(days: list[str], short: bool = False) -> str:
+    """['ma','di','wo','do','vr'] -> 'maandag tot vrijdag' (short: 'ma-vr'); ['ma','wo'] -> 'maandag en woensdag'."""
     idx = sorted(DAY_CODES.index(d) for d in days)
+    if short:
+        if len(idx) >= 3 and idx == list(range(idx[0], idx[-1] + 1)):
+            return f"{DAY_CODES[idx[0]]}\u2013{DAY_CODES[idx[-1]]}"
+        return ", ".join(DAY_CODES[i] for i in idx)
     if len(idx) >= 3 and idx == list(range(idx[0], idx[-1] + 1)):
         return f"{DAY_NAMES[DAY_CODES[idx[0]]]} tot {DAY_NAMES[DAY_CODES[idx[-1]]]}"
     names = [DAY_NAMES[DAY_CODES[i]] for i in idx]
@@ -166,8 +170,16 @@ def _date_text(value: str) -> str:
     return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
-def block_words(block: dict) -> str:
-    """One block in words: 'maandag tot vrijdag van 09:00 tot 12:00 (van 1 juli tot 31 augustus)'."""
+def block_words(block: dict, short: bool = False) -> str:
+    """One block in words: 'Maandag tot vrijdag van 09:00 tot 12:00 (van 1 juli tot en met 31 augustus)';
+    short, for the printed sheet: 'ma-vr 09:00-12:00 (1 juli-31 augustus)'."""
+    if short:
+        text = _days_text(block["dagen"], True) + (" gesloten" if block.get("gesloten") else
+                                                   f" {block['van']}\u2013{block['tot']}")
+        start, stop = block.get("geldig_van"), block.get("geldig_tot")
+        if start or stop:
+            text += f" ({_date_text(start) if start else ''}\u2013{_date_text(stop) if stop else ''})"
+        return text
     days = _days_text(block["dagen"])
     if block.get("gesloten"):
         text = f"{days}: gesloten"
@@ -184,15 +196,16 @@ def block_words(block: dict) -> str:
     return text[0].upper() + text[1:]
 
 
-def week_words(holder: dict) -> list[str]:
-    """The weekly hours in words, a line per block, for pages and the printed sheet."""
+def week_words(holder: dict, holidays: bool = True, short: bool = False) -> list[str]:
+    """The weekly hours in words, a line per block, for pages; the printed sheet has them short and
+    lists the closed days of the next 4 weeks instead of the holiday rule (``holidays=False``)."""
     lines = []
     if holder.get("dag_en_nacht"):
-        lines.append("Dag en nacht bereikbaar, ook op zon- en feestdagen.")
+        lines.append("Dag en nacht bereikbaar" + ("" if short else ", ook op zon- en feestdagen."))
     if holder.get("op_afspraak"):
-        lines.append("Alleen op afspraak" + (", afspraken:" if holder.get("openingsuren") else "."))
-    lines += [block_words(b) for b in holder.get("openingsuren", ())]
-    if holder.get("openingsuren") and not holder.get("dag_en_nacht"):
+        lines.append("op afspraak" if short else "Alleen op afspraak" + (", afspraken:" if holder.get("openingsuren") else "."))
+    lines += [block_words(b, short) for b in holder.get("openingsuren", ())]
+    if holidays and holder.get("openingsuren") and not holder.get("dag_en_nacht"):
         lines.append("Ook open op feestdagen." if holder.get("open_op_feestdagen") else "Gesloten op feestdagen.")
     return lines
 

@@ -15,6 +15,15 @@ from . import hours, urls
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Site
 
 
+def _closure_fields(data: dict) -> dict:
+    """What NKOpen.closures needs (the blocks are on the sheet in words already): partners.json is
+    downloaded whole by everyone who opens the sheet."""
+    out = {k: v for k, v in data.items() if k != "openingsuren"}
+    if data.get("openingsuren"):
+        out["openingsuren"] = True
+    return out
+
+
 def sheet_data(site: Site) -> dict:
     """Everything the sheet shows, per partner id, in plain text (the page escapes nothing: it uses textContent)."""
     partners = {}
@@ -29,8 +38,9 @@ def sheet_data(site: Site) -> dict:
             locations.append({
                 "naam": loc.naam or "",
                 "adres": ", ".join(x for x in (loc.straat, f"{loc.postcode} {loc.gemeente}") if x),
-                "uren": hours.week_words(loc.hours) + ([loc.openingsuren_uitleg] if loc.openingsuren_uitleg else []),
-                "open": loc.hours,  # the sheet lists the closures of the next 4 weeks (nk-open.js)
+                "uren": hours.week_words(loc.hours, holidays=False, short=True)
+                + ([loc.openingsuren_uitleg] if loc.openingsuren_uitleg else []),
+                "open": _closure_fields(loc.hours),  # the closures of the next 4 weeks (nk-open.js)
             })
         partners[p.id] = {
             "naam": p.naam,
@@ -46,8 +56,8 @@ def sheet_data(site: Site) -> dict:
             "telefoon": p.contact.get("telefoon", ""),
             "talen": [LANGUAGE_LABELS.get(t, t) for t in p.talen],
             "locaties": locations,
-            "lijnen": [{"naam": line["naam"], "telefoon": line["telefoon"], "uren": hours.week_words(line),
-                        "open": hours.browser_hours(line)} for line in p.telefoonlijnen],
+            "lijnen": [{"naam": line["naam"], "telefoon": line["telefoon"], "uren": hours.week_words(line, holidays=False, short=True),
+                        "open": _closure_fields(hours.browser_hours(line))} for line in p.telefoonlijnen],
         }
     return {"partners": partners}
 

@@ -67,6 +67,6 @@ def test_hsds_schedules_carry_seasons_closures_and_lines():
     zele = [s for s in schedules["Huis van het Kind Zele"] if s.get("notes") == "gesloten"]
     assert [(s["valid_from"], s["valid_to"], s["description"]) for s in zele] == [
         ("2026-12-21", "2026-12-27", "Gesloten: kerstweek")]
-    night = [s for s in schedules["CAW Antwerpen – onthaal Voorkempen"] if "Nachtlijn" in s["description"]]
+    night = [s for s in schedules["CAW Oost-Vlaanderen – vluchthuis Dender"] if "Nachtlijn" in s["description"]]
     assert [(s["byday"], s["opens_at"], s["closes_at"]) for s in night] == [("FR,SA", "20:00", "02:00")]
     assert "location_id" not in night[0]

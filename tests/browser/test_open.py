@@ -201,13 +201,15 @@ def test_a_to_z_state_and_filters(example_site, page):
 def test_partner_page_past_midnight_line(example_site, page):
     base, _ = example_site
     page.clock.install(time="2026-12-05T01:00:00+01:00")  # Saturday 01:00: the Friday night line is still open
-    page.goto(base + "partners/caw-onthaal-voorkempen/")
-    line = ".nk-line .nk-open"
-    page.wait_for_selector(line + "[data-nk-state]")
-    assert _state(page, line) == "✓ Nu open · sluit om 02:00"
-    assert _state(page, ".nk-location .nk-open") == "✕ Gesloten · opent maandag om 09:00"
+    page.goto(base + "partners/caw-vluchthuis-dender/")
+    lines = page.locator(".nk-line .nk-open")
+    page.wait_for_selector(".nk-line .nk-open[data-nk-state]")
+    def state(i):
+        return re.sub(r"\s+", " ", lines.nth(i).inner_text()).strip()
+    assert state(0) == "∞ Dag en nacht bereikbaar"
+    assert state(1) == "✓ Nu open · sluit om 02:00"
     page.clock.run_for("01:01:00")  # 02:01
-    assert _state(page, line) == "✕ Gesloten · opent om 20:00"
+    assert state(1) == "✕ Gesloten · opent om 20:00"
     assert page.errors == []
 
 
@@ -218,4 +220,16 @@ def test_partner_page_christmas_week(example_site, page):
     page.wait_for_selector(".nk-location .nk-open[data-nk-state]")
     assert _state(page, ".nk-location .nk-open") == "✕ Vandaag gesloten (kerstweek) · opent maandag om 09:00"
     assert "21 december 2026 tot en met 27 december 2026: kerstweek" in page.locator(".nk-location").inner_text()
+    assert page.errors == []
+
+
+def test_sheet_shows_hours_in_words_and_the_closures_of_the_next_four_weeks(example_site, page):
+    base, _ = example_site
+    page.clock.install(time="2026-12-14T10:00:00+01:00")
+    page.goto(base + "mijn-netwerk/#p=huis-van-het-kind-zele")
+    page.wait_for_selector('.nk-sheet-entry[data-partner="huis-van-het-kind-zele"] dd')
+    text = page.locator('.nk-sheet-entry[data-partner="huis-van-het-kind-zele"]').inner_text()
+    assert "ma, wo 09:00–12:00" in text
+    assert "gesloten 21 dec–27 dec (kerstweek)" in text
+    assert "Nu open" not in text and "Gesloten ·" not in text  # paper is read later
     assert page.errors == []

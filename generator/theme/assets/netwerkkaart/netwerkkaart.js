@@ -353,16 +353,20 @@
     return el;
   }
 
-  // Paper is read later: the sheet gives no "open now", but the closed days of the next 4 weeks.
-  var DUTCH_DATE = new Intl.DateTimeFormat("nl-BE", {timeZone: "UTC", day: "numeric", month: "long"});
-  function closedSoon(hours, rows) {
-    if (!hours || !window.NKOpen) return;
-    var list = window.NKOpen.closures(hours, new Date(), 28);
-    if (!list.length) return;
+  // Paper is read later: the sheet gives no "open now", but the closures of the next 4 weeks.
+  var DUTCH_DATE = new Intl.DateTimeFormat("nl-BE", {timeZone: "UTC", day: "numeric", month: "short"});
+  function closedSoon(hours) {
+    if (!hours || !window.NKOpen) return "";
+    // Only the location's own closures: a line per location for every public holiday pushed 8
+    // partners onto a third A4 page (tests/browser/test_site.py).
+    var list = window.NKOpen.closures(hours, new Date(), 28).filter(function (c) {
+      return c.reden.indexOf("feestdag: ") !== 0;
+    });
+    if (!list.length) return "";
     function day(iso) { return DUTCH_DATE.format(new Date(iso + "T00:00:00Z")); }
-    rows.push(["Gesloten", list.map(function (c) {
-      return (c.van === c.tot ? day(c.van) : day(c.van) + " tot en met " + day(c.tot)) + " (" + c.reden + ")";
-    }).join("; ")]);
+    return "gesloten " + list.map(function (c) {
+      return (c.van === c.tot ? day(c.van) : day(c.van) + "\u2013" + day(c.tot)) + " (" + c.reden.replace(/^feestdag: /, "") + ")";
+    }).join(", ");
   }
 
   function sheetEntry(id, p, root, makeQr) {
@@ -386,12 +390,13 @@
     if (p.wachttijd) rows.push(["Wachttijd", p.wachttijd]);
     p.locaties.forEach(function (loc) {
       rows.push(["Adres", (loc.naam ? loc.naam + ": " : "") + loc.adres]);
-      if (loc.uren.length) rows.push(["Open", loc.uren.join("; ")]);
-      closedSoon(loc.open, rows);
+      var closed = closedSoon(loc.open);
+      if (loc.uren.length || closed) rows.push(["Open", loc.uren.concat(closed ? [closed] : []).join("; ")]);
     });
     (p.lijnen || []).forEach(function (line) {
-      rows.push([line.naam, line.telefoon + (line.uren.length ? " \u00b7 " + line.uren.join("; ") : "")]);
-      closedSoon(line.open, rows);
+      var closed = closedSoon(line.open);
+      rows.push([line.naam, line.telefoon + (line.uren.length ? " \u00b7 " + line.uren.join("; ") : "")
+        + (closed ? "; " + closed : "")]);
     });
     if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
     var dl = node("dl");

@@ -12,7 +12,8 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
         code: "open" | "gesloten" | "vandaag-gesloten" | "afspraak" | "altijd" | "onbekend"
         open: open at that moment; today: open at some time that day (for "vandaag open")
   NKOpen.closures(hours, date?, days?) -> [{van, tot, reden}] closed days (closures and holidays)
-        from that day for `days` days (default 28), as ISO dates, neighbouring days joined
+        from that day for `days` days (default 28), as ISO dates, neighbouring days joined; the
+        weekly blocks are not needed for it: `openingsuren: true` says there are some (the sheet)
   NKOpen.render(element, hours?, date?) fills an element with icon + text (hours default:
         the JSON in its data-nk-open attribute) and sets data-nk-state to the code
   NKOpen.refresh(root?)           renders every [data-nk-open] element; runs once a minute and
@@ -69,7 +70,7 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
     }
     var holiday = holidays()[date];
     if (holiday && !hours.open_op_feestdagen) return {intervals: [], reason: "feestdag: " + holiday};
-    var blocks = hours.openingsuren || [];
+    var blocks = Array.isArray(hours.openingsuren) ? hours.openingsuren : [];
     var seasonal = blocks.filter(function (b) { return (b.geldig_van || b.geldig_tot) && inPeriod(b, date); });
     var use = seasonal.length ? seasonal : blocks.filter(function (b) { return !b.geldig_van && !b.geldig_tot; });
     var code = CODES[weekday(day)];
@@ -140,7 +141,7 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
   function closures(hours, date, days) {
     hours = hours || {};
     var start = local(date).day, out = [];
-    if (hours.dag_en_nacht || !hasHours(hours)) return out;
+    if (hours.dag_en_nacht || !(hasHours(hours) || hours.openingsuren === true)) return out;
     for (var k = 0; k < (days || 28); k++) {
       var info = dayInfo(hours, start + k);
       if (!info.reason) continue;
