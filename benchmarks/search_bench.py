@@ -74,14 +74,14 @@ def main() -> None:
     (out / "search.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
 
 
-def measure(base: str) -> list[dict]:
+def measure(base: str, queries: list[str] = QUERIES) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("NK_CHROMIUM", "/usr/bin/chromium"),
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for query in QUERIES:
+        for query in queries:
             page = browser.new_context().new_page()  # a cold cache for every query
             fetched = []
             page.on("requestfinished", lambda r: fetched.append(r))
