@@ -304,3 +304,16 @@ def test_messages_show_control_characters_visibly_in_every_format(basis):
         assert "x" * 81 not in shown, fmt  # only a short excerpt of a value
     text = CliRunner().invoke(main, ["validate", str(basis)]).output
     assert "partners/dender/scherm.yml:2:" in text and "NK403" in text
+
+
+def test_every_message_is_made_visible_and_short_in_one_place():
+    """problem() is the one place messages are made: whatever a check passes in, no raw control
+    or invisible character and no long quote reaches a terminal."""
+    from generator.problems import problem
+
+    p = problem("NK204", "partners/dender/a\x1b.yml", 1, 1, value="\x1b[2J\u2028\ufeff" + "y" * 500,
+                field="soort\x85", suggestion=" Bedoel je 'caw'?", allowed="caw, ocmw")
+    text = p.file + p.message + p.hint
+    assert "\\u001b[2J\\u2028\\ufeff" in p.message and "soort\\u0085" in p.message and "a\\u001b.yml" in p.file
+    assert not any(0x7F <= ord(c) <= 0x9F or ord(c) < 0x20 or c in "\u2028\ufeff" for c in text)
+    assert "y" * 81 not in p.message and "…" in p.message
