@@ -90,15 +90,19 @@ def _walk(root: Path, tops: tuple[str, ...], problems: list[Problem]) -> list[tu
     links: list[tuple[str, tuple[str, ...]]] = []  # links to folders, read after the plain folders
 
     def follow(path: str, rel: tuple[str, ...]) -> tuple[str, os.stat_result] | None:
-        relpath = "/".join(rel)
+        """The link's target and its stat, when it stays inside the data folder and exists."""
         target = os.path.realpath(path)
+        try:
+            written = os.readlink(path)  # as the link says it, for the message
+        except OSError:
+            written = target
         if not _inside(real_root, target):
-            problems.append(problem("NK118", relpath, 1, 1, target=os.readlink(path)))
+            problems.append(problem("NK118", "/".join(rel), 1, 1, target=written))
             return None
         try:
             return target, os.stat(target)
         except OSError:
-            problems.append(problem("NK121", relpath, 1, 1, target=os.readlink(path)))
+            problems.append(problem("NK121", "/".join(rel), 1, 1, target=written))
             return None
 
     def scan(folder: str, rel: tuple[str, ...], info: os.stat_result) -> None:
