@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .chars import excerpt, visible
+
 
 class Severity(str, Enum):
     ERROR = "fout"
@@ -101,6 +103,22 @@ _KINDS = [
     Kind("NK116", E, "Bestand niet leesbaar",
          "Het bestand kan niet gelezen worden: {reason}.",
          "Controleer of het bestand bestaat en of je het mag lezen."),
+    Kind("NK117", E, "Map niet leesbaar",
+         "De map kan niet gelezen worden: {reason}. De bestanden erin worden niet nagekeken.",
+         "Controleer of de map bestaat en of je ze mag lezen (rechten). Staat ze er per ongeluk? Verwijder ze dan."),
+    Kind("NK118", E, "Link naar buiten de gegevensmap",
+         "Dit is een link (snelkoppeling) naar '{target}', buiten de gegevensmap. Netwerkkaart leest hem niet.",
+         "Zet het bestand of de map zelf hier, in plaats van een link. Netwerkkaart leest alleen wat in de map met "
+         "partners/ en regions/ staat, zodat een link niet naar een ander bestand op de computer kan wijzen."),
+    Kind("NK119", E, "Geen gewoon bestand",
+         "Dit is {what}, geen gewoon bestand of map. Netwerkkaart leest het niet.",
+         "Verwijder het: in partners/ en regions/ horen alleen mappen en .yml-bestanden."),
+    Kind("NK120", E, "Link naar een map die al gelezen wordt",
+         "Deze link wijst naar een map die al gelezen wordt ({other}); ze wordt niet nog eens gelezen.",
+         "Verwijder de link: elke map wordt één keer gelezen. Een link naar een map erboven zou een eindeloze lus geven."),
+    Kind("NK121", E, "Link wijst naar niets",
+         "Deze link (snelkoppeling) wijst naar '{target}', maar daar staat niets dat gelezen kan worden.",
+         "Verwijder de link, of zet het bestand zelf hier."),
     # -- schema (NK2xx) -----------------------------------------------------
     Kind("NK201", E, "Verplicht veld ontbreekt",
          "Het verplichte veld '{field}' ontbreekt{where}.",
@@ -210,6 +228,21 @@ _KINDS = [
          "Deze locatie is vertrouwelijk, maar heeft {what}.",
          "Verwijder de straat en de coördinaten van een vertrouwelijke locatie: alleen postcode en gemeente blijven.\n"
          "Zo staat het adres ook niet in de bronbestanden die iedereen kan inzien."),
+    Kind("NK403", E, "Stuurteken in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een stuurteken ({char}).",
+         "Verwijder de escape ({escape}): een stuurteken hoort niet in een tekst en kan een terminal of "
+         "een spreadsheet in de war brengen. Een nieuwe regel schrijf je als \\n, een tab als \\t."),
+    Kind("NK404", E, "C1-stuurteken in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een C1-stuurteken ({char}).",
+         "Verwijder de escape ({escape}); YAML leest \\N en \\x80 tot \\x9F als onzichtbare stuurtekens. "
+         "Een nieuwe regel schrijf je als \\n."),
+    Kind("NK405", E, "Regelscheiding in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een Unicode-regel- of "
+         "alineascheiding ({char}).",
+         "Schrijf een nieuwe regel als \\n in plaats van {escape}: editors en browsers tonen deze tekens verschillend."),
+    Kind("NK406", E, "Geen teken in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een code die geen teken is ({char}).",
+         "Verwijder de escape ({escape}): U+FFFE, U+FFFF en de andere 'niet-tekens' horen in geen enkele tekst."),
     # -- warnings (NK5xx) ------------------------------------------------------
     Kind("NK501", W, "Lang niet nagekeken",
          "Dit record is het laatst nagekeken op {value}, meer dan 12 maanden geleden.",
@@ -335,15 +368,34 @@ _KINDS = [
 CATALOG: dict[str, Kind] = {k.code: k for k in _KINDS}
 
 
+# Fields whose text the tool writes itself (lists of allowed values, examples, explanations, file
+# paths): shown whole, with their line breaks. Every other text field quotes what a file holds:
+# shown as a short excerpt.
+_OWN_TEXT = frozenset({"allowed", "bound", "error", "example", "expected", "hint", "other", "postcodes", "problem",
+                       "reason", "scope", "suggestion", "today", "url", "what", "where"})
+
+
+def _shown(name: str, value: object) -> object:
+    if value.__class__ is not str:
+        return value if isinstance(value, (int, float)) else _shown(name, str(value))
+    if name in _OWN_TEXT:
+        return visible(value, keep_newlines=True)
+    return excerpt(value)
+
+
 def problem(code: str, file: str, line: int, column: int, **fields: object) -> Problem:
-    """Make the problem ``code`` at ``file:line:column``, filling its templates."""
+    """Make the problem ``code`` at ``file:line:column``, filling its templates.
+
+    The one place every message is made, so the one place that makes sure no message carries a
+    control or invisible character (shown as ``\\u001b``) or more than a short excerpt of a file."""
     kind = CATALOG[code]
+    shown = {name: _shown(name, value) for name, value in fields.items()}
     return Problem(
-        file=file,
+        file=visible(file),
         line=line,
         column=column,
         code=code,
-        message=kind.message.format(**fields),
-        hint=kind.hint.format(**fields),
+        message=visible(kind.message.format(**shown), keep_newlines=True),
+        hint=visible(kind.hint.format(**shown), keep_newlines=True),
         severity=kind.severity,
     )

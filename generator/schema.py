@@ -20,6 +20,7 @@ import phonenumbers
 import yaml
 from phonenumbers import shortnumberinfo
 
+from .chars import EXCERPT, excerpt
 from .problems import Problem, problem
 from .yamlload import Document, Path
 
@@ -215,7 +216,7 @@ def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
         return "Een NIS-code heeft vijf cijfers, zoals \"42028\" voor Zele (opzoeken: statbel.fgov.be, 'REFNIS-codes')."
     if title == "Id" and isinstance(value, str):
         return ("Alleen kleine letters, cijfers en koppeltekens, zonder spaties of accenten. Bijvoorbeeld:\n  "
-                + snippet(key, slug(value) or "jeugdhuis-de-kelder", parent))
+                + snippet(key, slug(value)[:EXCERPT] or "jeugdhuis-de-kelder", parent))
     example = _example(subschema)
     description = subschema.get("description", "")
     if example is not None:
@@ -269,14 +270,15 @@ def _suggest_key(key: str, allowed: list[str], kind: str) -> str:
 
 
 def _type_hint(field: str, expected: list[str], value: object, subschema: dict) -> str:
+    shown = excerpt(str(value))  # a hint quotes at most a short excerpt of what the file holds
     if "number" in expected and isinstance(value, str) and value.replace(",", "", 1).replace("-", "", 1).isdigit():
-        return f"Schrijf een getal met een punt, niet met een komma: {field}: {value.replace(',', '.')}"
+        return f"Schrijf een getal met een punt, niet met een komma: {field}: {shown.replace(',', '.')}"
     if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{value}\""
+        return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{shown}\""
     if "boolean" in expected and isinstance(value, str):
         return f"Schrijf true (ja) of false (nee), in kleine letters: {field}: true"
     if "array" in expected and isinstance(value, str):
-        return f"Schrijf een lijst, ook voor één item: {field}: [{value}]"
+        return f"Schrijf een lijst, ook voor één item: {field}: [{shown}]"
     example = _example(subschema)
     if example is not None:
         return "Voorbeeld:\n  " + snippet(field, example)
@@ -349,7 +351,7 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
                     double = item
                     break
                 seen.add(key)
-            what = f"bevat '{double}' twee keer"
+            what = f"bevat '{excerpt(str(double))}' twee keer"
         elif v == "minItems":
             what = f"moet minstens {error.validator_value} item(s) bevatten"
         else:
