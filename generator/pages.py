@@ -620,7 +620,7 @@ de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft
 {wat}
 </fieldset>
 <p class="nk-ww-tools"><button type="reset" data-nk-ww-reset>Alles wissen</button></p>
-<p class="nk-ww-jump"><a href="#nk-ww-resultaat" data-nk-ww-jump hidden></a></p>
+<p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>
 </form>
 <section class="nk-ww-side" id="nk-ww-resultaat" aria-labelledby="nk-ww-resultaat-titel" tabindex="-1">
 <h2 class="nk-ww-side-title" id="nk-ww-resultaat-titel">Wie kan helpen</h2>

@@ -168,7 +168,7 @@ def test_phone_layout_keyboard_and_tap_targets(browser, example_site):
     page.wait_for_selector(".nk-ww-card")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     small = page.evaluate("""() => [...document.querySelectorAll(
-        '.nk-ww button:not([hidden]), .nk-ww input, .nk-ww-result button, .nk-ww-result a[href^="tel:"], .nk-ww-jump a:not([hidden])')]
+        '.nk-ww button:not([hidden]), .nk-ww input, .nk-ww-result button, .nk-ww-result a[href^="tel:"], .nk-ww-jump button:not([hidden])')]
         .filter(e => e.offsetParent !== null)
         .map(e => [e.id || e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
         .filter(([, r]) => r.height < 44 && !(r.width < 30 && r.height >= 20))
@@ -179,6 +179,11 @@ def test_phone_layout_keyboard_and_tap_targets(browser, example_site):
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash.includes('huur')")
     assert page.get_attribute("button[data-vraag='huur']", "aria-pressed") == "true"
+    # the bar below jumps to the answers and keeps the choices
+    page.click("[data-nk-ww-jump]")
+    page.wait_for_function("document.activeElement.id === 'nk-ww-resultaat'")
+    assert page.locator("section.nk-ww-answer[data-vraag='huur']").is_visible()
+    assert "waar=Zele" in page.url and page.input_value("#nk-ww-waar") == "Zele"
     page.screenshot(path="/tmp/wegwijzer-390.png", full_page=True)
     context.close()
 

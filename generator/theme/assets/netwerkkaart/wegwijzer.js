@@ -366,8 +366,16 @@
       chosen = [];
       setTimeout(render, 0);  // after the browser emptied the fields
     });
+    if (jump) {
+      // A button, not a link to #...: the address after # holds the choices.
+      jump.addEventListener("click", function () {
+        var target = document.getElementById("nk-ww-resultaat");
+        target.scrollIntoView();
+        target.focus({ preventScroll: true });
+      });
+    }
     window.addEventListener("hashchange", function () {
-      if (!document.body.contains(form)) return;
+      if (!document.body.contains(form) || location.hash.indexOf("=") < 0) return;
       applyFragment();
       render();
     });
