@@ -607,7 +607,7 @@ de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft
 <form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" aria-label="Wegwijzer">
 <fieldset class="nk-ww-waar"><legend>Waar woont het gezin?</legend>
 <label for="nk-ww-waar">Gemeente, deelgemeente of postcode</label>
-<div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="bv. Hamme, Moerzeke of 9220">
+<div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode">
 <datalist id="nk-ww-plaatsen">{options}</datalist></div>
 <p class="nk-ww-plaats" data-nk-ww-plaats></p>
 </fieldset>
