@@ -198,3 +198,21 @@ def test_axe_on_the_wegwijzer(page, example_site):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_payloads_in_the_wegwijzer_execute_nothing(page, payload_site):
+    base, _ = payload_site
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(base + "wegwijzer/#waar=Zele&wat=aanval&leeftijd=3")
+    page.wait_for_selector(".nk-ww-card[data-partner='aanval']")
+    page.wait_for_load_state("networkidle")
+    answer = page.locator("section.nk-ww-answer[data-vraag='aanval']")
+    assert '<img src=x onerror="window.__xss=1">' in answer.locator("h3").inner_text()
+    assert "</title><script>window.__xss=2</script>" in answer.inner_text()
+    route = page.locator("[data-nk-ww-route]")  # complex: the route first, its texts as text
+    route.locator("summary").click()
+    assert "${window.__xss=4}" in route.inner_text()
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".nk-ww-result img, .nk-ww-result script, .nk-ww-result svg[onload]").count() == 0
+    assert dialogs == [] and page.errors == []
