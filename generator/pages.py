@@ -177,6 +177,22 @@ def signup_card(aanmelden: dict, title: str) -> str:
     return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{_rows(pairs)}</dl></section>'
 
 
+def route_block(region: Region, here: str) -> str:
+    """The region's 1 Gezin 1 Plan route in short, for a family with several questions at once
+    (municipality, levensdomein and partner pages). Not search text: it is on thousands of pages."""
+    a = region.aanmelden
+    ways = [x for x in (f"bel {tel(a['telefoon'])}" if a.get("telefoon") else "",
+                        link(a["formulier"], "meld online aan") if a.get("formulier") else "",
+                        f"mail naar {mailto(a['email'])}" if a.get("email") else "") if x]
+    how = (" Aanmelden: " + ", ".join(ways) + ".") if ways else ""
+    follow = f"<p>Wat volgt: {e(a['wat_volgt'])}</p>" if a.get("wat_volgt") else ""
+    return (f'<section class="nk-card nk-1g1p" aria-label="1 Gezin 1 Plan" data-pagefind-ignore>'
+            f"<h2>Meerdere vragen tegelijk?</h2>"
+            f"<p>Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt {e(region.naam)}: één "
+            f"gezinscoach en één plan, samen met het gezin.{how}</p>{follow}"
+            f'<p><a href="{rel(here, urls.region(region.id))}">Meer over {e(region.naam)}</a></p></section>')
+
+
 # -- pages ------------------------------------------------------------------------------
 
 def home_page(site: Site) -> Page:
@@ -292,6 +308,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
+        + route_block(region, here)
         + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
         + '<h2 id="nk-lijst">Per levensdomein</h2>'
         + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
@@ -316,6 +333,7 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
         f"<h1 data-pagefind-weight=\"10\">{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
         f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
         + _card_list(site, partners, here)
+        + route_block(region, here)
     )
     return Page(here, f"{domain.naam} in {region.naam}", _wrap(body))
 
@@ -405,6 +423,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
+        + route_block(region, here)
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")

@@ -193,3 +193,20 @@ def test_wegwijzer_page_and_the_links_to_it(site):
     assert 'href="../wegwijzer/"' in region_page(site, region).body
     hamme = municipality(site, "Hamme")
     assert 'href="../../../wegwijzer/#waar=Hamme"' in municipality_page(site, region, hamme).body
+
+
+def test_1g1p_route_on_municipality_levensdomein_and_partner_pages(site):
+    from generator.pages import life_domain_page, partner_page, region_page
+
+    region = site.region("voorkempen")
+    pages = [municipality_page(site, region, municipality(site, "Zoersel")),
+             life_domain_page(site, region, "inkomen"),
+             partner_page(site, site.partner("woonwinkel-voorkempen"), TODAY)]
+    for page in pages:
+        assert page.body.count('class="nk-card nk-1g1p"') == 1, page.url
+        block = page.body.split('class="nk-card nk-1g1p"')[1].split("</section>")[0]
+        assert "Heeft het gezin vragen op meerdere domeinen tegelijk?" in block
+        assert 'href="tel:+3233124560"' in block and "Aanmeldformulier" not in block
+        assert "meld online aan" in block and "data-pagefind-ignore" in block[:80]  # not search text
+        assert "1 Gezin 1 Plan Voorkempen" in block
+    assert "nk-1g1p" not in region_page(site, region).body  # the region page has the full sign-up card
