@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import defaultdict
 
-from . import geo, urls
+from . import geo, urls, vragen
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
@@ -51,6 +51,7 @@ def check_project(project: Project, today: datetime.date | None = None) -> list[
     domains = _life_domains(project, out)
     municipalities = _check_municipalities(project, ref, out)
     out += _check_partners(project, ref, regions, domains, municipalities)
+    out += vragen.check(project, domains, regions)
     out += _check_urls(project)
     out += _check_freshness(project, today)
     return out
@@ -71,7 +72,7 @@ def _check_ids(project: Project) -> list[Problem]:
     out = []
     seen: dict[tuple[str, str], Record] = {}
     for record in project.records:
-        if record.kind == "levensdomeinen":
+        if record.kind in ("levensdomeinen", "vragen"):
             continue
         rid = _id_of(record)
         if rid is None:
@@ -281,7 +282,7 @@ def _check_urls(project: Project) -> list[Problem]:
 def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
     out = []
     for record in project.records:
-        if not record.schema_ok or record.kind == "levensdomeinen":
+        if not record.schema_ok or record.kind in ("levensdomeinen", "vragen"):
             continue
         data = record.doc.data
         checked = data.get("nagekeken")

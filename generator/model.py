@@ -11,6 +11,7 @@ from functools import cached_property
 
 from .project import Project
 from .refdata import reference
+from .vragen import Question, region_questions
 
 DAYS = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
         "za": "zaterdag", "zo": "zondag"}
@@ -117,6 +118,7 @@ class Partner:
     nagekeken_datum: str
     nagekeken_door: str
     voorbeeld: bool
+    vragen: tuple[str, ...] = ()  # the questions it says it answers (vragen.py matches the others)
 
     @property
     def kind_label(self) -> str:
@@ -169,6 +171,7 @@ class Region:
     aanmelden: dict
     municipalities: tuple[Municipality, ...]
     life_domains: tuple[LifeDomain, ...]
+    questions: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,7 @@ def build_site(project: Project) -> Site:
             id=rec.region, naam=d["naam"], source=rec.path, korte_beschrijving=d["korte_beschrijving"],
             beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=d["aanmelden"],
             municipalities=tuple(sorted(municipalities.get(rec.region, []), key=lambda m: m.naam.casefold())),
-            life_domains=tuple(domains),
+            life_domains=tuple(domains), questions=region_questions(project, rec.region),
         ))
     partners = []
     for rec in project.of_kind("partner"):
@@ -287,7 +290,7 @@ def build_site(project: Project) -> Site:
             locaties=tuple(_location(x) for x in d.get("locaties", [])), contact=d.get("contact", {}),
             beroepsgeheim=d["beroepsgeheim"], brede_instap=bool(d.get("brede_instap")),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
-            voorbeeld=bool(d.get("voorbeeld")),
+            voorbeeld=bool(d.get("voorbeeld")), vragen=tuple(d.get("vragen", [])),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)

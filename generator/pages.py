@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from . import urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
 
-from .urls import DIRECTORY, SEARCH, SHEET
+from .urls import DIRECTORY, SEARCH, SHEET, WEGWIJZER
 
 HOME = ""
 DATA = SHEET + "partners.json"
@@ -55,7 +56,8 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
     ``news``: changes from ``history.changes`` (None: no history available)."""
     today = today or datetime.date.today()
     maps = maps or {}
-    pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news)]
+    pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news),
+             wegwijzer_page(site)]
     for region in site.regions:
         pages.append(region_page(site, region, maps.get(urls.region(region.id))))
         for municipality in region.municipalities:
@@ -175,6 +177,22 @@ def signup_card(aanmelden: dict, title: str) -> str:
     return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{_rows(pairs)}</dl></section>'
 
 
+def route_block(region: Region, here: str) -> str:
+    """The region's 1 Gezin 1 Plan route in short, for a family with several questions at once
+    (municipality, levensdomein and partner pages). Not search text: it is on thousands of pages."""
+    a = region.aanmelden
+    ways = [x for x in (f"bel {tel(a['telefoon'])}" if a.get("telefoon") else "",
+                        link(a["formulier"], "meld online aan") if a.get("formulier") else "",
+                        f"mail naar {mailto(a['email'])}" if a.get("email") else "") if x]
+    how = (" Aanmelden: " + ", ".join(ways) + ".") if ways else ""
+    follow = f"<p>Wat volgt: {e(a['wat_volgt'])}</p>" if a.get("wat_volgt") else ""
+    return (f'<section class="nk-card nk-1g1p" aria-label="1 Gezin 1 Plan" data-pagefind-ignore>'
+            f"<h2>Meerdere vragen tegelijk?</h2>"
+            f"<p>Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt {e(region.naam)}: één "
+            f"gezinscoach en één plan, samen met het gezin.{how}</p>{follow}"
+            f'<p><a href="{rel(here, urls.region(region.id))}">Meer over {e(region.naam)}</a></p></section>')
+
+
 # -- pages ------------------------------------------------------------------------------
 
 def home_page(site: Site) -> Page:
@@ -200,6 +218,7 @@ def home_page(site: Site) -> Page:
     body = f"""<h1>Wie helpt waarmee, dicht bij huis?</h1>
 <p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
 in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gezin naar.</p>
+{wegwijzer_link(here)}
 <form class="nk-search-form" action="{rel(here, SEARCH)}" role="search">
 <label for="nk-home-q">Zoek een organisatie, gemeente, postcode of vraag</label>
 <input id="nk-home-q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
@@ -238,7 +257,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
     website = f"<p>{link(region.website, 'Website van het netwerk')}</p>" if region.website else ""
     body = (
         f"<h1 data-pagefind-weight=\"10\">{e(region.naam)}</h1><p class=\"nk-lead\">{e(region.korte_beschrijving)}</p>"
-        f"{paragraphs(region.beschrijving)}{website}"
+        f"{wegwijzer_link(here)}{paragraphs(region.beschrijving)}{website}"
         + signup_card(region.aanmelden, "Aanmelden bij het 1 Gezin 1 Plan-team")
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
@@ -285,9 +304,11 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         f'<p class="nk-lead">Wie helpt gezinnen in {e(municipality.naam)}? {len(active)} partners, '
         f'waarvan {len(located)} met een adres in {e(municipality.naam)}.</p>'
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
+        + wegwijzer_link(here, municipality.naam)
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
+        + route_block(region, here)
         + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
         + '<h2 id="nk-lijst">Per levensdomein</h2>'
         + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
@@ -312,6 +333,7 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
         f"<h1 data-pagefind-weight=\"10\">{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
         f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
         + _card_list(site, partners, here)
+        + route_block(region, here)
     )
     return Page(here, f"{domain.naam} in {region.naam}", _wrap(body))
 
@@ -401,6 +423,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
+        + route_block(region, here)
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
@@ -554,3 +577,77 @@ def search_page() -> Page:
 <ol class="nk-results" data-nk-results></ol>
 <noscript><p>Zoeken werkt met JavaScript. Gebruik anders de lijst <a href="../a-z/">van A tot Z</a>.</p></noscript>"""
     return Page(SEARCH, "Zoeken", _wrap(body, searchable=False), searchable=False)
+
+
+def wegwijzer_link(here: str, place: str | None = None) -> str:
+    """The way into the wegwijzer; from a municipality page with that place already chosen."""
+    target = rel(here, WEGWIJZER) + (f"#waar={quote(place, safe='')}" if place else "")
+    text = f"Wegwijzer: wie helpt in {e(place)} met de vraag van het gezin?" if place else \
+        "Wegwijzer: van de vraag van het gezin naar de juiste hulp"
+    return (f'<p class="nk-ww-link" data-pagefind-ignore><a href="{e(target)}">{icon("material/sign-direction")}'
+            f"<span>{text}</span></a></p>")
+
+
+def wegwijzer_page(site: Site) -> Page:
+    """Where, for whom, what: the answer is drawn in the browser by wegwijzer.js from wegwijzer.py's data."""
+    from .wegwijzer import INDEX
+
+    here = WEGWIJZER
+    places = []
+    for r in site.regions:
+        for m in r.municipalities:
+            places.append(m.naam)
+            places += [f"{name} ({m.naam})" for name, _ in m.deelgemeenten if name != m.naam]
+            places += [f"{pc} {m.naam}" for pc in m.postcodes]
+    options = "".join(f'<option value="{e(p)}"></option>' for p in dict.fromkeys(places))
+    # One button per question; a question a region writes differently gets its own button for that region.
+    buttons: dict[tuple[str, str], dict] = {}
+    domains: dict[str, object] = {}
+    for r in site.regions:
+        for d in r.life_domains:
+            domains.setdefault(d.id, d)
+        for q in r.questions:
+            key = (q.id, q.vraag)
+            buttons.setdefault(key, {"q": q, "regions": []})["regions"].append(r.id)
+    groups: dict[str, list[str]] = {}
+    for (qid, _), item in buttons.items():
+        q = item["q"]
+        domain = domains[q.levensdomeinen[0]]
+        groups.setdefault(domain.id, []).append(
+            f'<button type="button" class="nk-ww-vraag" aria-pressed="false" data-vraag="{e(qid)}" '
+            f'data-regios="{e(" ".join(item["regions"]))}">{icon(domain.icoon)}<span>{e(q.vraag)}</span></button>')
+    wat = "".join(
+        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">{e(domains[d].naam)}</p>{"".join(items)}</div>'
+        for d, items in sorted(groups.items(), key=lambda kv: list(domains).index(kv[0])))
+    body = f"""<h1>Wegwijzer</h1>
+<p class="nk-lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
+de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft in deze browser.</p>
+<div class="nk-ww-layout">
+<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" aria-label="Wegwijzer">
+<fieldset class="nk-ww-waar"><legend>Waar woont het gezin?</legend>
+<label for="nk-ww-waar">Gemeente, deelgemeente of postcode</label>
+<div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode">
+<datalist id="nk-ww-plaatsen">{options}</datalist></div>
+<p class="nk-ww-plaats" data-nk-ww-plaats></p>
+</fieldset>
+<fieldset class="nk-ww-wie"><legend>Voor wie?</legend>
+<label for="nk-ww-leeftijd">Leeftijd van de kinderen, in jaren (bv. 2, 7)</label>
+<input id="nk-ww-leeftijd" type="text" inputmode="numeric" autocomplete="off" placeholder="bv. 2, 7">
+<label class="nk-ww-check" for="nk-ww-jong"><input id="nk-ww-jong" type="checkbox"> Ik ben zelf jonger dan 25</label>
+</fieldset>
+<fieldset class="nk-ww-wat"><legend>Wat is de vraag? Kies er één of meer.</legend>
+{wat}
+</fieldset>
+<p class="nk-ww-tools"><button type="reset" data-nk-ww-reset>Alles wissen</button></p>
+<p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>
+</form>
+<section class="nk-ww-side" id="nk-ww-resultaat" aria-labelledby="nk-ww-resultaat-titel" tabindex="-1">
+<h2 class="nk-ww-side-title" id="nk-ww-resultaat-titel">Wie kan helpen</h2>
+<p class="nk-count" role="status" aria-live="polite" data-nk-ww-status></p>
+<div class="nk-ww-result" data-nk-ww-result></div>
+</section>
+</div>
+<noscript><p>De wegwijzer werkt met JavaScript. Kies anders je gemeente op de <a href="{rel(here, HOME)}">startpagina</a>.</p></noscript>
+<link rel="stylesheet" href="{rel(here, "assets/netwerkkaart/wegwijzer.css")}">
+<script src="{rel(here, "assets/netwerkkaart/wegwijzer.js")}"></script>"""
+    return Page(here, "Wegwijzer", _wrap(body, searchable=False), searchable=False)

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, history, maps, schema, search, sheet, urls
+from . import export, history, maps, schema, search, sheet, urls, wegwijzer
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
@@ -93,6 +93,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             self.background.cancel()
         project, site = result.project, self.site
         jobs = {DATA: lambda: sheet.sheet_json(site)}
+        jobs.update({path: (lambda path=path: wegwijzer.content(site, path)) for path in wegwijzer.paths(site)})
         jobs.update({f"{urls.EXPORT}/{name}": (lambda make=make: make(project)) for name, make in export.FORMATS.values()})
         self.background = Background(jobs)
         tiles = maps.Tiles(None if self.config.tiles.strip().lower() in ("", "geen", "none") else self.config.tiles,
@@ -123,7 +124,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return config
 
     def _nav(self, config) -> list:
-        nav: list = [{"Start": "index.md"}]
+        nav: list = [{"Start": "index.md"}, {"Wegwijzer": f"{urls.WEGWIJZER}index.md"}]
         nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
         nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
                 {"Mijn netwerk": f"{urls.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]

@@ -5,6 +5,7 @@ Layout (paths relative to the data folder, which holds ``partners/`` and ``regio
     regions/<regio>/regio.yml              the region
     regions/<regio>/gemeenten/<id>.yml     one municipality of the region
     regions/<regio>/levensdomeinen.yml     optional: the region's extra levensdomeinen
+    regions/<regio>/vragen.yml             optional: the region's extra or replaced questions (vragen.py)
     partners/<regio>/<id>.yml              one partner
 """
 
@@ -35,7 +36,7 @@ DEFAULT_LIFE_DOMAINS = "generator/data/levensdomeinen.yml"
 class Record:
     """One loaded file: its kind, region, id as the file name says, and the document (None if unreadable)."""
 
-    kind: str  # partner | regio | gemeente | levensdomeinen
+    kind: str  # partner | regio | gemeente | levensdomeinen | vragen
     path: str  # relative to the data folder, with /
     region: str | None
     stem: str
@@ -64,6 +65,8 @@ def _classify(rel: tuple[str, ...]) -> tuple[str, str | None] | None:
         return "regio", rel[1]
     if rel[0] == "regions" and len(rel) == 3 and stem == "levensdomeinen":
         return "levensdomeinen", rel[1]
+    if rel[0] == "regions" and len(rel) == 3 and stem == "vragen":
+        return "vragen", rel[1]
     if rel[0] == "regions" and len(rel) == 4 and rel[2] == "gemeenten":
         return "gemeente", rel[1]
     return None

@@ -17,6 +17,7 @@ KIND_TITLES = {
     "regio": ("Regio", "regions/<regio>/regio.yml"),
     "gemeente": ("Gemeente", "regions/<regio>/gemeenten/<id>.yml"),
     "levensdomeinen": ("Levensdomeinen van een regio", "regions/<regio>/levensdomeinen.yml"),
+    "vragen": ("Vragen van gezinnen", "generator/data/vragen.yml en regions/<regio>/vragen.yml"),
 }
 
 

@@ -24,12 +24,12 @@ from .chars import EXCERPT, excerpt
 from .problems import Problem, problem
 from .yamlload import Document, Path
 
-KINDS = ("partner", "regio", "gemeente", "levensdomeinen")
+KINDS = ("partner", "regio", "gemeente", "levensdomeinen", "vragen")
 SCHEMA_FILES = ("common",) + KINDS
 
 
 def schema_text(name: str) -> str:
-    """The published JSON text of a schema (``partner``, ``regio``, ``gemeente``, ``levensdomeinen``, ``common``)."""
+    """The published JSON text of a schema (``partner``, ``regio``, ``gemeente``, ``levensdomeinen``, ``vragen``, ``common``)."""
     return resources.files("generator").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
 
 
@@ -144,7 +144,7 @@ def fast_validator(kind: str):
 def warm_up() -> None:
     """Compile the checks and load the phone metadata once, before worker processes are forked
     (each worker did it again: 0.4 s at the start of every parallel load)."""
-    for kind in ("partner", "regio", "gemeente", "levensdomeinen"):
+    for kind in KINDS:
         fast_validator(kind)
     is_belgian_phone("052 00 00 00")
 

@@ -14,9 +14,11 @@ MAP_DOCUMENT = f"{MAPS}/kaart.html"  # every map: kaart.html?d=<name of its JSON
 SEARCH_INDEX = "pagefind"
 EXPORT = "export"  # open-data downloads
 NEWS = "wat-is-nieuw/"
+WEGWIJZER = "wegwijzer/"  # from the family's question to the right help (wegwijzer.py)
 
 # Top-level folders the site itself uses; a region may not take these ids.
-RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), NEWS.strip("/"), MAPS, SEARCH_INDEX, EXPORT,
+RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), NEWS.strip("/"), WEGWIJZER.strip("/"),
+                      MAPS, SEARCH_INDEX, EXPORT,
                       "assets", "partners", "search", "schemas"})
 
 

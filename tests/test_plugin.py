@@ -43,7 +43,7 @@ def test_on_config_validates_and_adds_pages_in_memory(basis):
     assert "schemas/partner.schema.json" in uris  # published for editors at a stable URL
     assert all(f.generated_by == "netwerkkaart" and f.abs_src_path is None for f in files)
     assert list((basis / "docs").iterdir()) == []  # nothing written into docs/
-    assert [list(item)[0] for item in config.nav][:2] == ["Start", "1 Gezin 1 Plan Dender (test)"]
+    assert [list(item)[0] for item in config.nav][:3] == ["Start", "Wegwijzer", "1 Gezin 1 Plan Dender (test)"]
 
 
 def test_data_errors_fail_the_build_with_the_cli_messages(basis, caplog):

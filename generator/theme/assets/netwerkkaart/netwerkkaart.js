@@ -282,6 +282,9 @@
     refreshPicks();
   }
 
+  // The wegwijzer page (wegwijzer.js, loaded only there) puts partners on the sheet through this.
+  window.nkMijnNetwerk = { ids: readSelection, toggle: toggle };
+
   // Map popups live in iframes; they ask this page to toggle a partner.
   window.addEventListener("message", function (event) {
     if (event.origin !== location.origin || !event.data || !event.data.nkAdd) return;
