@@ -6,11 +6,12 @@ Plain functions, no MkDocs: the plugin adds these pages to the build, and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from dataclasses import dataclass
 
-from . import urls
+from . import feedback, freshness, urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -52,8 +53,11 @@ class Page:
 def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None,
                 news: list | None = None) -> list[Page]:
     """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page;
-    ``news``: changes from ``history.changes`` (None: no history available)."""
-    today = today or datetime.date.today()
+    ``news``: changes from ``history.changes`` (None: no history available).
+    ``today``: the build date, if not the one the site was built with (``Site.built``)."""
+    if today is not None and today != site.built:
+        site = dataclasses.replace(site, built=today)
+    today = site.built
     maps = maps or {}
     pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news)]
     for region in site.regions:
@@ -88,6 +92,24 @@ def dutch_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def freshness_notice(site: Site, partner: Partner) -> str:
+    """"Niet recent nagekeken (laatst op ...)" when the region's policy says so on the build date; else nothing."""
+    if site.freshness(partner) == freshness.FRESH:
+        return ""
+    return (f'<span class="nk-badge nk-stale" data-nk-versheid="{site.freshness(partner)}">Niet recent nagekeken '
+            f'(laatst op {dutch_date(partner.nagekeken_datum)})</span>')
+
+
+def report_link(site: Site, region: Region, record_id: str, name: str, url: str) -> str:
+    """"Klopt er iets niet?" for the page at ``url`` (nothing when the region set no address)."""
+    return feedback.link_html(feedback.link(region.report, record_id=record_id, name=name,
+                                            page=site.page_address(url), date=site.built.isoformat()))
+
+
+def built_line(site: Site) -> str:
+    return f'<p class="nk-muted nk-built">Gegevens van {dutch_date(site.built.isoformat())}.</p>'
+
+
 def pick_button(partner: Partner) -> str:
     """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
     # not search text: it is on every page, so "netwerk" matched them all
@@ -111,14 +133,17 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
     where = ", ".join(places) if places else "Geen openbaar adres"
     domains = " ".join(f'<span class="nk-chip">{e(names[d])}</span>' for d in partner.levensdomeinen)
     phone = partner.contact.get("telefoon")
+    notice = freshness_notice(site, partner)
     return (
         f'<article class="nk-card nk-partner-card">'
         f'<{heading}><a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a></{heading}>'
         f'<p class="nk-kind">{e(partner.kind_label)} · {e(where)}</p>'
-        f'<p>{e(partner.korte_beschrijving)}</p>'
+        + (f'<p>{notice}</p>' if notice else "")
+        + f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
         + pick_button(partner)
+        + report_link(site, region, partner.id, partner.naam, urls.partner(partner.id))
         + "</article>"
     )
 
@@ -246,6 +271,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
         + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
+        + report_link(site, region, region.id, region.naam, here) + built_line(site)
     )
     return Page(here, region.naam, _wrap(body), source=region.source)
 
@@ -300,6 +326,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
+        + report_link(site, region, municipality.id, municipality.naam, here) + built_line(site)
     )
     return Page(here, municipality.naam, _wrap(body), source=municipality.source)
 
@@ -370,9 +397,8 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
                       "Beroepsgeheim</span>")
     if partner.brede_instap:
         badges.append('<span class="nk-badge nk-ok" title="Hier kan je met elke vraag terecht.">Brede instap</span>')
-    stale = partner.is_stale(today)
-    checked = (f'<span class="nk-badge {"nk-stale" if stale else ""}">'
-               f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{dutch_date(partner.nagekeken_datum)}</span>')
+    checked = freshness_notice(site, partner) or (
+        f'<span class="nk-badge">Nagekeken op {dutch_date(partner.nagekeken_datum)}</span>')
     contact = _rows(_reach(partner.contact))
     languages = ", ".join(LANGUAGE_LABELS.get(t, t) for t in partner.talen)
     area = site.service_area(partner)
@@ -409,6 +435,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
+        + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
 
