@@ -240,7 +240,7 @@ _KINDS = [
          "De datum {value} ligt na vandaag ({today}); nakijken in de toekomst kan niet.",
          "Geef de datum waarop de partner de gegevens echt bevestigde, of laat --datum weg voor vandaag."),
     Kind("NK506", E, "Nagekeken-regels niet gevonden",
-         "In {file} {problem}; netwerkkaart past alleen de regels 'datum:' en 'door:' onder 'nagekeken:' aan.",
+         "In {name} {problem}; netwerkkaart past alleen de regels 'datum:' en 'door:' onder 'nagekeken:' aan.",
          "Schrijf het blok zo (elk op een eigen regel) en probeer opnieuw:\n"
          "  nagekeken:\n    datum: \"2026-01-15\"\n    door: Regioteam"),
     Kind("NK507", E, "Ongeldige naam bij --door",
@@ -250,7 +250,7 @@ _KINDS = [
          "{target} kan niet geschreven worden: {reason}. Er is niets veranderd.",
          "Controleer of je in de map mag schrijven en of de schijf niet vol is."),
     Kind("NK509", E, "Partner haalt de controle niet",
-         "{file} heeft fouten; netwerkkaart zet geen datum van nakijken bij gegevens die niet kloppen.",
+         "{name} heeft fouten; netwerkkaart zet geen datum van nakijken bij gegevens die niet kloppen.",
          "Verbeter eerst de fouten (netwerkkaart validate .) en probeer dan opnieuw."),
     # -- import (NK6xx) -----------------------------------------------------
     Kind("NK601", E, "Ongeldige regio",
