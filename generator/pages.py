@@ -516,30 +516,52 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 
 
 def news_page(site: Site, news: list | None) -> Page:
+    """"Wat is nieuw": per region and per week, per partner per day what changed (``history.entries``;
+    the older ``history.changes`` list is accepted too). None or empty: no history."""
     here = urls.NEWS
     if not news:
         body = ("<h1>Wat is nieuw</h1><p>Er is geen geschiedenis van de gegevens beschikbaar (de site werd "
                 "gebouwd zonder git). Elke partnerpagina toont wel wanneer ze het laatst is nagekeken.</p>")
         return Page(here, "Wat is nieuw", _wrap(body, searchable=False), searchable=False)
-    by_date: dict[str, list] = {}
-    for change in news:
-        same_day = by_date.setdefault(change.date, [])
-        earlier = next((i for i, c in enumerate(same_day) if c.partner_id == change.partner_id), None)
-        if earlier is None:
-            same_day.append(change)
-        elif change.kind == "toegevoegd":  # added and changed on one day: it is new
-            same_day[earlier] = change
+    from .history import Entry, FEED, week_of
+
+    items = [c if isinstance(c, Entry) else Entry(c.date, c.path.split("/")[1], c.partner_id,
+                                                  (site.partner(c.partner_id).naam if site.partner(c.partner_id)
+                                                   else c.partner_id), (c.kind,)) for c in news]
+    names = {r.id: r.naam for r in site.regions}
+    by_region: dict[str, list] = {}
+    for item in items:
+        by_region.setdefault(item.region, []).append(item)
+    order = [r.id for r in site.regions if r.id in by_region] + sorted(set(by_region) - set(names))
     parts = []
-    for date, items in by_date.items():
-        lines = []
-        for c in items:
-            partner = site.partner(c.partner_id)
-            name = (f'<a href="{rel(here, urls.partner(c.partner_id))}">{e(partner.naam)}</a>'
-                    if partner and c.kind != "verwijderd" else e(partner.naam if partner else c.partner_id))
-            lines.append(f"<li>{e(c.kind.capitalize())}: {name}</li>")
-        parts.append(f"<h2>{dutch_date(date)}</h2><ul>{''.join(lines)}</ul>")
-    body = "<h1>Wat is nieuw</h1><p>Partners die toegevoegd, gewijzigd of verwijderd werden, de nieuwste eerst.</p>"
+    for region in order:
+        parts.append(f"<h2>{e(names.get(region, region))}</h2>")
+        weeks: dict[tuple[int, int], list] = {}
+        for item in by_region[region]:
+            weeks.setdefault(week_of(item.date), []).append(item)
+        for (year, week), group in weeks.items():
+            monday = datetime.date.fromisocalendar(year, week, 1)
+            sunday = monday + datetime.timedelta(days=6)
+            lines = []
+            for item in group:
+                partner = site.partner(item.partner_id)
+                name = (f'<a href="{rel(here, urls.partner(item.partner_id))}">{e(partner.naam)}</a>'
+                        if partner and not item.removed else e(item.name))
+                lines.append(f"<li>{dutch_date(item.date)}: {name}: {e(', '.join(item.what))}</li>")
+            parts.append(f"<h3>Week {week} van {year} ({dutch_date(monday.isoformat())} tot "
+                         f"{dutch_date(sunday.isoformat())})</h3><ul>{''.join(lines)}</ul>")
+    body = ("<h1>Wat is nieuw</h1><p>Wat er veranderde aan de partners, per regio en per week, de nieuwste eerst. "
+            f'Volg het met een feedlezer: <a href="{rel(here, FEED)}" type="application/atom+xml">Atom-feed</a>.</p>')
     return Page(here, "Wat is nieuw", _wrap(body + "".join(parts), searchable=False), searchable=False)
+
+
+def news_feed(site: Site, news: list | None, title: str = "Netwerkkaart: wat is nieuw") -> str:
+    """The Atom feed beside "Wat is nieuw" (``history.entries``; empty without history)."""
+    from .history import atom
+
+    return atom(list(news or []), site_url=site.site_url, title=title, updated=site.built,
+                names={r.id: r.naam for r in site.regions},
+                page_of=lambda pid: site.page_address(urls.partner(pid)) if site.partner(pid) else None)
 
 
 def sheet_page() -> Page:

@@ -27,7 +27,7 @@ from . import export, freshness, history, maps, schema, search, sheet, urls
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
-from .pages import DATA, render_site
+from .pages import DATA, news_feed, render_site
 from .urls import DIRECTORY, SEARCH
 from .problems import Problem
 from .validate import validate_folder
@@ -104,7 +104,9 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
-        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
+        news = history.entries(self.root)  # what changed, per partner per day (None: no git history)
+        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=news)
+        self.map_files.append(maps.MapFile(history.FEED, news_feed(self.site, news, f"{config.site_name}: wat is nieuw")))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         if self.index is not None:  # `mkdocs serve`: a newer build replaces it
             self.index.cancel()
