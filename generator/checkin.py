@@ -333,7 +333,10 @@ def confirm(root: Path, partner_id: str, by: str, date: str | None = None,
     for key in sorted(spans, key=lambda k: -spans[k][0]):  # from the end: earlier offsets stay right
         start, end = spans[key]
         new = new[:start] + values[key] + new[end:]
-    changed, _ = read_record("partner", region, relpath, new.encode("utf-8"))
+    changed, found = read_record("partner", region, relpath, new.encode("utf-8"))
+    wrong = [p for p in found if p.is_error]
+    if wrong:  # e.g. an invisible character in the name that the text checks refuse
+        raise Refused(problem("NK507", "--door", 1, 1, value=by[:80], problem=wrong[0].message.rstrip(".")))
     expected = dict(record.doc.data, nagekeken={"datum": day.isoformat(), "door": by})
     if changed.doc is None or changed.doc.data != expected:  # never write what we did not mean to
         raise Refused(problem("NK506", relpath, 1, 1, name=relpath,
