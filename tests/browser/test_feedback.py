@@ -60,3 +60,21 @@ def test_no_link_without_an_address(page, payload_site):
     base, _ = payload_site
     assert page.goto(base + "partners/aanval/").status == 200
     assert page.locator(LINK).count() == 0
+
+
+def test_not_recently_checked_on_page_card_and_sheet(page, example_site):
+    """lop-dender was last checked more than 12 months before the build (the example of that state)."""
+    base, _ = example_site
+    notice = "Niet recent nagekeken (laatst op 17 juni 2025)"
+    page.goto(base + "partners/lop-dender/")
+    assert page.locator(".nk-badges .nk-stale").inner_text() == notice
+    assert page.locator(".nk-built").inner_text().startswith("Gegevens van ")
+    page.goto(base + "partners/clb-dender/")
+    assert page.locator(".nk-stale").count() == 0
+    page.goto(base + "dender/gemeenten/dendermonde/")
+    card = page.locator("article.nk-partner-card", has=page.locator("a[href$='partners/lop-dender/']"))
+    assert card.locator(".nk-stale").inner_text() == notice
+    page.goto(base + "mijn-netwerk/#p=lop-dender,clb-dender")
+    page.wait_for_selector("[data-partner='clb-dender']")
+    assert page.locator("[data-partner='lop-dender'] .nk-stale").inner_text() == notice
+    assert page.locator("[data-partner='clb-dender'] .nk-stale").count() == 0
