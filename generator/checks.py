@@ -13,11 +13,10 @@ import difflib
 import re
 from collections import defaultdict
 
-from . import geo, urls, vragen
+from . import feedback, freshness, geo, urls, vragen
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
-from .model import STALE_AFTER_DAYS
 from .refdata import Reference, fold, reference
 from .yamlload import Path
 
@@ -41,7 +40,7 @@ def reserved_id_problem(value: str, file: str, line: int = 1, column: int = 1) -
 
 
 def check_project(project: Project, today: datetime.date | None = None) -> list[Problem]:
-    today = today or datetime.date.today()  # tests pass a fixed day
+    today = today or freshness.today()  # tests pass a fixed day; NK_VANDAAG fixes it for a build
     ref = reference()
     out: list[Problem] = []
     out += _check_ids(project)
@@ -281,19 +280,44 @@ def _check_urls(project: Project) -> list[Problem]:
 
 def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
     out = []
+    policies = {}
+    for record in project.of_kind("regio"):
+        policies[record.region] = freshness.policy_of(record.doc.data)
+        out += _check_region_settings(record)
     for record in project.records:
         if not record.schema_ok or record.kind in ("levensdomeinen", "vragen"):
             continue
         data = record.doc.data
         checked = data.get("nagekeken")
-        age = (today - datetime.date.fromisoformat(checked["datum"])).days if checked else 0
-        if age > STALE_AFTER_DAYS:
-            out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat()))
-        elif age < 0:
+        policy = policies.get(record.region, freshness.DEFAULT)
+        if checked and policy.state(checked["datum"], today) == freshness.TOO_OLD:
+            command = (f"netwerkkaart nagekeken {data['id']} --door \"<je naam>\"\n  "
+                       if record.kind == "partner" else "")
+            out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat(),
+                           months=policy.warn_months, command=command,
+                           region=f"regio {record.region}" if record.region in policies else "de standaard"))
+        elif checked and datetime.date.fromisoformat(checked["datum"]) > today:
             out.append(_at(record, ("nagekeken", "datum"), "NK504", value=checked["datum"], today=today.isoformat()))
         if record.kind == "partner":
             contact = data.get("contact", {})
             if not (contact.get("telefoon") or contact.get("email") or contact.get("website")
                     or contact.get("chat") or data["aanmelden"].get("formulier")):
                 out.append(_at(record, (), "NK502"))
+    return out
+
+
+def _check_region_settings(record: Record) -> list[Problem]:
+    """The freshness policy and the "Klopt er iets niet?" address of a region (NK360, NK361)."""
+    out = []
+    data = record.doc.data
+    block = data.get("versheid") or {}
+    if "waarschuwen_na_maanden" in block:
+        policy = freshness.policy_of(data)
+        if policy.warn_months < policy.notice_months:
+            out.append(_at(record, ("versheid", "waarschuwen_na_maanden"), "NK360", warn=policy.warn_months,
+                           notice=policy.notice_months))
+    template = (data.get("melden") or {}).get("url")
+    if template:
+        for name in feedback.unknown_fields(template):
+            out.append(_at(record, ("melden", "url"), "NK361", value=name, allowed=feedback.ALLOWED))
     return out

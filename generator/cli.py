@@ -363,3 +363,93 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
                    "importeer opnieuw; er wordt alleen geschreven als alle rijen in orde zijn.")
         sys.exit(1)
     click.echo(f"{len(result.planned)} partner(s) {verb}, {warnings} waarschuwing(en).")
+
+
+# -- the yearly check-in (see checkin.py) -----------------------------------------------------------
+
+def _checkin_refused(exc) -> None:
+    """A refusal of a check-in command: wrong usage is exit 2, a problem in the data exit 1."""
+    if exc.usage:
+        raise click.UsageError(str(exc)) from None
+    _print_problems([exc.problem])
+    sys.exit(1)
+
+
+@main.command("nakijken")
+@click.argument("map", default=".", type=click.Path(path_type=Path))
+@click.option("--regio", help="Alleen deze regio (de mapnaam in regions/).")
+@click.option("--alle", is_flag=True, help="Alle partners, niet alleen wie aan de beurt is.")
+@click.option("-o", "--uit", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor nakijken.csv en de teksten per partner. Ze wordt helemaal vervangen: een nieuwe of "
+                   "lege map, of een map die netwerkkaart eerder maakte. Zonder --uit: alleen de lijst.")
+@click.option("--site-url", envvar="NK_SITE_URL", default="",
+              help="Het adres van de site, voor de link naar elke pagina (standaard: NK_SITE_URL).")
+def checkin_command(map: Path, regio: str | None, alle: bool, uit: Path | None, site_url: str) -> None:
+    """Wie moet nagekeken worden? Toont per regio de partners die langer dan de grens van hun regio
+    (versheid.tonen_na_maanden in regio.yml, standaard 12 maanden) niet nagekeken zijn, en schrijft met
+    --uit een bestand voor een mail merge (nakijken.csv, voor Excel: UTF-8 met BOM en ';') en per partner
+    een tekst in gewone zinnen, met de vraag of alles nog klopt.
+
+    Voorbeeld:
+
+        netwerkkaart nakijken . --uit nakijken
+    """
+    from . import checkin, freshness, scaffold
+    from . import outdir as folders
+
+    _folder(map)
+    if regio is not None:
+        try:
+            scaffold.check_region(map, regio)
+        except scaffold.WrongUsage as exc:
+            raise click.UsageError(str(exc)) from None
+        except scaffold.ScaffoldError as exc:
+            raise click.UsageError(str(exc)) from None
+    if uit is not None:
+        _guarded(lambda: folders.guard(uit, data=map, docs=map / "docs", config_dir=map))
+    result = _valid(map, sys.stdout)
+    site = build_site(result.project, today=freshness.today(), site_url=site_url)
+    chosen = checkin.due(site, region=regio, everyone=alle)
+    for region_id, partners in chosen.items():
+        region = site.region(region_id)
+        click.echo(f"== {region.naam}: {len(partners)} partner(s) "
+                   + ("==" if alle else f"langer dan {region.policy.notice_months} maanden niet nagekeken =="))
+        for p in partners:
+            click.echo(f"  {p.nagekeken_datum}  {p.id}  ({p.naam})")
+    if uit is None:
+        return
+    made = checkin.files(site, chosen)
+    with _refusals(), folders.replacing(uit, say=_say) as fresh:
+        for item in made:
+            target = fresh.joinpath(*item.path.split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(item.text, encoding="utf-8", newline="")
+    click.echo(f"Geschreven naar {uit}: {checkin.CSV_NAME} en {len(made) - 1} tekst(en) in {checkin.TEXTS}/.")
+
+
+@main.command("nagekeken")
+@click.argument("id")
+@click.option("--door", required=True, help="Wie de gegevens met de partner nakeek (naam of dienst).")
+@click.option("--datum", help="Wanneer (jaar-maand-dag); standaard vandaag. Niet in de toekomst.")
+@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+def confirmed_command(id: str, door: str, datum: str | None, data: Path) -> None:
+    """Noteer dat partner ID is nagekeken: past alleen de regels 'datum:' en 'door:' onder 'nagekeken:'
+    aan in partners/<regio>/ID.yml. Commentaar, volgorde en al de rest van het bestand blijven zoals ze zijn.
+
+    Voorbeeld:
+
+        netwerkkaart nagekeken huis-van-het-kind-zele --door "Regioteam Dender"
+    """
+    from . import checkin
+
+    try:
+        path, old, new = checkin.confirm(_folder(data), id, door, datum)
+    except checkin.Refused as exc:
+        _checkin_refused(exc)
+        return
+    before, after = old.splitlines(), new.splitlines()
+    click.echo(f"Bijgewerkt: {path}")
+    for number, (a, b) in enumerate(zip(before, after), start=1):
+        if a != b:
+            click.echo(f"  regel {number}: {b.strip()}")

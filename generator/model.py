@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import feedback, freshness
 from .project import Project
 from .refdata import reference
 from .vragen import Question, region_questions
@@ -172,6 +173,8 @@ class Region:
     municipalities: tuple[Municipality, ...]
     life_domains: tuple[LifeDomain, ...]
     questions: tuple[Question, ...] = ()
+    policy: freshness.Policy = freshness.DEFAULT  # when its records count as not recently checked
+    report: feedback.Target | None = None  # where "Klopt er iets niet?" goes (None: no link)
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,8 @@ class Site:
     regions: tuple[Region, ...]
     partners: tuple[Partner, ...]
     example: bool  # any record is example data
+    built: datetime.date = datetime.date(1970, 1, 1)  # the build date: freshness is measured against it
+    site_url: str = ""  # the site's address (mkdocs.yml site_url), for links that leave the site
 
     # Lookups are indexed once (cached_property writes the instance dict, which a frozen dataclass allows):
     # scanning every partner per municipality made page rendering quadratic at Flanders scale.
@@ -232,6 +237,14 @@ class Site:
         found = {p.id: p for p in self.located_in(municipality)} | {p.id: p for p in self.serving(municipality)}
         return tuple(sorted(found.values(), key=lambda p: self._order[p.id]))
 
+    def page_address(self, url: str) -> str:
+        """The full address of a page (from the site's root when the site's address is not known)."""
+        return (self.site_url.rstrip("/") + "/" if self.site_url else "/") + url
+
+    def freshness(self, partner: Partner) -> str:
+        """vers, niet-recent or te-oud: the partner's last check against its region's policy, on the build date."""
+        return self.region(partner.region).policy.state(partner.nagekeken_datum, self.built)
+
     def service_area(self, partner: Partner) -> tuple[Municipality, ...]:
         region = self.region(partner.region)
         if partner.hele_regio:
@@ -253,8 +266,8 @@ def _location(data: dict) -> Location:
     )
 
 
-def build_site(project: Project) -> Site:
-    """The model of a project that validated without errors."""
+def build_site(project: Project, today: datetime.date | None = None, site_url: str = "") -> Site:
+    """The model of a project that validated without errors, built on ``today`` (default: freshness.today())."""
     default = project.default_life_domains.doc.data["levensdomeinen"]
     extra = {r.region: r.doc.data["levensdomeinen"] for r in project.of_kind("levensdomeinen")}
     municipalities: dict[str, list[Municipality]] = {}
@@ -276,6 +289,7 @@ def build_site(project: Project) -> Site:
             beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=d["aanmelden"],
             municipalities=tuple(sorted(municipalities.get(rec.region, []), key=lambda m: m.naam.casefold())),
             life_domains=tuple(domains), questions=region_questions(project, rec.region),
+            policy=freshness.policy_of(d), report=feedback.target_of(d),
         ))
     partners = []
     for rec in project.of_kind("partner"):
@@ -294,4 +308,5 @@ def build_site(project: Project) -> Site:
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)
-    return Site(regions=tuple(regions), partners=tuple(partners), example=example)
+    return Site(regions=tuple(regions), partners=tuple(partners), example=example,
+                built=today or freshness.today(), site_url=site_url or "")

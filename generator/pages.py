@@ -6,12 +6,13 @@ Plain functions, no MkDocs: the plugin adds these pages to the build, and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import urls
+from . import feedback, freshness, urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -53,8 +54,11 @@ class Page:
 def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None,
                 news: list | None = None) -> list[Page]:
     """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page;
-    ``news``: changes from ``history.changes`` (None: no history available)."""
-    today = today or datetime.date.today()
+    ``news``: changes from ``history.changes`` (None: no history available).
+    ``today``: the build date, if not the one the site was built with (``Site.built``)."""
+    if today is not None and today != site.built:
+        site = dataclasses.replace(site, built=today)
+    today = site.built
     maps = maps or {}
     pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news),
              wegwijzer_page(site)]
@@ -90,6 +94,24 @@ def dutch_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def freshness_notice(site: Site, partner: Partner) -> str:
+    """"Niet recent nagekeken (laatst op ...)" when the region's policy says so on the build date; else nothing."""
+    if site.freshness(partner) == freshness.FRESH:
+        return ""
+    return (f'<span class="nk-badge nk-stale" data-nk-versheid="{site.freshness(partner)}">Niet recent nagekeken '
+            f'(laatst op {dutch_date(partner.nagekeken_datum)})</span>')
+
+
+def report_link(site: Site, region: Region, record_id: str, name: str, url: str) -> str:
+    """"Klopt er iets niet?" for the page at ``url`` (nothing when the region set no address)."""
+    return feedback.link_html(feedback.link(region.report, record_id=record_id, name=name,
+                                            page=site.page_address(url), date=site.built.isoformat()))
+
+
+def built_line(site: Site) -> str:
+    return f'<p class="nk-muted nk-built">Gegevens van {dutch_date(site.built.isoformat())}.</p>'
+
+
 def pick_button(partner: Partner) -> str:
     """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
     # not search text: it is on every page, so "netwerk" matched them all
@@ -113,14 +135,17 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
     where = ", ".join(places) if places else "Geen openbaar adres"
     domains = " ".join(f'<span class="nk-chip">{e(names[d])}</span>' for d in partner.levensdomeinen)
     phone = partner.contact.get("telefoon")
+    notice = freshness_notice(site, partner)
     return (
         f'<article class="nk-card nk-partner-card">'
         f'<{heading}><a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a></{heading}>'
         f'<p class="nk-kind">{e(partner.kind_label)} · {e(where)}</p>'
-        f'<p>{e(partner.korte_beschrijving)}</p>'
+        + (f'<p>{notice}</p>' if notice else "")
+        + f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
         + pick_button(partner)
+        + report_link(site, region, partner.id, partner.naam, urls.partner(partner.id))
         + "</article>"
     )
 
@@ -265,6 +290,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
         + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
+        + report_link(site, region, region.id, region.naam, here) + built_line(site)
     )
     return Page(here, region.naam, _wrap(body), source=region.source)
 
@@ -321,6 +347,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
+        + report_link(site, region, municipality.id, municipality.naam, here) + built_line(site)
     )
     return Page(here, municipality.naam, _wrap(body), source=municipality.source)
 
@@ -392,9 +419,8 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
                       "Beroepsgeheim</span>")
     if partner.brede_instap:
         badges.append('<span class="nk-badge nk-ok" title="Hier kan je met elke vraag terecht.">Brede instap</span>')
-    stale = partner.is_stale(today)
-    checked = (f'<span class="nk-badge {"nk-stale" if stale else ""}">'
-               f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{dutch_date(partner.nagekeken_datum)}</span>')
+    checked = freshness_notice(site, partner) or (
+        f'<span class="nk-badge">Nagekeken op {dutch_date(partner.nagekeken_datum)}</span>')
     contact = _rows(_reach(partner.contact))
     languages = ", ".join(LANGUAGE_LABELS.get(t, t) for t in partner.talen)
     area = site.service_area(partner)
@@ -432,6 +458,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
+        + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
 
@@ -512,30 +539,52 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 
 
 def news_page(site: Site, news: list | None) -> Page:
+    """"Wat is nieuw": per region and per week, per partner per day what changed (``history.entries``;
+    the older ``history.changes`` list is accepted too). None or empty: no history."""
     here = urls.NEWS
     if not news:
         body = ("<h1>Wat is nieuw</h1><p>Er is geen geschiedenis van de gegevens beschikbaar (de site werd "
                 "gebouwd zonder git). Elke partnerpagina toont wel wanneer ze het laatst is nagekeken.</p>")
         return Page(here, "Wat is nieuw", _wrap(body, searchable=False), searchable=False)
-    by_date: dict[str, list] = {}
-    for change in news:
-        same_day = by_date.setdefault(change.date, [])
-        earlier = next((i for i, c in enumerate(same_day) if c.partner_id == change.partner_id), None)
-        if earlier is None:
-            same_day.append(change)
-        elif change.kind == "toegevoegd":  # added and changed on one day: it is new
-            same_day[earlier] = change
+    from .history import Entry, FEED, week_of
+
+    items = [c if isinstance(c, Entry) else Entry(c.date, c.path.split("/")[1], c.partner_id,
+                                                  (site.partner(c.partner_id).naam if site.partner(c.partner_id)
+                                                   else c.partner_id), (c.kind,)) for c in news]
+    names = {r.id: r.naam for r in site.regions}
+    by_region: dict[str, list] = {}
+    for item in items:
+        by_region.setdefault(item.region, []).append(item)
+    order = [r.id for r in site.regions if r.id in by_region] + sorted(set(by_region) - set(names))
     parts = []
-    for date, items in by_date.items():
-        lines = []
-        for c in items:
-            partner = site.partner(c.partner_id)
-            name = (f'<a href="{rel(here, urls.partner(c.partner_id))}">{e(partner.naam)}</a>'
-                    if partner and c.kind != "verwijderd" else e(partner.naam if partner else c.partner_id))
-            lines.append(f"<li>{e(c.kind.capitalize())}: {name}</li>")
-        parts.append(f"<h2>{dutch_date(date)}</h2><ul>{''.join(lines)}</ul>")
-    body = "<h1>Wat is nieuw</h1><p>Partners die toegevoegd, gewijzigd of verwijderd werden, de nieuwste eerst.</p>"
+    for region in order:
+        parts.append(f"<h2>{e(names.get(region, region))}</h2>")
+        weeks: dict[tuple[int, int], list] = {}
+        for item in by_region[region]:
+            weeks.setdefault(week_of(item.date), []).append(item)
+        for (year, week), group in weeks.items():
+            monday = datetime.date.fromisocalendar(year, week, 1)
+            sunday = monday + datetime.timedelta(days=6)
+            lines = []
+            for item in group:
+                partner = site.partner(item.partner_id)
+                name = (f'<a href="{rel(here, urls.partner(item.partner_id))}">{e(partner.naam)}</a>'
+                        if partner and not item.removed else e(item.name))
+                lines.append(f"<li>{dutch_date(item.date)}: {name}: {e(', '.join(item.what))}</li>")
+            parts.append(f"<h3>Week {week} van {year} ({dutch_date(monday.isoformat())} tot "
+                         f"{dutch_date(sunday.isoformat())})</h3><ul>{''.join(lines)}</ul>")
+    body = ("<h1>Wat is nieuw</h1><p>Wat er veranderde aan de partners, per regio en per week, de nieuwste eerst. "
+            f'Volg het met een feedlezer: <a href="{rel(here, FEED)}" type="application/atom+xml">Atom-feed</a>.</p>')
     return Page(here, "Wat is nieuw", _wrap(body + "".join(parts), searchable=False), searchable=False)
+
+
+def news_feed(site: Site, news: list | None, title: str = "Netwerkkaart: wat is nieuw") -> str:
+    """The Atom feed beside "Wat is nieuw" (``history.entries``; empty without history)."""
+    from .history import atom
+
+    return atom(list(news or []), site_url=site.site_url, title=title, updated=site.built,
+                names={r.id: r.naam for r in site.regions},
+                page_of=lambda pid: site.page_address(urls.partner(pid)) if site.partner(pid) else None)
 
 
 def sheet_page() -> Page:

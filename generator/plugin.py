@@ -23,11 +23,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, history, maps, schema, search, sheet, urls, wegwijzer
+from . import export, freshness, history, maps, schema, search, sheet, urls, wegwijzer
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
-from .pages import DATA, render_site
+from .pages import DATA, news_feed, render_site
 from .urls import DIRECTORY, SEARCH
 from .problems import Problem
 from .validate import validate_folder
@@ -78,16 +78,21 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
     def on_config(self, config):
         self.root = Path(self.config.data_dir or Path(config.config_file_path).parent)
         # `mkdocs serve` keeps the loaded files between builds; a single build lets them go (memory)
-        result = validate_folder(self.root, cache=self.records if self.serving else None)
-        # Warnings (stale dates, no contact) are for the coordinators' report, not a reason to stop
-        # `mkdocs build --strict`; errors stop the build.
+        today = freshness.today()  # the build date (NK_VANDAAG fixes it)
+        result = validate_folder(self.root, today=today, cache=self.records if self.serving else None)
+        # Warnings (no contact, a '#' in a value) are for the coordinators' report, not a reason to stop
+        # `mkdocs build --strict`; errors stop the build. A record past its region's freshness limit
+        # (NK501) is a real MkDocs warning: a strict build (the one that publishes) fails on it.
         for p in result.warnings:
-            log.info("waarschuwing: " + describe(p))
+            if p.code in freshness.BUILD_WARNINGS:
+                log.warning("waarschuwing: " + describe(p))
+            else:
+                log.info("waarschuwing: " + describe(p))
         if result.errors:
             for p in result.errors:
                 log.error(describe(p))
             raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
-        self.site = build_site(result.project)
+        self.site = build_site(result.project, today=today, site_url=config.site_url or "")
         # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
         if self.background is not None:
             self.background.cancel()
@@ -100,7 +105,9 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                            self.config.tiles_attribution)
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
-        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
+        news = history.entries(self.root)  # what changed, per partner per day (None: no git history)
+        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=news)
+        self.map_files.append(maps.MapFile(history.FEED, news_feed(self.site, news, f"{config.site_name}: wat is nieuw")))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         if self.index is not None:  # `mkdocs serve`: a newer build replaces it
             self.index.cancel()

@@ -226,6 +226,15 @@ _KINDS = [
     Kind("NK321", E, "Naam die Windows niet toelaat",
          "Het id '{value}' is een naam die Windows voor een apparaat gebruikt ({reserved}); een bestand met die naam kan op een Windows-computer niet bestaan.",
          "Kies een ander id, bijvoorbeeld met een woord erbij: '{value}-dienst' of de naam van de organisatie. Niet toegelaten: con, prn, aux, nul, com0-com9 en lpt0-lpt9, ook niet met een punt erachter."),
+    # -- freshness policy and "Klopt er iets niet?" in regio.yml (NK360-NK369) ----------------
+    Kind("NK360", E, "Waarschuwing vóór de melding",
+         "waarschuwen_na_maanden ({warn}) is kleiner dan tonen_na_maanden ({notice}).",
+         "Eerst toont de site 'Niet recent nagekeken', later waarschuwt het bouwen. Zet bijvoorbeeld:\n"
+         "  versheid:\n    tonen_na_maanden: 12\n    waarschuwen_na_maanden: 24"),
+    Kind("NK361", E, "Onbekend invulveld in het meldadres",
+         "'{value}' kan niet ingevuld worden in het webadres van 'melden'.",
+         "Gebruik alleen {allowed}, zoals:\n"
+         "  url: https://github.com/<org>/<repo>/issues/new?template=klopt-er-iets-niet.yml&title={{titel}}&partner={{id}}"),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",
@@ -251,8 +260,11 @@ _KINDS = [
          "Verwijder de escape ({escape}): U+FFFE, U+FFFF en de andere 'niet-tekens' horen in geen enkele tekst."),
     # -- warnings (NK5xx) ------------------------------------------------------
     Kind("NK501", W, "Lang niet nagekeken",
-         "Dit record is het laatst nagekeken op {value}, meer dan 12 maanden geleden.",
-         "Kijk de gegevens na met de partner en zet dan de datum van vandaag: nagekeken:\n    datum: \"{today}\"\n    door: <je naam>"),
+         "Dit record is het laatst nagekeken op {value}, meer dan {months} maanden geleden (de grens van {region}). "
+         "De site toont het nog, maar een strikte build (netwerkkaart build, mkdocs build --strict) mislukt.",
+         "Kijk de gegevens na met de partner en zet dan de datum van vandaag:\n  {command}of in het bestand:\n"
+         "  nagekeken:\n    datum: \"{today}\"\n    door: <je naam>\n"
+         "Wil de regio bewust langer wachten? Zet in regio.yml:\n  versheid:\n    waarschuwen_na_maanden: <aantal>"),
     Kind("NK504", W, "Nagekeken in de toekomst",
          "De datum van nakijken ({value}) ligt in de toekomst.",
          "Zet de datum waarop je de gegevens echt nakeek, zoals: datum: \"{today}\""),
@@ -262,6 +274,23 @@ _KINDS = [
     Kind("NK503", W, "Waarde afgekapt door #",
          "Alles vanaf ' #' is als commentaar gelezen: '{field}' is nu '{value}'.",
          "Zet de waarde tussen aanhalingstekens als het #-teken erbij hoort: {field}: \"{full}\""),
+    # -- check-in commands: netwerkkaart nakijken / nagekeken (NK505-NK519) ------------------
+    Kind("NK505", E, "Datum in de toekomst",
+         "De datum {value} ligt na vandaag ({today}); nakijken in de toekomst kan niet.",
+         "Geef de datum waarop de partner de gegevens echt bevestigde, of laat --datum weg voor vandaag."),
+    Kind("NK506", E, "Nagekeken-regels niet gevonden",
+         "In {name} {problem}; netwerkkaart past alleen de regels 'datum:' en 'door:' onder 'nagekeken:' aan.",
+         "Schrijf het blok zo (elk op een eigen regel) en probeer opnieuw:\n"
+         "  nagekeken:\n    datum: \"2026-01-15\"\n    door: Regioteam"),
+    Kind("NK507", E, "Ongeldige naam bij --door",
+         "'{value}' kan niet bij --door: {problem}.",
+         "Geef de naam of dienst van wie nakeek, 2 tot 120 tekens op één regel, zoals: --door \"Regioteam Dender\""),
+    Kind("NK508", E, "Schrijven mislukt",
+         "{target} kan niet geschreven worden: {reason}. Er is niets veranderd.",
+         "Controleer of je in de map mag schrijven en of de schijf niet vol is."),
+    Kind("NK509", E, "Partner haalt de controle niet",
+         "{name} heeft fouten; netwerkkaart zet geen datum van nakijken bij gegevens die niet kloppen.",
+         "Verbeter eerst de fouten (netwerkkaart validate .) en probeer dan opnieuw."),
     # -- import (NK6xx) -----------------------------------------------------
     Kind("NK601", E, "Ongeldige regio",
          "'{value}' is geen regio-id: een regio-id bestaat alleen uit kleine letters, cijfers en koppeltekens (geen pad).",

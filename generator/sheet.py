@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from . import urls
+from . import freshness, urls
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Site
 
 
@@ -46,8 +46,17 @@ def sheet_data(site: Site) -> dict:
             "telefoon": p.contact.get("telefoon", ""),
             "talen": [LANGUAGE_LABELS.get(t, t) for t in p.talen],
             "locaties": locations,
+            # "Niet recent nagekeken (laatst op ...)" on the build date, or "" (the region's policy decides)
+            "versheid": ("" if site.freshness(p) == freshness.FRESH
+                         else f"Niet recent nagekeken (laatst op {dutch_date(p.nagekeken_datum)})"),
         }
     return {"partners": partners}
+
+
+def dutch_date(iso: str) -> str:
+    from .pages import dutch_date as dutch
+
+    return dutch(iso)
 
 
 def sheet_json(site: Site) -> str:

@@ -17,7 +17,7 @@ def test_stale_incomplete_without_address_and_broken(basis):
     report = overview.build(validate_folder(basis, today=TODAY), today=TODAY)
     dender = report["regios"]["dender"]
     assert dender["partners"] == 2
-    assert [(x["bestand"], x["dagen"]) for x in dender["niet_nagekeken"]] == [("partners/dender/oud.yml", 679)]
+    assert [(x["bestand"], x["dagen"]) for x in dender["niet_nagekeken"]] == [("partners/dender/oud.yml", 801)]
     assert [x["bestand"] for x in dender["zonder_openbaar_adres"]] == ["partners/dender/oud.yml"]
     incomplete = {x["bestand"]: x["ontbreekt"] for x in dender["onvolledig"]}
     assert "talen" in incomplete["partners/dender/oud.yml"] and "wachttijd" in incomplete["partners/dender/oud.yml"]

@@ -60,7 +60,7 @@ def test_stale_badge(basis):
     fresh = pages_by_url(basis)[url].body
     stale = pages_by_url(basis, today=datetime.date(2027, 12, 1))[url].body
     assert "Nagekeken op 1 oktober 2026" in fresh and "nk-stale" not in fresh
-    assert "Niet recent nagekeken: 1 oktober 2026" in stale and "nk-stale" in stale
+    assert "Niet recent nagekeken (laatst op 1 oktober 2026)" in stale and "nk-stale" in stale
 
 
 def test_contact_links(basis):

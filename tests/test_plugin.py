@@ -58,10 +58,25 @@ def test_warnings_are_logged_but_do_not_stop_a_strict_build(basis, caplog):
     import logging
 
     caplog.set_level(logging.INFO)
+    shutil.copytree(CASES / "NK502-geen-contact" / "invoer", basis, dirs_exist_ok=True)
+    config = config_for(basis)
+    config.plugins.on_config(config)
+    assert any(r.levelname == "INFO" and "waarschuwing" in r.getMessage() and "NK502" in r.getMessage()
+               for r in caplog.records)
+    assert not any(r.levelname == "WARNING" for r in caplog.records if r.name.endswith("netwerkkaart"))
+
+
+def test_a_record_past_the_freshness_limit_is_a_build_warning(basis, caplog, monkeypatch):
+    """Past its region's waarschuwen_na_maanden (NK501) a record is a MkDocs warning: `mkdocs build
+    --strict` (and `netwerkkaart build`, which publishes) fails on it; the site itself still shows it."""
+    import logging
+
+    caplog.set_level(logging.INFO)
+    monkeypatch.setenv("NK_VANDAAG", "2026-11-25")
     shutil.copytree(CASES / "NK501-oud" / "invoer", basis, dirs_exist_ok=True)
     config = config_for(basis)
     config.plugins.on_config(config)
-    assert any(r.levelname == "INFO" and "waarschuwing" in r.getMessage() and "NK501" in r.getMessage()
+    assert any(r.levelname == "WARNING" and "NK501" in r.getMessage() and "partners/dender/oud.yml" in r.getMessage()
                for r in caplog.records)
 
 

@@ -355,6 +355,8 @@
     box.appendChild(head);
     // The code points at the page on the site the sheet is read from (ids are [a-z0-9-]).
     if (makeQr) box.appendChild(svgQr(makeQr, new URL(p.url, root).href, "QR-code naar de pagina van " + p.naam));
+    // "Niet recent nagekeken (laatst op ...)", decided at build time by the region's freshness policy
+    if (p.versheid) box.appendChild(node("p", p.versheid, "nk-badge nk-stale"));
     box.appendChild(node("p", p.kort));
     var rows = [];
     if (p.telefoon) rows.push(["Bellen", p.telefoon]);
