@@ -359,6 +359,12 @@ def _audience(partner: Partner) -> str:
     return out
 
 
+def _for_whom(partner: Partner, languages: str) -> str:
+    """The "Voor wie" section; none at all when there is nothing to put under it."""
+    body = _audience(partner) + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+    return "<h2>Voor wie</h2>" + body if body else ""
+
+
 def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=None) -> Page:
     here = urls.partner(partner.id)
     region = site.region(partner.region)
@@ -404,8 +410,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
-        + "<h2>Voor wie</h2>" + _audience(partner)
-        + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+        + _for_whom(partner, languages)
         + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
