@@ -88,7 +88,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 log.error(describe(p))
             if self.serving:  # `mkdocs serve`: never stop (the browser would hang), show the problems
                 return self._serve_with_problems(config, result.errors)
-            raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
+            raise PluginError(f"{servestatus.plural(len(result.errors), 'fout', 'fouten')} in de gegevens in {self.root}: de site is niet gebouwd.")
         self.serve_problems, self.first_failed = [], False
         self.site = build_site(result.project)
         # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
