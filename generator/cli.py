@@ -390,4 +390,6 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
         click.echo(f"Niets geschreven: {_count(errors, 'fout', 'fouten')}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}. Verbeter de rijen en "
                    "importeer opnieuw; er wordt alleen geschreven als alle rijen in orde zijn.")
         sys.exit(1)
-    click.echo(f"{_count(len(result.planned), 'partner', 'partners')} {verb}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}.")
+    done = ("klaar om te schrijven (proef met --dry-run: er is niets geschreven)" if dry_run else "geschreven")
+    click.echo(f"{_count(len(result.planned), 'partner', 'partners')} {done}, "
+               f"{_count(warnings, 'waarschuwing', 'waarschuwingen')}.")

@@ -493,6 +493,7 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
         bad("telefoon", f"is een getal ({_cell(phone)}): de voorloopnul is weg. Zet de kolom in het rekenblad als tekst")
     if problems:
         return None, problems
+    no_coordinates: list[Problem] = []
     text = {k: _cell(v) for k, v in row.items()}
     pid = slug(text.get("id") or text["naam"])
     record: dict = {"id": pid, "naam": text["naam"], "soort": text["soort"],
@@ -521,9 +522,11 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
             location: dict = {"adres": {**address, "postcode": postcode, "gemeente": place}}
             lat, lon = (lats[i], lons[i]) if lats else ("", "")
             if not (lat or lon):
+                # Told here (NK633); the row is still checked in full, so one dry run shows all its problems.
                 col, where = _where("lat", columns or {})
-                problems.append(problem("NK633", source, number, col, where=where,
-                                        address=_shown(", ".join(x for x in (address.get("straat"), postcode, place) if x))))
+                no_coordinates.append(problem("NK633", source, number, col, where=where, address=_shown(
+                    ", ".join(x for x in (address.get("straat"), postcode, place) if x))))
+                locations.append(location)
                 continue
             try:
                 location["coordinaten"] = {"lat": float(lat.replace(",", ".")), "lon": float(lon.replace(",", "."))}
@@ -563,7 +566,7 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
     if text.get("brede_instap"):
         record["brede_instap"] = text["brede_instap"].lower() in ("true", "ja", "1")
     record["nagekeken"] = {"datum": text["nagekeken_datum"], "door": text["nagekeken_door"]}
-    return (None if problems else record), problems
+    return (None if problems else record), problems + no_coordinates
 
 
 def _records_from(path: Path, region: str, mapping: dict | ColumnMap | None = None, encoding: str | None = None,
@@ -761,6 +764,8 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
     rows_by_path = {row.relpath: row for row in accepted}
     known = {p.key() for p in before}
     for found in sorted(set(after)):
+        if found.code == "NK201" and "'coordinaten'" in found.message and found.file in rows_by_path:
+            continue  # an address without coordinates: NK633 said so, with how to find them
         if found.file in rows_by_path:
             result.problems.append(_for_row(name, rows_by_path[found.file], found))
         elif found.is_error and found.key() not in known:
