@@ -95,3 +95,13 @@ def test_a_mapping_typo_is_an_error_not_a_silent_drop(tmp_path, basis):
     assert result.exit_code == 1
     assert "kolommen.yml:2:1: NK630" in result.output and "bedoel je 'telefoon'?" in result.output
     assert "Niets geschreven" in result.output
+
+
+def test_missing_coordinates_do_not_hide_the_rows_other_problems(tmp_path, basis):
+    source = tmp_path / "partners.csv"
+    row = ROW.replace(";51,0285;4,1008", ";;").replace("info@kelder.example", "info@kelder")
+    source.write_text(OWN_WORDS + row, encoding="utf-8")
+    result = importer.import_partners(source, basis, "dender", dry_run=True, today=TODAY)
+    codes = sorted(p.code for p in result.problems)
+    assert codes == ["NK623", "NK633"]  # NK623: NK206, the e-mail address; not the missing coordinates again
+    assert "NK206" in [p for p in result.problems if p.code == "NK623"][0].message
