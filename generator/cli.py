@@ -279,24 +279,29 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     click.echo(f"De site staat in {site_dir}.")
 
 
-def _mapping(kolommen: Path) -> dict[str, str]:
+def _mapping(kolommen: Path) -> importer.ColumnMap:
     """The column mapping file, or its problems printed and exit 1."""
-    from .problems import problem
-    from .yamlload import load
-
     try:
-        raw = importer.read_source(kolommen)
+        mapping, problems = importer.read_mapping(kolommen)
     except importer.Refused as exc:
         _print_problems([exc.problem])
         sys.exit(1)
-    doc, problems = load(raw, kolommen.name)
-    if doc is not None and not all(isinstance(k, str) and isinstance(v, str) for k, v in doc.data.items()):
-        problems = [problem("NK627", kolommen.name, 1, 1,
-                            problem="moet per regel een kolomnaam en een van onze kolommen als tekst geven")]
-    if doc is None or problems and any(p.is_error for p in problems):
+    if any(p.is_error for p in problems):
         _print_problems(problems)
         sys.exit(1)
-    return {k: v for k, v in doc.data.items()}
+    return mapping
+
+
+def _table(table) -> None:
+    """The column table: each column of the spreadsheet and what it fills."""
+    click.echo("Kolommen van het rekenblad:")
+    for column in table:
+        click.echo(f"  {column.line()}")
+    click.echo("")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _print_problems(problems) -> None:
@@ -325,44 +330,72 @@ def _encoding(ctx, param, value: str | None) -> str | None:
 @click.option("--kolommen", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML-bestand dat de kolomnamen van je rekenblad koppelt aan de onze, zoals: "
                    "'Naam organisatie: naam'.")
+@click.option("--kolommen-voorstel", "voorstel", type=click.Path(path_type=Path),
+              help="Schrijf een kolommenbestand voor dit rekenblad naar dit bestand (om aan te passen en dan te "
+                   "gebruiken met --kolommen) en importeer niets.")
 @click.option("--encoding", callback=_encoding,
               help="De codering van een CSV-bestand, zoals utf-8, utf-16 of cp1252. Standaard: herkend "
                    "(UTF-8, UTF-16 met BOM, anders Windows-1252).")
 def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool, kolommen: Path | None,
-                   encoding: str | None) -> None:
+                   voorstel: Path | None, encoding: str | None) -> None:
     """Importeer partners uit een rekenblad (CSV of XLSX, met de kolommen van 'netwerkkaart export
     --format csv') of uit een JSON-export. De rijen worden samen met de bestaande bestanden
     gecontroleerd, net zoals 'netwerkkaart validate' dat na de import zou doen. Is er één fout,
     dan wordt niets geschreven; elke melding noemt de rij en de kolom.
 
+    Eerst toont import welke kolom van je rekenblad welk veld vult (of "niet gebruikt").
+    Kolomnamen worden herkend zonder op hoofdletters en accenten te letten, ook in gewone
+    woorden (Telefoonnummer, E-mail, Gemeente, Domeinen, ...). Andere namen koppel je met
+    --kolommen; een voorstel voor dat bestand schrijft --kolommen-voorstel.
+
     Voorbeeld:
 
         netwerkkaart import partners.xlsx --regio dender --dry-run
+
+        netwerkkaart import partners.xlsx --regio dender --kolommen-voorstel kolommen.yml
     """
     from .scaffold import WrongUsage
 
     mapping = _mapping(kolommen) if kolommen else None
+    if voorstel is not None:
+        try:
+            sheet = importer.read_rows(bron, mapping, encoding)
+        except importer.Refused as exc:
+            _print_problems([exc.problem])
+            sys.exit(1)
+        _table(sheet.table)
+        try:
+            importer.write_proposal(sheet.table, voorstel, _folder(data), bron, force=force)
+        except WrongUsage as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(f"Kolommenbestand geschreven: {voorstel}\nPas het aan en importeer dan met: "
+                   f"netwerkkaart import {bron} --regio {regio} --kolommen {voorstel} --dry-run")
+        return
     try:
         result = importer.import_partners(bron, _folder(data), regio, dry_run=dry_run, force=force,
                                           mapping=mapping, encoding=encoding)
     except WrongUsage as exc:
         raise click.UsageError(str(exc)) from None
+    if result.table:
+        _table(result.table)
     if result.encoding:
         click.echo(f"{bron.name} is gelezen als {result.encoding} (geen UTF-8). Kloppen de letters met accenten "
                    "niet? Geef de codering op met --encoding.")
     _print_problems(result.problems)
     if result.other_regions:
-        click.echo(f"{result.other_regions} rij(en) van een andere regio overgeslagen (kolom regio).")
+        click.echo(f"{_count(result.other_regions, 'rij', 'rijen')} van een andere regio overgeslagen (kolom regio).")
     verb = "zou schrijven" if dry_run else "geschreven"
     for path in result.planned:
         click.echo(f"{verb}: {path}")
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     if errors:
-        click.echo(f"Niets geschreven: {errors} fout(en), {warnings} waarschuwing(en). Verbeter de rijen en "
+        click.echo(f"Niets geschreven: {_count(errors, 'fout', 'fouten')}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}. Verbeter de rijen en "
                    "importeer opnieuw; er wordt alleen geschreven als alle rijen in orde zijn.")
         sys.exit(1)
-    click.echo(f"{len(result.planned)} partner(s) {verb}, {warnings} waarschuwing(en).")
+    done = ("klaar om te schrijven (proef met --dry-run: er is niets geschreven)" if dry_run else "geschreven")
+    click.echo(f"{_count(len(result.planned), 'partner', 'partners')} {done}, "
+               f"{_count(warnings, 'waarschuwing', 'waarschuwingen')}.")
 
 
 # -- the yearly check-in (see checkin.py) -----------------------------------------------------------

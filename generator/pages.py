@@ -77,6 +77,8 @@ def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
     """An embedded map with its list alternative; nothing when the page has no map."""
     if site_map is None:
         return ""
+    if site_map.markers == 1 and what.startswith("plaatsen"):  # "1 plaats", not "1 plaatsen"
+        what = "plaats" + what.removeprefix("plaatsen")
     return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, urls.MAP_DOCUMENT) + "?d=" + site_map.name)}" title="{e(site_map.title)}" '
             f'loading="lazy"></iframe><figcaption>{site_map.markers} {what} op de kaart. Kies een plaats voor naam, '
             f'levensdomeinen en telefoon. <a href="#{list_anchor}">Dezelfde gegevens als lijst</a>.</figcaption></figure>')
@@ -408,6 +410,12 @@ def _audience(partner: Partner) -> str:
     return out
 
 
+def _for_whom(partner: Partner, languages: str) -> str:
+    """The "Voor wie" section; none at all when there is nothing to put under it."""
+    body = _audience(partner) + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+    return "<h2>Voor wie</h2>" + body if body else ""
+
+
 def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=None) -> Page:
     here = urls.partner(partner.id)
     region = site.region(partner.region)
@@ -453,8 +461,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
-        + "<h2>Voor wie</h2>" + _audience(partner)
-        + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+        + _for_whom(partner, languages)
         + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'

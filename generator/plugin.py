@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, freshness, history, maps, schema, search, sheet, urls, wegwijzer
+from . import export, freshness, history, maps, schema, search, servestatus, sheet, urls, wegwijzer
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
@@ -91,7 +91,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         if result.errors:
             for p in result.errors:
                 log.error(describe(p))
-            raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
+            if self.serving:  # `mkdocs serve`: never stop (the browser would hang), show the problems
+                return self._serve_with_problems(config, result.errors)
+            raise PluginError(f"{servestatus.plural(len(result.errors), 'fout', 'fouten')} in de gegevens in {self.root}: de site is niet gebouwd.")
+        self.serve_problems, self.first_failed = [], False
         self.site = build_site(result.project, today=today, site_url=config.site_url or "")
         # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
         if self.background is not None:
@@ -115,12 +118,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             self.finishing.join()
         # Indexed beside the MkDocs build, from the pages' bodies (see search.py).
         self.index = search.SearchIndex(self.pages) if self.config.search else None
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-        config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
-        config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
-        config.extra["netwerkkaart"] = {"voorbeeld": self.site.example}
-        if not config.nav:
-            config.nav = self._nav(config)
+        self.good = {"voorbeeld": self.site.example, "regions": [(r.naam, r.id) for r in self.site.regions]}
+        self._theme(config)
         self.bodies = {p.src_uri: p.body for p in self.pages}
         self.titles = {p.src_uri: p.title_text for p in self.pages}
         # The pages are made: the records and the model are no longer needed while MkDocs renders
@@ -130,11 +129,45 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         gc.collect()
         return config
 
+    def _theme(self, config) -> None:
+        """Theme, assets and nav of the site in ``self.good`` (the last good data)."""
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
+        config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
+        if self.serving:  # the banner with the problems of the data (servestatus.py)
+            config.extra_javascript.append(servestatus.SCRIPT)
+        config.extra["netwerkkaart"] = {"voorbeeld": self.good["voorbeeld"]}
+        if not config.nav:
+            config.nav = self._nav(config)
+
+    def _serve_with_problems(self, config, problems: list[Problem]):
+        """`mkdocs serve` with invalid data: the last good pages stay (unchanged, so `--dirty` renders
+        nothing again) and every page shows the problems in a banner; without a good site yet, the
+        home page lists them. The next good save replaces both."""
+        self.serve_problems = problems
+        catalogue = servestatus.foutcodes_url(config.docs_dir)
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
+        self.index = None  # the search index of the last good site stays in the site folder
+        if self.good is None or self.first_failed:  # no good site to keep yet
+            self.good = {"voorbeeld": False, "regions": []}
+            self.pages = [servestatus.error_page(problems, catalogue)]
+            self.map_files, self.sources = [], {}
+            self.bodies = {p.src_uri: p.body for p in self.pages}
+            self.titles = {p.src_uri: p.title_text for p in self.pages}
+            self.first_failed = True
+        self._theme(config)
+        return config
+
     def _nav(self, config) -> list:
-        nav: list = [{"Start": "index.md"}, {"Wegwijzer": f"{urls.WEGWIJZER}index.md"}]
-        nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
-        nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
-                {"Mijn netwerk": f"{urls.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
+        nav: list = [{"Start": "index.md"}]
+        if not self.first_failed:
+            nav.append({"Wegwijzer": f"{urls.WEGWIJZER}index.md"})
+        nav += [{e(naam): f"{rid}/index.md"} for naam, rid in self.good["regions"]]  # MkDocs renders nav titles as HTML
+        if not self.first_failed:  # (while there is no good site, only the home page with the problems)
+            nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
+                    {"Mijn netwerk": f"{urls.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
         docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
         if docs:
             nav.append({"Voor redacteurs": docs})
@@ -240,13 +273,22 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.digests: dict[str, bytes] = {}
         self.pending_digests: dict[str, bytes] = {}
         self.finishing: threading.Thread | None = None
+        self.good: dict | None = None  # what the nav and theme need of the last good data
+        self.serve_problems: list[Problem] = []  # errors of the data while serving (banner)
+        self.first_failed = False  # serving, and no good site yet
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
+        self.good, self.serve_problems, self.first_failed = None, [], False  # a new session
+        if dirty:  # the plugin tells MkDocs what changed; editors need no English warning (servestatus.py)
+            servestatus.quiet_dirty_warning()
 
     def on_post_build(self, config):
         self.digests, self.pending_digests = self.pending_digests, {}
+        if self.serving:
+            servestatus.write_status(config.site_dir, self.serve_problems, servestatus.foutcodes_url(config.docs_dir),
+                                     last_good=not self.first_failed)
         if not self.config.search:  # a search index from an earlier build (`serve --dirty`) must go
             shutil.rmtree(Path(config.site_dir) / "pagefind", ignore_errors=True)
         if self.background is not None:

@@ -373,6 +373,27 @@ _KINDS = [
     Kind("NK627", E, "Kolommenbestand klopt niet",
          "Het bestand met kolomnamen {problem}.",
          "Schrijf per regel: naam in je rekenblad, dubbele punt, onze kolomnaam, zoals:\n  Naam organisatie: naam\n  Telefoonnummer: telefoon"),
+    # -- import: columns (NK628-NK649, the editor's day) ---------------------------
+    Kind("NK629", E, "Verplichte kolom ontbreekt",
+         "De verplichte kolom '{field}' staat niet in de kopregel{guess}.",
+         "Noem een kolom van je rekenblad '{field}', of koppel je eigen kolomnaam met --kolommen. Een kolommenbestand "
+         "om aan te passen maak je met: netwerkkaart import BRON --regio REGIO --kolommen-voorstel kolommen.yml"),
+    Kind("NK630", E, "Onbekende kolom in het kolommenbestand",
+         "'{key}: {value}': '{value}' is geen kolom van Netwerkkaart{guess}.",
+         "Rechts van de dubbele punt staat een van onze kolommen: {fields}."),
+    Kind("NK631", E, "Kolom niet in het rekenblad",
+         "'{key}' staat in het kolommenbestand, maar niet in de kopregel van het rekenblad{guess}.",
+         "Links van de dubbele punt staat een kolomnaam zoals in je rekenblad. De kopregel heeft: {headers}."),
+    Kind("NK632", E, "Kolommenvoorstel niet geschreven",
+         "{target} kan niet geschreven worden: {reason}.",
+         "Kies een nieuw bestand naast je rekenblad, buiten partners/ en regions/, zoals: --kolommen-voorstel kolommen.yml"),
+    Kind("NK633", E, "Adres zonder coördinaten",
+         "In {where}: het adres '{address}' heeft geen coördinaten. Een openbaar adres komt op de kaart en heeft daarom "
+         "lat en lon nodig; Netwerkkaart zoekt ze niet zelf op (daarvoor is een dienst op internet nodig).",
+         "Zoek het adres op openstreetmap.org, klik er met de rechtermuisknop op en kies 'Toon adres': links staan "
+         "de coördinaten, zoals 51.0659, 4.0398. Zet ze in de kolommen lat en lon (of breedtegraad en lengtegraad). "
+         "Is het adres geheim, zoals een vluchthuis? Laat het dan weg uit het rekenblad en voeg het daarna in het "
+         "bestand toe met vertrouwelijk: true."),
     # -- output folders (NK7xx) ---------------------------------------------------
     Kind("NK701", E, "Uitvoermap op een beschermde plaats",
          "'{target}' kan geen uitvoermap zijn: die map {relation} {what} ('{path}').",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -278,7 +279,11 @@ def _type_hint(field: str, expected: list[str], value: object, subschema: dict) 
     if "boolean" in expected and isinstance(value, str):
         return f"Schrijf true (ja) of false (nee), in kleine letters: {field}: true"
     if "array" in expected and isinstance(value, str):
-        return f"Schrijf een lijst, ook voor één item: {field}: [{shown}]"
+        # A list whose first '- ' was forgotten reads as one text 'a - b': suggest the block list itself
+        # (a flow list [a - b] would be one wrong item).
+        items = [part.strip() for part in re.split(r"\s+-\s+", value) if part.strip()] if " - " in value else [value]
+        lines = "\n".join(f"    - {item}" for item in items)
+        return f"Schrijf een lijst, met '- ' voor elk item, ook het eerste en ook voor één item:\n  {field}:\n{lines}"
     example = _example(subschema)
     if example is not None:
         return "Voorbeeld:\n  " + snippet(field, example)
