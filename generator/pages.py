@@ -63,8 +63,16 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
                                            maps.get(urls.municipality(region.id, municipality.id))))
         for domain in region.life_domains:
             pages.append(life_domain_page(site, region, domain.id))
+        pages.append(_coverage_page(site, region))  # coverage: <regio>/dekking/
     pages += [partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
     return pages
+
+
+def _coverage_page(site: Site, region: Region) -> Page:
+    from .coverage import region_coverage
+    from .coverage_page import coverage_page
+
+    return coverage_page(region_coverage(site, region), Page, _wrap)
 
 
 def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
@@ -243,6 +251,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
+        + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente en levensdomein, en waar de hiaten zijn</a></p>'
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
         + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
