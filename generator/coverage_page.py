@@ -33,8 +33,8 @@ def map_data(coverage: RegionCoverage, domain_index: int) -> dict:
 def _cell(cell) -> str:
     if cell.gap:
         return f'<td class="nk-gap"><strong>{GAP}</strong></td>'
-    return (f'<td>{cell.total}<br><span class="nk-muted">{len(cell.here)} met adres, '
-            f'{len(cell.elsewhere)} regio/buiten</span></td>')
+    return (f'<td>{cell.total}<br><span class="nk-muted">{len(cell.here)} adres · '
+            f'{len(cell.elsewhere)} regio</span></td>')
 
 
 def coverage_page(coverage: RegionCoverage, page_cls, wrap):
@@ -81,8 +81,8 @@ def coverage_page(coverage: RegionCoverage, page_cls, wrap):
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
         f'<h2 id="nk-hiaten">Hiaten ({len(gaps)})</h2>{gap_list}'
         f"<h2>Per gemeente en levensdomein</h2>"
-        f"<p>In elke cel: het aantal partners, en daaronder hoeveel er een adres in de gemeente hebben en hoeveel "
-        f"voor de hele regio of van buiten de gemeente werken.</p>"
+        f"<p>In elke cel: het aantal partners, en daaronder hoeveel er een <strong>adres</strong> in de gemeente "
+        f"hebben en hoeveel er voor de hele <strong>regio</strong> of van buiten de gemeente werken.</p>"
         + table
         + f'<h2>Hoe lees je dit?</h2><p>{e(EXPLANATION)}</p>'
           f"<p>Partners per 10.000 inwoners telt elke partner die in de gemeente werkt één keer, voor alle "
