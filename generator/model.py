@@ -75,6 +75,16 @@ class OpeningHours:
 
 
 @dataclass(frozen=True)
+class Agreement:
+    """A region's agreement on gedeeld beroepsgeheim (regio.yml); partners name it to say they signed."""
+    id: str
+    naam: str
+    datum: str
+    tekst: str | None
+    uitleg: str | None
+
+
+@dataclass(frozen=True)
 class Location:
     naam: str | None
     straat: str | None
@@ -117,6 +127,7 @@ class Partner:
     nagekeken_datum: str
     nagekeken_door: str
     voorbeeld: bool
+    gedeeld_beroepsgeheim: tuple[str, ...] = ()  # ids of the region's agreements this partner signed
 
     @property
     def kind_label(self) -> str:
@@ -169,6 +180,7 @@ class Region:
     aanmelden: dict
     municipalities: tuple[Municipality, ...]
     life_domains: tuple[LifeDomain, ...]
+    agreements: tuple[Agreement, ...] = ()  # gedeeld beroepsgeheim
 
 
 @dataclass(frozen=True)
@@ -229,6 +241,12 @@ class Site:
         found = {p.id: p for p in self.located_in(municipality)} | {p.id: p for p in self.serving(municipality)}
         return tuple(sorted(found.values(), key=lambda p: self._order[p.id]))
 
+    def agreements_of(self, partner: Partner) -> tuple[Agreement, ...]:
+        """The region's gedeeld-beroepsgeheim agreements the partner signed, in the region's order."""
+        if not partner.gedeeld_beroepsgeheim:
+            return ()
+        return tuple(a for a in self.region(partner.region).agreements if a.id in partner.gedeeld_beroepsgeheim)
+
     def service_area(self, partner: Partner) -> tuple[Municipality, ...]:
         region = self.region(partner.region)
         if partner.hele_regio:
@@ -273,6 +291,8 @@ def build_site(project: Project) -> Site:
             beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=d["aanmelden"],
             municipalities=tuple(sorted(municipalities.get(rec.region, []), key=lambda m: m.naam.casefold())),
             life_domains=tuple(domains),
+            agreements=tuple(Agreement(a["id"], a["naam"], a["datum"], a.get("tekst"), a.get("uitleg"))
+                             for a in d.get("gedeeld_beroepsgeheim", [])),
         ))
     partners = []
     for rec in project.of_kind("partner"):
@@ -288,6 +308,7 @@ def build_site(project: Project) -> Site:
             beroepsgeheim=d["beroepsgeheim"], brede_instap=bool(d.get("brede_instap")),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
             voorbeeld=bool(d.get("voorbeeld")),
+            gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)

@@ -15,6 +15,7 @@ from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
 
+from .agreements import FAMILY_EXPLANATION, FILTER_LABEL, sentence, sentences
 from .urls import DIRECTORY, SEARCH, SHEET
 
 HOME = ""
@@ -125,6 +126,7 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
         f'<p class="nk-kind">{e(partner.kind_label)} · {e(where)}</p>'
         f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
+        + "".join(f'<p class="nk-agreement-line">{e(line)}</p>' for line in sentences(site, partner))
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
         + pick_button(partner)
         + "</article>"
@@ -409,6 +411,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
+        + _agreement_block(site, partner)
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
@@ -420,6 +423,21 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
+
+
+def _agreement_block(site: Site, partner: Partner) -> str:
+    """Gedeeld beroepsgeheim: what the partner signed, in words, with a short explanation for families."""
+    region = site.region(partner.region)
+    items = site.agreements_of(partner)
+    if not items:
+        return ""
+    lines = "".join(
+        f'<p class="nk-agreement-line">{e(sentence(region, a))}</p>'
+        + (f"<p>{e(a.uitleg)}</p>" if a.uitleg else "")
+        + (f"<p>{link(a.tekst, 'Lees het afsprakenkader: ' + a.naam)}</p>" if a.tekst else "")
+        for a in items)
+    return (f'<section class="nk-card nk-agreement" aria-label="Informatie delen"><h2>Informatie delen</h2>{lines}'
+            f'<p class="nk-muted">{e(FAMILY_EXPLANATION)}</p></section>')
 
 
 DIRECTORY_LIMIT = 1000  # above this, with several regions, the A-Z is one page per region
@@ -472,7 +490,8 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
         rows.append(
             f'<li class="nk-row" data-gemeenten="{e(" ".join(sorted(area)))}" data-domeinen="{e(" ".join(p.levensdomeinen))}"'
             f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
-            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}">'
+            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}"'
+            f' data-afspraak="{"ja" if site.agreements_of(p) else ""}">'
             f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
             f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span>'
             f'{pick_button(p)}</li>'
@@ -481,6 +500,11 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
     def options(pairs) -> str:
         return '<option value="">Alle</option>' + "".join(f'<option value="{e(k)}">{e(v)}</option>' for k, v in pairs)
 
+    agreement_filter = ""
+    if any(r.agreements for r in regions):  # gedeeld beroepsgeheim
+        agreement_filter = (f'<div><label for="nk-f-afspraak">Gedeeld beroepsgeheim</label>'
+                            f'<select id="nk-f-afspraak" data-filter="afspraak">'
+                            f'{options([("ja", FILTER_LABEL)])}</select></div>\n')
     body = f"""<h1>{e(title)}</h1>
 <form class="nk-filters" data-nk-filters aria-label="Filters">
 <div><label for="nk-f-gemeente">Gemeente</label><select id="nk-f-gemeente" data-filter="gemeenten">{options(sorted(municipalities.items(), key=lambda kv: kv[1]))}</select></div>
@@ -488,7 +512,7 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 <div><label for="nk-f-leeftijd">Leeftijd kind (jaar)</label><input id="nk-f-leeftijd" type="number" min="0" max="120" inputmode="numeric" data-filter="leeftijd"></div>
 <div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
-</form>
+{agreement_filter}</form>
 <p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
 <ul class="nk-directory" data-nk-directory>
 {"".join(rows)}

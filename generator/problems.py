@@ -202,6 +202,15 @@ _KINDS = [
     Kind("NK321", E, "Naam die Windows niet toelaat",
          "Het id '{value}' is een naam die Windows voor een apparaat gebruikt ({reserved}); een bestand met die naam kan op een Windows-computer niet bestaan.",
          "Kies een ander id, bijvoorbeeld met een woord erbij: '{value}-dienst' of de naam van de organisatie. Niet toegelaten: con, prn, aux, nul, com0-com9 en lpt0-lpt9, ook niet met een punt erachter."),
+    # gedeeld beroepsgeheim (NK350-NK359)
+    Kind("NK350", E, "Onbekend afsprakenkader",
+         "Regio {region} heeft geen afsprakenkader gedeeld beroepsgeheim met id '{value}'.{suggestion}",
+         "Gebruik het id van een afsprakenkader uit regions/{region}/regio.yml (gedeeld_beroepsgeheim): {allowed}. "
+         "Staat het kader er nog niet in, voeg het daar eerst toe:\n  gedeeld_beroepsgeheim:\n"
+         "    - id: afsprakenkader-2025\n      naam: Afsprakenkader gedeeld beroepsgeheim\n      datum: \"2025-03-01\""),
+    Kind("NK351", E, "Afsprakenkader twee keer",
+         "Het afsprakenkader met id '{value}' staat twee keer in deze regio.",
+         "Geef elk afsprakenkader een eigen id, of verwijder het dubbele."),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",

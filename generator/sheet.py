@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from . import urls
+from .agreements import sentences
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Site
 
 
@@ -46,6 +47,7 @@ def sheet_data(site: Site) -> dict:
             "telefoon": p.contact.get("telefoon", ""),
             "talen": [LANGUAGE_LABELS.get(t, t) for t in p.talen],
             "locaties": locations,
+            "afspraak": sentences(site, p),  # gedeeld beroepsgeheim, in words
         }
     return {"partners": partners}
 

@@ -63,7 +63,7 @@
       var age = wanted.leeftijd === "" ? null : Number(wanted.leeftijd);
       var shown = 0;
       rows.forEach(function (row) {
-        var ok = ["gemeenten", "domeinen", "talen", "kost"].every(function (key) {
+        var ok = ["gemeenten", "domeinen", "talen", "kost", "afspraak"].every(function (key) {
           return !wanted[key] || (" " + row.getAttribute("data-" + key) + " ").indexOf(" " + wanted[key] + " ") >= 0;
         });
         if (ok && age !== null && !isNaN(age)) {
@@ -364,6 +364,7 @@
       if (loc.uren.length) rows.push(["Open", loc.uren.join("; ")]);
     });
     if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
+    if (p.afspraak && p.afspraak.length) rows.push(["Informatie delen", p.afspraak.join(" ")]);
     var dl = node("dl");
     rows.forEach(function (row) { dl.appendChild(node("dt", row[0])); dl.appendChild(node("dd", row[1])); });
     box.appendChild(dl);
