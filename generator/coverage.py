@@ -72,7 +72,17 @@ class RegionCoverage:
 
 
 def region_coverage(site: Site, region: Region) -> RegionCoverage:
-    """The coverage table of one region: one row per municipality, one cell per levensdomein."""
+    """The coverage table of one region: one row per municipality, one cell per levensdomein.
+
+    Computed once per site and region (the page and the maps both need it), kept on the site like its
+    other indexes (a frozen dataclass's instance dict, as cached_property does)."""
+    cache = site.__dict__.setdefault("_coverage", {})
+    if region.id not in cache:
+        cache[region.id] = _region_coverage(site, region)
+    return cache[region.id]
+
+
+def _region_coverage(site: Site, region: Region) -> RegionCoverage:
     domains = region.life_domains
     index = {d.id: i for i, d in enumerate(domains)}
     rows = []
