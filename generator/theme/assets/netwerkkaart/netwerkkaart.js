@@ -364,10 +364,13 @@
       if (loc.uren.length) rows.push(["Open", loc.uren.join("; ")]);
     });
     if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
-    if (p.afspraak && p.afspraak.length) rows.push(["Informatie delen", p.afspraak.join(" ")]);
     var dl = node("dl");
     rows.forEach(function (row) { dl.appendChild(node("dt", row[0])); dl.appendChild(node("dd", row[1])); });
     box.appendChild(dl);
+    if (p.afspraak && p.afspraak.length) {  // gedeeld beroepsgeheim, in words (printed: a mark and one note)
+      box.appendChild(node("p", "Informatie delen: " + p.afspraak.join(" "), "nk-sheet-agreement"));
+      title.appendChild(node("span", " · gedeeld beroepsgeheim (zie onder)", "nk-sheet-mark"));
+    }
     var remove = node("button", "Verwijder uit mijn netwerk", "nk-remove");
     remove.type = "button";
     remove.addEventListener("click", function () { toggle(id); renderSheet(document); });
@@ -423,12 +426,21 @@
       if (!groups.has(domain)) groups.set(domain, []);
       groups.get(domain).push(id);
     });
+    var agreements = [];
     groups.forEach(function (members, domain) {
       var section = node("section", null, "nk-sheet-group");
       section.appendChild(node("h2", domain));
-      members.forEach(function (id) { section.appendChild(sheetEntry(id, partners.get(id), site, makeQr)); });
+      members.forEach(function (id) {
+        section.appendChild(sheetEntry(id, partners.get(id), site, makeQr));
+        (partners.get(id).afspraak || []).forEach(function (line) {
+          if (agreements.indexOf(line) < 0) agreements.push(line);
+        });
+      });
       target.appendChild(section);
     });
+    if (agreements.length) {  // printed once instead of under every partner (the sheet stays on two pages)
+      target.appendChild(node("p", "Gedeeld beroepsgeheim: " + agreements.join(" "), "nk-sheet-agreements"));
+    }
     var invalid = linkNote ? linkNote.invalid : [];
     if (gone.length || invalid.length) {
       var shown = gone.concat(invalid).slice(0, 10).map(shortText);
