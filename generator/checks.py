@@ -51,6 +51,7 @@ def check_project(project: Project, today: datetime.date | None = None) -> list[
     municipalities = _check_municipalities(project, ref, out)
     out += _check_partners(project, ref, regions, domains, municipalities)
     out += vragen.check(project, domains, regions)
+    out += _check_agreements(project)
     out += _check_urls(project)
     out += _check_freshness(project, today)
     return out
@@ -227,6 +228,29 @@ def _check_partners(project: Project, ref: Reference, regions: set, domains: dic
         ages = data.get("doelgroep", {})
         if "leeftijd_van" in ages and "leeftijd_tot" in ages and ages["leeftijd_van"] > ages["leeftijd_tot"]:
             out.append(_at(record, ("doelgroep", "leeftijd_van"), "NK318", low=ages["leeftijd_van"], high=ages["leeftijd_tot"]))
+    return out
+
+
+def _check_agreements(project: Project) -> list[Problem]:
+    """Gedeeld beroepsgeheim: a region declares each agreement once; a partner names only its region's."""
+    out: list[Problem] = []
+    declared: dict[str, set[str]] = {}
+    for record in project.of_kind("regio"):
+        known = declared.setdefault(record.region, set())
+        for i, item in enumerate(record.doc.data.get("gedeeld_beroepsgeheim", [])):
+            if item["id"] in known:
+                out.append(_at(record, ("gedeeld_beroepsgeheim", i, "id"), "NK351", value=item["id"]))
+            known.add(item["id"])
+    for record in project.of_kind("partner"):
+        if record.region not in declared:
+            continue  # NK307, or the region file has its own error
+        known = declared[record.region]
+        for i, value in enumerate(record.doc.data.get("gedeeld_beroepsgeheim", [])):
+            if value not in known:
+                close = difflib.get_close_matches(value, sorted(known), n=1)
+                out.append(_at(record, ("gedeeld_beroepsgeheim", i), "NK350", value=value, region=record.region,
+                               suggestion=f" Bedoel je '{close[0]}'?" if close else "",
+                               allowed=", ".join(sorted(known)) or "(nog geen)"))
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import export, importer, maps, overview, report, scaffold, sheet, wegwijzer
+from . import coverage, export, importer, maps, overview, report, scaffold, sheet, wegwijzer
 from .model import build_site
 from .pages import DATA, render_site
 from .validate import validate_folder
@@ -206,18 +206,35 @@ def new_municipality(naam: str, regio: str, data: Path) -> None:
 
 @main.command("report")
 @click.argument("map", default=".", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(overview.FORMATS)), default="text", show_default=True,
-              help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten).")
-def report_command(map: Path, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(sorted(set(overview.FORMATS) | set(coverage.FORMATS))),
+              default="text", show_default=True,
+              help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten); "
+                   "met --dekking ook csv (voor Excel: UTF-8 met BOM en ';').")
+@click.option("--dekking", is_flag=True,
+              help="De dekking per gemeente en levensdomein: hoeveel partners er werken, de hiaten eerst.")
+def report_command(map: Path, fmt: str, dekking: bool) -> None:
     """Overzicht voor coördinatoren, per regio: wat lang niet nagekeken is, wat onvolledig is,
     wie geen openbaar adres heeft, en welke fouten (ook gebroken verwijzingen) er zijn.
+
+    Met --dekking: per regio een tabel van gemeenten en levensdomeinen met het aantal partners
+    in elke cel, de hiaten (geen enkele partner) eerst. Dan moeten de gegevens foutloos zijn
+    (anders exitcode 1).
 
     Exitcode 0, ook als er iets in het overzicht staat: het is een overzicht, geen controle.
 
     Voorbeeld:
 
         netwerkkaart report . --format markdown > overzicht.md
+
+        netwerkkaart report . --dekking --format csv > dekking.csv
     """
+    if dekking:
+        site = build_site(_valid(map, sys.stderr).project)
+        coverage.FORMATS[fmt](coverage.site_coverage(site), sys.stdout)
+        return
+    if fmt not in overview.FORMATS:
+        raise click.UsageError(f"--format {fmt} bestaat alleen met --dekking. Kies text, json of markdown, "
+                               "of voeg --dekking toe.")
     overview.FORMATS[fmt](overview.build(validate_folder(_folder(map))), sys.stdout)
 
 

@@ -77,6 +77,16 @@ class OpeningHours:
 
 
 @dataclass(frozen=True)
+class Agreement:
+    """A region's agreement on gedeeld beroepsgeheim (regio.yml); partners name it to say they signed."""
+    id: str
+    naam: str
+    datum: str
+    tekst: str | None
+    uitleg: str | None
+
+
+@dataclass(frozen=True)
 class Location:
     naam: str | None
     straat: str | None
@@ -120,6 +130,7 @@ class Partner:
     nagekeken_door: str
     voorbeeld: bool
     vragen: tuple[str, ...] = ()  # the questions it says it answers (vragen.py matches the others)
+    gedeeld_beroepsgeheim: tuple[str, ...] = ()  # ids of the region's agreements this partner signed
 
     @property
     def kind_label(self) -> str:
@@ -175,6 +186,7 @@ class Region:
     questions: tuple[Question, ...] = ()
     policy: freshness.Policy = freshness.DEFAULT  # when its records count as not recently checked
     report: feedback.Target | None = None  # where "Klopt er iets niet?" goes (None: no link)
+    agreements: tuple[Agreement, ...] = ()  # gedeeld beroepsgeheim
 
 
 @dataclass(frozen=True)
@@ -244,6 +256,11 @@ class Site:
     def freshness(self, partner: Partner) -> str:
         """vers, niet-recent or te-oud: the partner's last check against its region's policy, on the build date."""
         return self.region(partner.region).policy.state(partner.nagekeken_datum, self.built)
+    def agreements_of(self, partner: Partner) -> tuple[Agreement, ...]:
+        """The region's gedeeld-beroepsgeheim agreements the partner signed, in the region's order."""
+        if not partner.gedeeld_beroepsgeheim:
+            return ()
+        return tuple(a for a in self.region(partner.region).agreements if a.id in partner.gedeeld_beroepsgeheim)
 
     def service_area(self, partner: Partner) -> tuple[Municipality, ...]:
         region = self.region(partner.region)
@@ -290,6 +307,8 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
             municipalities=tuple(sorted(municipalities.get(rec.region, []), key=lambda m: m.naam.casefold())),
             life_domains=tuple(domains), questions=region_questions(project, rec.region),
             policy=freshness.policy_of(d), report=feedback.target_of(d),
+            agreements=tuple(Agreement(a["id"], a["naam"], a["datum"], a.get("tekst"), a.get("uitleg"))
+                             for a in d.get("gedeeld_beroepsgeheim", [])),
         ))
     partners = []
     for rec in project.of_kind("partner"):
@@ -305,6 +324,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
             beroepsgeheim=d["beroepsgeheim"], brede_instap=bool(d.get("brede_instap")),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
             voorbeeld=bool(d.get("voorbeeld")), vragen=tuple(d.get("vragen", [])),
+            gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)

@@ -17,6 +17,7 @@ from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
 
+from .agreements import FAMILY_EXPLANATION, FILTER_LABEL, sentence, sentences
 from .urls import DIRECTORY, SEARCH, SHEET, WEGWIJZER
 
 HOME = ""
@@ -69,8 +70,16 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
                                            maps.get(urls.municipality(region.id, municipality.id))))
         for domain in region.life_domains:
             pages.append(life_domain_page(site, region, domain.id))
+        pages.append(_coverage_page(site, region))  # coverage: <regio>/dekking/
     pages += [partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
     return pages
+
+
+def _coverage_page(site: Site, region: Region) -> Page:
+    from .coverage import region_coverage
+    from .coverage_page import coverage_page
+
+    return coverage_page(region_coverage(site, region), Page, _wrap)
 
 
 def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
@@ -145,6 +154,7 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
         + (f'<p>{notice}</p>' if notice else "")
         + f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
+        + "".join(f'<p class="nk-agreement-line">{e(line)}</p>' for line in sentences(site, partner))
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
         + pick_button(partner)
         + report_link(site, region, partner.id, partner.naam, urls.partner(partner.id))
@@ -289,6 +299,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
+        + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente en levensdomein, en waar de hiaten zijn</a></p>'
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
         + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
@@ -456,6 +467,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
+        + _agreement_block(site, partner)
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
         + route_block(region, here)
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
@@ -468,6 +480,21 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
+
+
+def _agreement_block(site: Site, partner: Partner) -> str:
+    """Gedeeld beroepsgeheim: what the partner signed, in words, with a short explanation for families."""
+    region = site.region(partner.region)
+    items = site.agreements_of(partner)
+    if not items:
+        return ""
+    lines = "".join(
+        f'<p class="nk-agreement-line">{e(sentence(region, a))}</p>'
+        + (f"<p>{e(a.uitleg)}</p>" if a.uitleg else "")
+        + (f"<p>{link(a.tekst, 'Lees het afsprakenkader: ' + a.naam)}</p>" if a.tekst else "")
+        for a in items)
+    return (f'<section class="nk-card nk-agreement" aria-label="Informatie delen"><h2>Informatie delen</h2>{lines}'
+            f'<p class="nk-muted">{e(FAMILY_EXPLANATION)}</p></section>')
 
 
 DIRECTORY_LIMIT = 1000  # above this, with several regions, the A-Z is one page per region
@@ -520,7 +547,8 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
         rows.append(
             f'<li class="nk-row" data-gemeenten="{e(" ".join(sorted(area)))}" data-domeinen="{e(" ".join(p.levensdomeinen))}"'
             f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
-            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}">'
+            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}"'
+            f' data-afspraak="{"ja" if site.agreements_of(p) else ""}">'
             f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
             f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span>'
             f'{pick_button(p)}</li>'
@@ -529,6 +557,11 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
     def options(pairs) -> str:
         return '<option value="">Alle</option>' + "".join(f'<option value="{e(k)}">{e(v)}</option>' for k, v in pairs)
 
+    agreement_filter = ""
+    if any(r.agreements for r in regions):  # gedeeld beroepsgeheim
+        agreement_filter = (f'<div><label for="nk-f-afspraak">Gedeeld beroepsgeheim</label>'
+                            f'<select id="nk-f-afspraak" data-filter="afspraak">'
+                            f'{options([("ja", FILTER_LABEL)])}</select></div>\n')
     body = f"""<h1>{e(title)}</h1>
 <form class="nk-filters" data-nk-filters aria-label="Filters">
 <div><label for="nk-f-gemeente">Gemeente</label><select id="nk-f-gemeente" data-filter="gemeenten">{options(sorted(municipalities.items(), key=lambda kv: kv[1]))}</select></div>
@@ -536,7 +569,7 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 <div><label for="nk-f-leeftijd">Leeftijd kind (jaar)</label><input id="nk-f-leeftijd" type="number" min="0" max="120" inputmode="numeric" data-filter="leeftijd"></div>
 <div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
-</form>
+{agreement_filter}</form>
 <p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
 <ul class="nk-directory" data-nk-directory>
 {"".join(rows)}

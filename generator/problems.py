@@ -235,6 +235,15 @@ _KINDS = [
          "'{value}' kan niet ingevuld worden in het webadres van 'melden'.",
          "Gebruik alleen {allowed}, zoals:\n"
          "  url: https://github.com/<org>/<repo>/issues/new?template=klopt-er-iets-niet.yml&title={{titel}}&partner={{id}}"),
+    # gedeeld beroepsgeheim (NK350-NK359)
+    Kind("NK350", E, "Onbekend afsprakenkader",
+         "Regio {region} heeft geen afsprakenkader gedeeld beroepsgeheim met id '{value}'.{suggestion}",
+         "Gebruik het id van een afsprakenkader uit regions/{region}/regio.yml (gedeeld_beroepsgeheim): {allowed}. "
+         "Staat het kader er nog niet in, voeg het daar eerst toe:\n  gedeeld_beroepsgeheim:\n"
+         "    - id: afsprakenkader-2025\n      naam: Afsprakenkader gedeeld beroepsgeheim\n      datum: \"2025-03-01\""),
+    Kind("NK351", E, "Afsprakenkader twee keer",
+         "Het afsprakenkader met id '{value}' staat twee keer in deze regio.",
+         "Geef elk afsprakenkader een eigen id, of verwijder het dubbele."),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",

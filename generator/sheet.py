@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from . import freshness, urls
+from .agreements import sentences
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Site
 
 
@@ -49,6 +50,7 @@ def sheet_data(site: Site) -> dict:
             # "Niet recent nagekeken (laatst op ...)" on the build date, or "" (the region's policy decides)
             "versheid": ("" if site.freshness(p) == freshness.FRESH
                          else f"Niet recent nagekeken (laatst op {dutch_date(p.nagekeken_datum)})"),
+            "afspraak": sentences(site, p),  # gedeeld beroepsgeheim, in words
         }
     return {"partners": partners}
 

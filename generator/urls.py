@@ -31,6 +31,11 @@ def directory(region_id: str) -> str:
     return f"{DIRECTORY}{region_id}/"
 
 
+def coverage(region_id: str) -> str:
+    """A region's coverage page (municipalities x levensdomeinen, the gaps)."""
+    return f"{region_id}/dekking/"
+
+
 def municipality(region_id: str, municipality_id: str) -> str:
     return f"{region_id}/gemeenten/{municipality_id}/"
 

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "partner-vertrouwelijk": "partners/caw-vluchthuis-dender/",
     "a-z": "a-z/",
     "zoeken": "zoeken/",
+    "dekking": "dender/dekking/",
     "handleiding": "foutcodes/",
 }
 
@@ -573,3 +574,51 @@ def test_map_document_refuses_a_name_that_is_not_ours(page, example_site):
     page.goto(base + "kaarten/kaart.html?d=../mijn-netwerk/partners")
     page.wait_for_selector(".nk-map-note >> text=Deze kaart bestaat niet")
     assert not [u for u in page.requests if u.endswith(".json")]
+
+
+def test_coverage_page_table_and_shaded_map_with_legend(page, example_site, model):
+    from generator.coverage import region_coverage
+
+    base, _ = example_site
+    coverage = region_coverage(model, model.region("dender"))
+    page.goto(base + "dender/")
+    page.click("text=Dekking: hoeveel partners")
+    page.wait_for_url(re.compile(r".*/dender/dekking/$"))
+    gaps = coverage.gaps()
+    assert page.locator("td.nk-gap").count() == len(gaps) > 0
+    assert all(t.strip() == "hiaat" for t in page.locator("td.nk-gap").all_inner_texts())
+    # the open map is the first levensdomein with a gap: every municipality shaded, a legend in words
+    domain = next(d for d in coverage.domains if any(d == g[1] for g in gaps))
+    url = f"kaarten/kaart.html?d=dekking/dender/{domain.id}"
+    page.locator(f"details[open] iframe[src*='{domain.id}']").scroll_into_view_if_needed()
+    page.wait_for_function(f"[...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
+                           f"f.contentDocument.location.href.includes({url!r}))")
+    frame = next(f for f in page.frames if url in f.url)
+    frame.wait_for_selector(".folium-map[data-coverage]")
+    assert "hiaat" in frame.inner_text(".nk-legend") and "4 of meer" in frame.inner_text(".nk-legend")
+    assert frame.locator("path.leaflet-interactive").count() == len(coverage.rows)
+    orange = frame.locator("path.leaflet-interactive[fill='#e66101']")
+    assert orange.count() == sum(1 for g in gaps if g[1] == domain)
+    assert orange.first.get_attribute("stroke-dasharray") == "6 4"  # a gap is not told by colour alone
+
+
+def test_agreement_line_for_a_member_and_not_for_a_non_member(page, example_site):
+    base, _ = example_site
+    line = "Deelt informatie binnen 1 Gezin 1 Plan Dender alleen met jouw toestemming"
+    page.goto(base + "partners/caw-onthaal-dendermonde/")
+    assert line in page.inner_text(".nk-agreement")
+    page.goto(base + "partners/jac-dendermonde/")
+    assert page.locator(".nk-agreement").count() == 0 and line not in page.inner_text("body")
+    page.goto(base + "mijn-netwerk/#p=caw-onthaal-dendermonde,jac-dendermonde")
+    page.wait_for_selector(".nk-sheet-entry[data-partner='jac-dendermonde']")
+    member = page.inner_text(".nk-sheet-entry[data-partner='caw-onthaal-dendermonde']")
+    other = page.inner_text(".nk-sheet-entry[data-partner='jac-dendermonde']")
+    assert line in member and "Informatie delen" in member
+    assert line not in other and "Informatie delen" not in other
+    # the A-Z filter
+    page.goto(base + "a-z/")
+    page.select_option("#nk-f-afspraak", "ja")
+    shown = page.eval_on_selector_all("li.nk-row:not([hidden])", "els => els.map(e => e.dataset.partner)")
+    assert "caw-onthaal-dendermonde" in shown and "jac-dendermonde" not in shown
+    assert all(page.get_attribute(f"li[data-partner='{p}']", "data-afspraak") == "ja" for p in shown)
+

@@ -63,7 +63,7 @@
       var age = wanted.leeftijd === "" ? null : Number(wanted.leeftijd);
       var shown = 0;
       rows.forEach(function (row) {
-        var ok = ["gemeenten", "domeinen", "talen", "kost"].every(function (key) {
+        var ok = ["gemeenten", "domeinen", "talen", "kost", "afspraak"].every(function (key) {
           return !wanted[key] || (" " + row.getAttribute("data-" + key) + " ").indexOf(" " + wanted[key] + " ") >= 0;
         });
         if (ok && age !== null && !isNaN(age)) {
@@ -372,6 +372,10 @@
     var dl = node("dl");
     rows.forEach(function (row) { dl.appendChild(node("dt", row[0])); dl.appendChild(node("dd", row[1])); });
     box.appendChild(dl);
+    if (p.afspraak && p.afspraak.length) {  // gedeeld beroepsgeheim, in words (printed: a mark and one note)
+      box.appendChild(node("p", "Informatie delen: " + p.afspraak.join(" "), "nk-sheet-agreement"));
+      title.appendChild(node("span", " · gedeeld beroepsgeheim (zie onder)", "nk-sheet-mark"));
+    }
     var remove = node("button", "Verwijder uit mijn netwerk", "nk-remove");
     remove.type = "button";
     remove.addEventListener("click", function () { toggle(id); renderSheet(document); });
@@ -427,12 +431,21 @@
       if (!groups.has(domain)) groups.set(domain, []);
       groups.get(domain).push(id);
     });
+    var agreements = [];
     groups.forEach(function (members, domain) {
       var section = node("section", null, "nk-sheet-group");
       section.appendChild(node("h2", domain));
-      members.forEach(function (id) { section.appendChild(sheetEntry(id, partners.get(id), site, makeQr)); });
+      members.forEach(function (id) {
+        section.appendChild(sheetEntry(id, partners.get(id), site, makeQr));
+        (partners.get(id).afspraak || []).forEach(function (line) {
+          if (agreements.indexOf(line) < 0) agreements.push(line);
+        });
+      });
       target.appendChild(section);
     });
+    if (agreements.length) {  // printed once instead of under every partner (the sheet stays on two pages)
+      target.appendChild(node("p", "Gedeeld beroepsgeheim: " + agreements.join(" "), "nk-sheet-agreements"));
+    }
     var invalid = linkNote ? linkNote.invalid : [];
     if (gone.length || invalid.length) {
       var shown = gone.concat(invalid).slice(0, 10).map(shortText);
