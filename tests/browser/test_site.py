@@ -584,6 +584,7 @@ def test_coverage_page_table_and_shaded_map_with_legend(page, example_site, mode
     page.goto(base + "dender/")
     page.click("text=Dekking: hoeveel partners")
     page.wait_for_url(re.compile(r".*/dender/dekking/$"))
+    page.wait_for_selector("table.nk-coverage")  # instant navigation: the address changes before the page
     gaps = coverage.gaps()
     assert page.locator("td.nk-gap").count() == len(gaps) > 0
     assert all(t.strip() == "hiaat" for t in page.locator("td.nk-gap").all_inner_texts())
