@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from . import coverage, export, importer, maps, overview, report, scaffold, sheet, wegwijzer
+# Only what every command needs is imported here: the site's modules (folium among them) cost
+# start-up time that `netwerkkaart validate` should not pay.
+from . import coverage, export, importer, overview, report, scaffold
 from .model import build_site
-from .pages import DATA, render_site
 from .validate import validate_folder
 
 
@@ -85,6 +86,9 @@ def generate(outdir: Path, data: Path) -> None:
     _folder(data)
     _guarded(lambda: folders.guard(outdir, data=data, docs=data / "docs", config_dir=data))
     result = _valid(data, sys.stdout)
+    from . import maps, sheet, wegwijzer
+    from .pages import DATA, render_site
+
     site = build_site(result.project)
     map_files, site_maps = maps.render_maps(site)
     pages = render_site(site, maps={m.page_url: m for m in site_maps})

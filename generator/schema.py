@@ -12,11 +12,11 @@ import difflib
 import json
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 from importlib import resources
 from urllib.parse import urlsplit
 
 import fastjsonschema
-import jsonschema
 import phonenumbers
 import yaml
 from phonenumbers import shortnumberinfo
@@ -24,6 +24,9 @@ from phonenumbers import shortnumberinfo
 from .chars import EXCERPT, excerpt
 from .problems import Problem, problem
 from .yamlload import Document, Path
+
+if TYPE_CHECKING:
+    import jsonschema
 
 KINDS = ("partner", "regio", "gemeente", "levensdomeinen", "vragen")
 SCHEMA_FILES = ("common",) + KINDS
@@ -66,11 +69,9 @@ def inlined(kind: str) -> dict:
 
 
 # -- formats -----------------------------------------------------------------
+# jsonschema is imported only when a record needs explaining (a tenth of the start-up of `validate`):
+# valid records are checked by the compiled fastjsonschema validator alone.
 
-FORMATS = jsonschema.FormatChecker(formats=())
-
-
-@FORMATS.checks("telefoon-be", raises=phonenumbers.NumberParseException)
 def is_belgian_phone(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -78,7 +79,6 @@ def is_belgian_phone(value: object) -> bool:
     return phonenumbers.is_valid_number(number) or shortnumberinfo.is_valid_short_number_for_region(number, "BE")
 
 
-@FORMATS.checks("uri", raises=ValueError)
 def is_web_address(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -87,7 +87,6 @@ def is_web_address(value: object) -> bool:
     return parts.scheme.lower() in ("http", "https") and "." in host and not any(c.isspace() for c in value)
 
 
-@FORMATS.checks("email")
 def is_email(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -95,7 +94,6 @@ def is_email(value: object) -> bool:
     return bool(at and local and "." in domain.strip(".") and " " not in value)
 
 
-@FORMATS.checks("date", raises=ValueError)
 def is_date(value: object) -> bool:
     import datetime
 
@@ -106,11 +104,26 @@ def is_date(value: object) -> bool:
 
 
 @cache
-def validator(kind: str) -> jsonschema.protocols.Validator:
-    """The reference validator: slow, but explains every problem."""
+def format_checker():
+    """Our formats for the reference validator (jsonschema)."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("telefoon-be", raises=phonenumbers.NumberParseException)(is_belgian_phone)
+    checker.checks("uri", raises=ValueError)(is_web_address)
+    checker.checks("email")(is_email)
+    checker.checks("date", raises=ValueError)(is_date)
+    return checker
+
+
+@cache
+def validator(kind: str):
+    """The reference validator (jsonschema): slow, but explains every problem."""
+    import jsonschema
+
     schema = inlined(kind)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=FORMATS)
+    return cls(schema, format_checker=format_checker())
 
 
 def _conforms(check, errors: tuple[type[Exception], ...] = ()):
