@@ -287,12 +287,16 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
-        if c.partner and site.partner(c.partner):
-            name = f'<a href="{rel(here, urls.partner(c.partner))}">{name}</a>'
-        bits = [b for b in (tel(c.telefoon) if c.telefoon else "", mailto(c.email) if c.email else "",
+        partner = site.partner(c.partner) if c.partner else None
+        # A contact point with a partner file is a partner like any other: its page, its phone, the sheet.
+        phone = c.telefoon or (partner.contact.get("telefoon") if partner else None)
+        if partner:
+            name = f'<a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a>'
+        bits = [b for b in (tel(phone) if phone else "", mailto(c.email) if c.email else "",
                             link(c.website, "website") if c.website else "") if b]
         contacts.append(f"<li><strong>{e(LOCAL_CONTACT_LABELS[c.soort])}:</strong> {name}"
-                        + (f" · {' · '.join(bits)}" if bits else "") + "</li>")
+                        + (f" · {' · '.join(bits)}" if bits else "") + (f" {pick_button(partner)}" if partner else "")
+                        + "</li>")
     parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
                     for name, pc in municipality.deelgemeenten)
     elsewhere = [p for p in active if p.id not in located]
