@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import export, importer, maps, overview, report, scaffold, sheet, wegwijzer
+from . import export, importer, maps, overview, report, scaffold, search, sheet, wegwijzer
 from .model import build_site
 from .pages import DATA, render_site
 from .validate import validate_folder
@@ -95,6 +95,8 @@ def generate(outdir: Path, data: Path) -> None:
             target.write_text(page.markdown(), encoding="utf-8")
         (fresh / DATA).parent.mkdir(parents=True, exist_ok=True)
         (fresh / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
+        (fresh / search.TERMS).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / search.TERMS).write_text(search.terms_json(site), encoding="utf-8")
         for path, text in wegwijzer.files(site).items():
             (fresh / path).parent.mkdir(parents=True, exist_ok=True)
             (fresh / path).write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import urls
+from . import search, urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -219,11 +219,12 @@ def home_page(site: Site) -> Page:
 <p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
 in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gezin naar.</p>
 {wegwijzer_link(here)}
-<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search">
+<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search" data-nk-search data-nk-lazy>
 <label for="nk-home-q">Zoek een organisatie, gemeente, postcode of vraag</label>
-<input id="nk-home-q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
+<input id="nk-home-q" type="search" autocomplete="off" placeholder="bv. OCMW, 9200, schulden, kinderopvang">
 <button type="submit">Zoeken</button>
 </form>
+{search_results()}
 <h2>Kies je gemeente</h2>
 <form class="nk-pick" data-nk-pick>
 <label for="nk-pick-gemeente">Gemeente</label>
@@ -309,6 +310,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         f'waarvan {len(located)} met een adres in {e(municipality.naam)}.</p>'
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
         + wegwijzer_link(here, municipality.naam)
+        + search.municipality_tags(municipality)
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
@@ -424,6 +426,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         # The levensdomein page answers a search for a levensdomein; the chips on every partner page
         # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
         f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
+        + search.partner_tags(site, partner)  # questions and places as Pagefind filters (search by need)
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
@@ -570,15 +573,21 @@ niets over het gezin bewaard of verstuurd: typ geen namen of notities, schrijf z
     return Page(here, "Mijn netwerk", _wrap(body, searchable=False), searchable=False)
 
 
+def search_results() -> str:
+    """Where netwerkkaart.js shows search results (search page, and in place on the home page)."""
+    return ('<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>\n'
+            '<ol class="nk-results" data-nk-results></ol>\n'
+            '<p class="nk-more"><button type="button" data-nk-more hidden>Meer resultaten</button></p>')
+
+
 def search_page() -> Page:
     body = """<h1>Zoeken</h1>
 <form class="nk-search-form" role="search" data-nk-search>
 <label for="nk-q">Zoek een organisatie, gemeente, deelgemeente, postcode of vraag</label>
-<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G">
+<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G, schulden Hamme">
 <button type="submit">Zoeken</button>
 </form>
-<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>
-<ol class="nk-results" data-nk-results></ol>
+""" + search_results() + """
 <noscript><p>Zoeken werkt met JavaScript. Gebruik anders de lijst <a href="../a-z/">van A tot Z</a>.</p></noscript>"""
     return Page(SEARCH, "Zoeken", _wrap(body, searchable=False), searchable=False)
 

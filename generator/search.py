@@ -20,9 +20,84 @@ import threading
 from pathlib import Path
 
 from .html import e
-from .urls import SEARCH_INDEX
+from .refdata import fold
+from .urls import SEARCH, SEARCH_INDEX
 
 LANGUAGE = "nl"
+TERMS = SEARCH + "termen.json"  # places and question words, for netwerkkaart.js (see terms_json)
+
+
+# -- search by need and by place ----------------------------------------------------------
+# A partner page carries, as Pagefind filters (not search text: a question's words on every page
+# that answers it made broad words match thousands of pages), the questions it answers (vraag),
+# the municipalities where it has an address (adres) or works (plaats), and, for a partner of the
+# whole region, its region (regio). netwerkkaart.js finds a place and question words in what was
+# typed (from TERMS) and asks Pagefind for those partners first.
+
+_answers: list = [None, None]  # (site, partner id -> question ids), made once per site
+
+
+def partner_questions(site, partner) -> tuple[str, ...]:
+    """The ids of the questions ``partner`` answers (vragen.answers), for its region."""
+    from . import vragen
+
+    if _answers[0] is not site:
+        found: dict[str, list[str]] = {}
+        for region in site.regions:
+            for qid, partners in vragen.answered(site, region.id).items():
+                for p in partners:
+                    found.setdefault(p.id, []).append(qid)
+        _answers[:] = [site, {k: tuple(v) for k, v in found.items()}]
+    return _answers[1].get(partner.id, ())
+
+
+def partner_tags(site, partner) -> str:
+    """The hidden Pagefind filters and metadata of a partner page (see above); no search text."""
+    region = site.region(partner.region)
+    located = sorted({loc.nis for loc in partner.locaties if loc.public})
+    spans = [f'<span data-pagefind-filter="vraag:{e(q)}"></span>' for q in partner_questions(site, partner)]
+    spans += [f'<span data-pagefind-filter="adres:{nis}"></span>' for nis in located]
+    if partner.hele_regio:
+        spans.append(f'<span data-pagefind-filter="regio:{e(region.id)}"></span>')
+    else:
+        spans += [f'<span data-pagefind-filter="plaats:{nis}"></span>'
+                  for nis in sorted(set(partner.werkgebied) | set(located))]
+    # the region's name (for results with the same title) and the partner's own words as excerpt
+    spans.append(f'<span data-pagefind-meta="regio:{e(region.naam)}"></span>')
+    spans.append(f'<span data-pagefind-meta="tekst:{e(partner.korte_beschrijving)}"></span>')
+    return f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>'
+
+
+def municipality_tags(municipality) -> str:
+    """A municipality page's filter: a query that is only its name, a deelgemeente or a postcode
+    shows this page first (a partner named after the town weighs as much)."""
+    return f'<div hidden data-pagefind-ignore><span data-pagefind-filter="gemeente:{e(municipality.nis)}"></span></div>'
+
+
+def terms(site) -> dict:
+    """What netwerkkaart.js needs to read a query: every place name, deelgemeente and postcode (folded)
+    with its municipalities' NIS codes and regions, and every question with the words people use."""
+    places: dict[str, list[str]] = {}
+    regions: dict[str, str] = {}
+    for r in site.regions:
+        for m in r.municipalities:
+            regions[m.nis] = r.id
+            for name in [m.naam, *(n for n, _ in m.deelgemeenten), *m.postcodes]:
+                nis_list = places.setdefault(fold(name), [])
+                if m.nis not in nis_list:
+                    nis_list.append(m.nis)
+    questions: dict[str, dict] = {}
+    for r in site.regions:
+        for q in r.questions:
+            item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "w": []})
+            item["w"] += [w for w in dict.fromkeys(fold(x) for x in q.woorden) if w not in item["w"]]
+    return {"plaatsen": places, "regios": regions, "vragen": list(questions.values())}
+
+
+def terms_json(site) -> str:
+    import json
+
+    return json.dumps(terms(site), ensure_ascii=False, separators=(",", ":"))
 
 
 class SearchIndexError(Exception):
