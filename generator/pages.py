@@ -310,7 +310,6 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         f'waarvan {len(located)} met een adres in {e(municipality.naam)}.</p>'
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
         + wegwijzer_link(here, municipality.naam)
-        + search.municipality_tags(municipality)
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
@@ -327,6 +326,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
+        + search.municipality_tags(municipality)  # a search for only its name finds this page first
     )
     return Page(here, municipality.naam, _wrap(body), source=municipality.source)
 
@@ -426,7 +426,6 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         # The levensdomein page answers a search for a levensdomein; the chips on every partner page
         # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
         f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
-        + search.partner_tags(site, partner)  # questions and places as Pagefind filters (search by need)
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
@@ -439,6 +438,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
+        + search.partner_tags(site, partner)  # its questions and places, for search by need (last: not in excerpts)
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
 
@@ -584,7 +584,7 @@ def search_page() -> Page:
     body = """<h1>Zoeken</h1>
 <form class="nk-search-form" role="search" data-nk-search>
 <label for="nk-q">Zoek een organisatie, gemeente, deelgemeente, postcode of vraag</label>
-<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G, schulden Hamme">
+<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G, geldproblemen">
 <button type="submit">Zoeken</button>
 </form>
 """ + search_results() + """

@@ -10,6 +10,7 @@ over the finished site took 12 s after the build; this way it is done before MkD
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import shutil
 import signal
@@ -28,13 +29,23 @@ TERMS = SEARCH + "termen.json"  # places and question words, for netwerkkaart.js
 
 
 # -- search by need and by place ----------------------------------------------------------
-# A partner page carries, as Pagefind filters (not search text: a question's words on every page
-# that answers it made broad words match thousands of pages), the questions it answers (vraag),
-# the municipalities where it has an address (adres) or works (plaats), and, for a partner of the
-# whole region, its region (regio). netwerkkaart.js finds a place and question words in what was
-# typed (from TERMS) and asks Pagefind for those partners first.
+# A partner page ends with one hidden search word per question it answers (token('v', id)): a
+# question's own words on every page that answers it made broad words match thousands of pages, and
+# a Pagefind search by filters alone fetches the whole index. Its places are Pagefind filters: the
+# municipalities where it has an address (adres) or works (plaats), or, for a partner of the whole
+# region, its region (regio). A municipality page ends with its own word (token('g', nis)).
+# netwerkkaart.js finds a place and question words in what was typed (from TERMS), and searches for
+# those words, with those filters, first.
 
 _answers: list = [None, None]  # (site, partner id -> question ids), made once per site
+_LETTERS = "bcdfghjklmnpqrstvwz"  # no vowels: a stemmer leaves the word as it is
+
+
+def token(kind: str, value: str) -> str:
+    """A search word no text contains, the same for the same (kind, value): 'nk' + kind + 10 letters
+    + 'x' (a fixed length, so one is never the start of another)."""
+    digest = hashlib.sha256(f"{kind}:{value}".encode()).digest()
+    return "nk" + kind + "".join(_LETTERS[b % len(_LETTERS)] for b in digest[:10]) + "x"
 
 
 def partner_questions(site, partner) -> tuple[str, ...]:
@@ -52,11 +63,11 @@ def partner_questions(site, partner) -> tuple[str, ...]:
 
 
 def partner_tags(site, partner) -> str:
-    """The hidden Pagefind filters and metadata of a partner page (see above); no search text."""
+    """The end of a partner page: its question words (hidden) and its places and region as Pagefind
+    filters, its region's name and its own description as metadata (see above)."""
     region = site.region(partner.region)
     located = sorted({loc.nis for loc in partner.locaties if loc.public})
-    spans = [f'<span data-pagefind-filter="vraag:{e(q)}"></span>' for q in partner_questions(site, partner)]
-    spans += [f'<span data-pagefind-filter="adres:{nis}"></span>' for nis in located]
+    spans = [f'<span data-pagefind-filter="adres:{nis}"></span>' for nis in located]
     if partner.hele_regio:
         spans.append(f'<span data-pagefind-filter="regio:{e(region.id)}"></span>')
     else:
@@ -65,13 +76,17 @@ def partner_tags(site, partner) -> str:
     # the region's name (for results with the same title) and the partner's own words as excerpt
     spans.append(f'<span data-pagefind-meta="regio:{e(region.naam)}"></span>')
     spans.append(f'<span data-pagefind-meta="tekst:{e(partner.korte_beschrijving)}"></span>')
-    return f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>'
+    words = " ".join(token("v", q) for q in partner_questions(site, partner))
+    return (f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>'
+            + (f'<p hidden data-pagefind-weight="0.1">{words}</p>' if words else ""))
 
 
 def municipality_tags(municipality) -> str:
-    """A municipality page's filter: a query that is only its name, a deelgemeente or a postcode
-    shows this page first (a partner named after the town weighs as much)."""
-    return f'<div hidden data-pagefind-ignore><span data-pagefind-filter="gemeente:{e(municipality.nis)}"></span></div>'
+    """The end of a municipality page: its own hidden word, so that a query of only its name, a
+    deelgemeente or a postcode shows this page first (a partner named after the town weighs as much)."""
+    about = f"Wie helpt gezinnen in {municipality.naam}: per levensdomein, de lokale aanspreekpunten, deelgemeenten en postcodes."
+    return (f'<div hidden data-pagefind-ignore><span data-pagefind-meta="tekst:{e(about)}"></span></div>'
+            f'<p hidden>{token("g", municipality.nis)}</p>')
 
 
 def terms(site) -> dict:
@@ -89,9 +104,10 @@ def terms(site) -> dict:
     questions: dict[str, dict] = {}
     for r in site.regions:
         for q in r.questions:
-            item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "w": []})
+            item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "t": token("v", q.id), "w": []})
             item["w"] += [w for w in dict.fromkeys(fold(x) for x in q.woorden) if w not in item["w"]]
-    return {"plaatsen": places, "regios": regions, "vragen": list(questions.values())}
+    pages = {m.nis: token("g", m.nis) for r in site.regions for m in r.municipalities}
+    return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values())}
 
 
 def terms_json(site) -> str:

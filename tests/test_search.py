@@ -64,13 +64,22 @@ def test_partner_page_carries_its_questions_and_places_as_filters(site):
     hamme = site.partner("sociaal-huis-hamme")
     html = partner_page(site, hamme, __import__("datetime").date(2026, 10, 1)).body
     found = filters(html)
-    assert {"vraag:schulden", "vraag:huur", "adres:42008", "plaats:42008"} <= found
-    assert {f"vraag:{q}" for q in search.partner_questions(site, hamme)} <= found
+    assert {"adres:42008", "plaats:42008"} <= found
     assert not [f for f in found if f.startswith("regio:")]
-    # filters and metadata only: hidden, and no search text
+    asked = search.partner_questions(site, hamme)
+    assert {"schulden", "huur"} <= set(asked)
+    # hidden: the filters and metadata, and one search word per question, nothing else as search text
     tags = search.partner_tags(site, hamme)
-    assert tags.startswith("<div hidden data-pagefind-ignore>")
-    assert re.sub(r"<[^>]+>", "", tags) == ""
+    assert tags.startswith("<div hidden data-pagefind-ignore>") and tags.endswith("</p>")
+    assert re.sub(r"<[^>]+>", "", tags).split() == [search.token("v", q) for q in asked]
+    assert html.rstrip().endswith(tags + "\n</div>")  # last on the page: never in an excerpt
+
+
+def test_tokens_are_fixed_length_words_no_text_contains(site):
+    tokens = {search.token("v", q.id) for r in site.regions for q in r.questions}
+    tokens |= {search.token("g", m.nis) for r in site.regions for m in r.municipalities}
+    assert len({len(t) for t in tokens}) == 1 and all(re.fullmatch(r"nk[a-z]{11}x", t) for t in tokens)
+    assert len(tokens) == len({q.id for r in site.regions for q in r.questions}) + sum(len(r.municipalities) for r in site.regions)
 
 
 def test_region_wide_partner_is_found_by_its_region_not_every_place(site):
@@ -94,14 +103,16 @@ def test_terms_name_every_place_and_question(site):
     assert terms["plaatsen"]["9220"] == ["42008"]  # a postcode
     assert terms["regios"]["42008"] == "dender"
     schulden = next(q for q in terms["vragen"] if q["id"] == "schulden")
-    assert "geldproblemen" in schulden["w"] and schulden["v"]
+    assert "geldproblemen" in schulden["w"] and schulden["v"] and schulden["t"] == search.token("v", "schulden")
     ids = {q.id for r in site.regions for q in r.questions}
     assert {q["id"] for q in terms["vragen"]} == ids
 
 
 def test_municipality_page_is_first_for_its_place(site):
     hamme = municipality(site, "Hamme")
-    assert "gemeente:42008" in filters(municipality_page(site, site.region(hamme.region), hamme).body)
+    body = municipality_page(site, site.region(hamme.region), hamme).body
+    assert f"<p hidden>{search.token('g', '42008')}</p>" in body
+    assert json.loads(search.terms_json(site))["pagina"]["42008"] == search.token("g", "42008")
 
 
 def test_home_page_searches_in_place_and_both_show_more_results(site):

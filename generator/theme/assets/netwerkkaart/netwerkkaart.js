@@ -106,7 +106,7 @@
       }).then(function (data) {
         data.vragen.forEach(function (q) { q.pattern = wordsPattern(q.w); });
         return data;
-      }).catch(function () { return { plaatsen: {}, regios: {}, vragen: [] }; });
+      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [] }; });
     }
     return terms;
   }
@@ -153,33 +153,39 @@
 
   var PAGE = 20;  // results shown at once; "Meer resultaten" shows the next ones
 
-  // The searches for a query, best first. Each is [term or null (filters only), filters, questions].
-  // Only a place ("Zele", "2390", "Grembergen"): its municipality page, then everything as typed.
-  // A place and something more ("schulden Hamme", "opvang 9200"): partners with an address in that
-  // place that help with the question, then those with the words, then the same for partners working
-  // there (their werkgebied or the whole region); then everything as typed. Without a place: the
-  // partners that help with the question when only its words were typed ("geldproblemen" is in no
-  // text), else as typed first; the long form of an abbreviation (OCMW: sociaal huis) after that.
-  function plan(query, read) {
+  // The searches for a query, best first. Each is [words, filters, the questions its results help with].
+  // A question is searched by its own hidden word on the pages of the partners that answer it (search.py):
+  // a search by filters alone would fetch the whole index. Only a place ("Zele", "2390", "Grembergen"):
+  // its municipality page, then everything as typed. A place and something more ("schulden Hamme",
+  // "opvang 9200"): partners with an address in that place that help with the question, then those with
+  // the words, then the same for partners working there (their werkgebied or the whole region); then
+  // everything as typed. Without a place: the partners that help with the question when only its words
+  // were typed ("geldproblemen" is in no text), else as typed first; the long form of an abbreviation
+  // (OCMW: sociaal huis) after that.
+  function plan(query, read, data) {
     var expanded = expand(query);
     var synonym = expanded !== query.toLowerCase();
-    var asked = read.questions.map(function (q) { return q.id; });
     var steps = [];
-    if (read.place && !read.rest) steps.push([null, { gemeente: { any: read.place.nis } }, []]);
-    if (read.need && !read.place && !synonym) steps.push([null, { vraag: { any: asked } }, read.questions]);
+    function helping(filters) {
+      read.questions.forEach(function (q) { steps.push([q.t, filters, [q]]); });
+    }
+    if (read.place && !read.rest) {
+      read.place.nis.forEach(function (nis) { if (data.pagina[nis]) steps.push([data.pagina[nis], {}, []]); });
+    }
+    if (read.need && !read.place && !synonym) helping({});
     if (read.place && read.rest) {
       var here = { adres: { any: read.place.nis } };
       var around = { any: [{ plaats: { any: read.place.nis } }].concat(
         read.place.regions.length ? [{ regio: { any: read.place.regions } }] : []) };
       var rest = expand(read.rest);
       [here, around].forEach(function (where) {
-        if (asked.length) steps.push([null, Object.assign({ vraag: { any: asked } }, where), read.questions]);
+        helping(where);
         steps.push([rest, where, []]);
       });
     }
     steps.push([query, {}, []]);
     if (synonym) steps.push([expanded, {}, []]);
-    if (asked.length) steps.push([null, { vraag: { any: asked } }, read.questions]);
+    helping({});
     return steps;
   }
 
@@ -236,15 +242,14 @@
       }
       var p = document.createElement("p");
       p.className = "nk-excerpt";
-      // A partner: its own short description, not the words around a hit (labels, buttons).
-      if (meta.tekst) p.textContent = meta.tekst; else markExcerpt(p, data.excerpt);
+      // A partner: its own short description, not the words around a hit (labels, buttons); never
+      // the hidden search words of search.py.
+      if (meta.tekst) p.textContent = meta.tekst; else markExcerpt(p, data.excerpt.replace(/nk[a-z]{11}x/g, ""));
       li.appendChild(p);
-      var asked = (data.filters && data.filters.vraag) || [];
-      var helps = questions.filter(function (q) { return asked.indexOf(q.id) >= 0; });
-      if (helps.length) {
+      if (questions.length) {
         var why = document.createElement("p");
         why.className = "nk-result-why";
-        why.textContent = "Helpt met: " + helps.map(function (q) { return q.v; }).join(" ");
+        why.textContent = "Helpt met: " + questions.map(function (q) { return q.v; }).join(" ");
         li.appendChild(why);
       }
       var same = titles[a.textContent] = (titles[a.textContent] || []).concat([li]);
@@ -282,7 +287,7 @@
       history.replaceState(null, "", "#q=" + encodeURIComponent(query));
       Promise.all([loadPagefind(), loadTerms()]).then(function (loaded) {
         var pf = loaded[0];
-        var steps = plan(query, readQuery(query, loaded[1]));
+        var steps = plan(query, readQuery(query, loaded[1]), loaded[1]);
         var seen = {};
         found = [];
         listed = 0;
