@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 
 from . import feedback, freshness, geo, urls, vragen
@@ -195,7 +196,16 @@ def _check_municipalities(project: Project, ref: Reference, out: list[Problem]) 
                 close = difflib.get_close_matches(target, sorted(partner_ids), n=1)
                 out.append(_at(record, ("lokale_contacten", i, "partner"), "NK312", value=target,
                                suggestion=f" Bedoel je '{close[0]}'?" if close else ""))
+            elif not target:  # shown only on the municipality page: a partner file puts it everywhere
+                out.append(_at(record, ("lokale_contacten", i, "naam"), "NK339", value=contact["naam"],
+                               region=record.region, suggestion=_suggested_id(contact["naam"])))
     return by_region
+
+
+def _suggested_id(name: str) -> str:
+    """An id for a partner file made from a name: 'Sociaal Huis Hamme (voorbeeld)' -> 'sociaal-huis-hamme'."""
+    plain = unicodedata.normalize("NFKD", re.sub(r"\([^)]*\)", " ", name)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80].strip("-") or "aanspreekpunt"
 
 
 def _check_partners(project: Project, ref: Reference, regions: set, domains: dict, municipalities: dict) -> list[Problem]:

@@ -86,7 +86,7 @@ def generate(outdir: Path, data: Path) -> None:
     _folder(data)
     _guarded(lambda: folders.guard(outdir, data=data, docs=data / "docs", config_dir=data))
     result = _valid(data, sys.stdout)
-    from . import maps, sheet, wegwijzer
+    from . import maps, search, sheet, wegwijzer
     from .pages import DATA, render_site
 
     site = build_site(result.project)
@@ -99,6 +99,8 @@ def generate(outdir: Path, data: Path) -> None:
             target.write_text(page.markdown(), encoding="utf-8")
         (fresh / DATA).parent.mkdir(parents=True, exist_ok=True)
         (fresh / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
+        (fresh / search.TERMS).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / search.TERMS).write_text(search.terms_json(site), encoding="utf-8")
         for path, text in wegwijzer.files(site).items():
             (fresh / path).parent.mkdir(parents=True, exist_ok=True)
             (fresh / path).write_text(text, encoding="utf-8")

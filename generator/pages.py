@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from . import feedback, freshness, urls
+from . import feedback, freshness, search, urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -256,11 +256,12 @@ def home_page(site: Site) -> Page:
 <p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
 in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gezin naar.</p>
 {wegwijzer_link(here)}
-<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search">
+<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search" data-nk-search data-nk-lazy>
 <label for="nk-home-q">Zoek een organisatie, gemeente, postcode of vraag</label>
-<input id="nk-home-q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
+<input id="nk-home-q" type="search" autocomplete="off" placeholder="bv. OCMW, 9200, schulden, kinderopvang">
 <button type="submit">Zoeken</button>
 </form>
+{search_results()}
 <h2>Kies je gemeente</h2>
 <form class="nk-pick" data-nk-pick>
 <label for="nk-pick-gemeente">Gemeente</label>
@@ -326,12 +327,16 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
-        if c.partner and site.partner(c.partner):
-            name = f'<a href="{rel(here, urls.partner(c.partner))}">{name}</a>'
-        bits = [b for b in (tel(c.telefoon) if c.telefoon else "", mailto(c.email) if c.email else "",
+        partner = site.partner(c.partner) if c.partner else None
+        # A contact point with a partner file is a partner like any other: its page, its phone, the sheet.
+        phone = c.telefoon or (partner.contact.get("telefoon") if partner else None)
+        if partner:
+            name = f'<a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a>'
+        bits = [b for b in (tel(phone) if phone else "", mailto(c.email) if c.email else "",
                             link(c.website, "website") if c.website else "") if b]
         contacts.append(f"<li><strong>{e(LOCAL_CONTACT_LABELS[c.soort])}:</strong> {name}"
-                        + (f" · {' · '.join(bits)}" if bits else "") + "</li>")
+                        + (f" · {' · '.join(bits)}" if bits else "") + (f" {pick_button(partner)}" if partner else "")
+                        + "</li>")
     parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
                     for name, pc in municipality.deelgemeenten)
     elsewhere = [p for p in active if p.id not in located]
@@ -361,6 +366,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
         + report_link(site, region, municipality.id, municipality.naam, here) + built_line(site)
+        + search.municipality_tags(municipality)  # a search for only its name finds this page first
     )
     return Page(here, municipality.naam, _wrap(body), source=municipality.source)
 
@@ -478,6 +484,7 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
         + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
+        + search.partner_tags(site, partner)  # its questions and places, for search by need (last: not in excerpts)
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
 
@@ -655,15 +662,21 @@ niets over het gezin bewaard of verstuurd: typ geen namen of notities, schrijf z
     return Page(here, "Mijn netwerk", _wrap(body, searchable=False), searchable=False)
 
 
+def search_results() -> str:
+    """Where netwerkkaart.js shows search results (search page, and in place on the home page)."""
+    return ('<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>\n'
+            '<ol class="nk-results" data-nk-results></ol>\n'
+            '<p class="nk-more"><button type="button" data-nk-more hidden>Meer resultaten</button></p>')
+
+
 def search_page() -> Page:
     body = """<h1>Zoeken</h1>
 <form class="nk-search-form" role="search" data-nk-search>
 <label for="nk-q">Zoek een organisatie, gemeente, deelgemeente, postcode of vraag</label>
-<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G">
+<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G, geldproblemen">
 <button type="submit">Zoeken</button>
 </form>
-<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>
-<ol class="nk-results" data-nk-results></ol>
+""" + search_results() + """
 <noscript><p>Zoeken werkt met JavaScript. Gebruik anders de lijst <a href="../a-z/">van A tot Z</a>.</p></noscript>"""
     return Page(SEARCH, "Zoeken", _wrap(body, searchable=False), searchable=False)
 

@@ -102,6 +102,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         project, site = result.project, self.site
         jobs = {DATA: lambda: sheet.sheet_json(site)}
         jobs.update({path: (lambda path=path: wegwijzer.content(site, path)) for path in wegwijzer.paths(site)})
+        jobs[search.TERMS] = lambda: search.terms_json(site)  # places and question words for search
         jobs.update({f"{urls.EXPORT}/{name}": (lambda make=make: make(project)) for name, make in export.FORMATS.values()})
         self.background = Background(jobs)
         tiles = maps.Tiles(None if self.config.tiles.strip().lower() in ("", "geen", "none") else self.config.tiles,

@@ -211,6 +211,12 @@ _KINDS = [
     Kind("NK331", E, "Vraag twee keer",
          "De vraag '{value}' staat twee keer in deze lijst (ook op regel {other}).",
          "Elke vraag staat maar één keer in een lijst. Wil je een vraag van de standaardlijst aanpassen? Zet ze één keer in regions/<regio>/vragen.yml, met hetzelfde id: ze vervangt dan de standaardvraag."),
+    Kind("NK339", W, "Lokaal aanspreekpunt zonder partnerbestand",
+         "Het aanspreekpunt '{value}' heeft geen partnerbestand: het staat alleen op de gemeentepagina, niet in "
+         "de lijsten per levensdomein, de lijst van A tot Z, de zoekfunctie, de wegwijzer, de kaart of het blad "
+         "van het gezin.",
+         "Maak er een partner van en verwijs ernaar: netwerkkaart new partner --regio {region} {suggestion}\n"
+         "Zet dan bij dit aanspreekpunt: partner: {suggestion} (telefoon, e-mail en website staan voortaan in het partnerbestand)."),
     Kind("NK316", E, "Geen regio's",
          "Er zijn geen regio's gevonden in {value}.",
          "Maak een map regions/<regio>/ met een bestand regio.yml, of start in de map die partners/ en regions/ bevat."),

@@ -48,7 +48,8 @@ def test_only_partners_past_their_regions_limit_are_due():
     site = example_site()
     assert {r: [p.id for p in ps] for r, ps in checkin.due(site).items()} == {"dender": ["lop-dender"], "voorkempen": []}
     everyone = checkin.due(site, region="voorkempen", everyone=True)
-    assert list(everyone) == ["voorkempen"] and len(everyone["voorkempen"]) == 23
+    assert list(everyone) == ["voorkempen"]
+    assert len(everyone["voorkempen"]) == sum(p.region == "voorkempen" for p in site.partners) > 20
 
 
 def test_nakijken_writes_an_owned_folder(tmp_path):

@@ -88,7 +88,7 @@ def test_confidential_location_reveals_nothing(basis):
 
 def test_a_confidential_location_appears_in_no_output(basis):
     """Pages, search text, A-Z data, map files, the sheet and wegwijzer data say nothing about where it is."""
-    from generator import maps, sheet, wegwijzer
+    from generator import maps, search, sheet, wegwijzer
 
     path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("contact:", (
@@ -101,6 +101,7 @@ def test_a_confidential_location_appears_in_no_output(basis):
     outputs += [f.content for f in map_files if isinstance(f.content, str)]
     outputs.append(sheet.sheet_json(s))
     outputs += list(wegwijzer.files(s).values())
+    outputs.append(search.terms_json(s))  # places and questions for search
     for text in outputs:
         assert "Geheimnaam" not in text and "Hamme" not in text and "9220" not in text
 

@@ -116,10 +116,11 @@ def test_ages(site):
 
 # -- find: the stories the wegwijzer must get right ------------------------------------------
 
-def test_debts_in_hamme_puts_the_caw_serving_hamme_on_top(site):
+def test_debts_in_hamme_puts_the_sociaal_huis_of_hamme_then_the_caw_serving_hamme_on_top(site):
     advice = vragen.find(site, municipality(site, "Hamme"), ["schulden"])
     [answer] = advice.answers
-    assert ids(answer.partners)[0] == "caw-onthaal-dendermonde"
+    # the local contact point (a partner with its address in Hamme), then the region-wide CAW
+    assert ids(answer.partners)[:2] == ["sociaal-huis-hamme", "caw-onthaal-dendermonde"]
     # the Sociaal Huis of Dendermonde does not work in Hamme
     assert "sociaal-huis-dendermonde" not in ids(answer.partners)
     assert not advice.route_first

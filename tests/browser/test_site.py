@@ -86,12 +86,13 @@ def test_search_by_synonym(page, example_site, model, query, kind):
 
 
 def test_home_search_keeps_the_query_in_the_browser(page, example_site):
+    """The home page shows the results in place (no second page load); the query stays after #."""
     base, _ = example_site
     page.goto(base)
     page.fill("#nk-home-q", "schulden")
     page.press("#nk-home-q", "Enter")
-    page.wait_for_url(re.compile(r".*/zoeken/#q=schulden$"))
     page.wait_for_function(DONE)
+    assert page.url == base + "#q=schulden"
     assert not [u for u in page.requests if "schulden" in u]
     assert page.locator("[data-nk-results] li").count() > 0
 
@@ -545,7 +546,9 @@ def test_search_puts_the_overview_page_first_and_ignores_buttons(page, example_s
     text is not search text (it was on every page)."""
     base, _ = example_site
     assert search(page, base, "Zele")[0].endswith("dender/gemeenten/zele/")
-    assert "/levensdomeinen/kinderopvang/" in search(page, base, "Kinderopvang")[0]
+    # a family's need ("kinderopvang" is a word of a question): the partners that help first, the
+    # levensdomein pages among the results
+    assert any("/levensdomeinen/kinderopvang/" in h for h in search(page, base, "Kinderopvang"))
     page.goto(base + "zoeken/")
     page.fill("#nk-q", "toe aan mijn netwerk")
     page.press("#nk-q", "Enter")

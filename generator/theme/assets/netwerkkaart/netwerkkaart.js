@@ -90,10 +90,106 @@
           .then(function () { return module.init(); })
           .then(function () { return module; });
       });
+      pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
   }
 
+  // Places and question words (search.py writes zoeken/termen.json): which municipality a query names,
+  // and which of the families' questions its words belong to. Without them, search still works by text.
+  var terms = null;
+  function loadTerms() {
+    if (!terms) {
+      terms = fetch(siteRoot() + "zoeken/termen.json").then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (data) {
+        data.vragen.forEach(function (q) { q.pattern = wordsPattern(q.w); });
+        return data;
+      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [] }; });
+    }
+    return terms;
+  }
+
+  // As search.py's fold(): the same letters, case and dashes, so "Sint-Amands" finds "sint-amands".
+  function fold(text) {
+    return text.normalize("NFKC").replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, "")
+      .replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s+/g, " ").trim().toLowerCase().replace(/ - /g, "-");
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // A question's words as whole words, or with a plural ending (as vragen.py matches partners' texts).
+  function wordsPattern(words) {
+    var alternatives = words.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRegExp);
+    return new RegExp("(^|[^\\p{L}\\p{N}])(?:" + alternatives.join("|") + ")(?:s|en|n)?(?=$|[^\\p{L}\\p{N}])", "u");
+  }
+
+  // {place: {nis: [...], regions: [...], text} or null, rest: the query without the place,
+  //  questions: [the questions the rest's words belong to]}
+  function readQuery(query, data) {
+    var words = fold(query).split(" ");
+    var place = null;
+    var rest = words;
+    // the longest run of words that is a place name, deelgemeente or postcode ("sint-katelijne-waver", "9200")
+    for (var size = Math.min(4, words.length); size >= 1 && !place; size--) {
+      for (var start = 0; start + size <= words.length; start++) {
+        var name = words.slice(start, start + size).join(" ");
+        if (Object.prototype.hasOwnProperty.call(data.plaatsen, name)) {
+          var nis = data.plaatsen[name];
+          place = { nis: nis, text: name, regions: nis.map(function (n) { return data.regios[n]; }).filter(Boolean) };
+          rest = words.slice(0, start).concat(words.slice(start + size));
+          break;
+        }
+      }
+    }
+    var restText = rest.join(" ").trim();
+    var questions = restText ? data.vragen.filter(function (q) { return q.pattern.test(restText); }) : [];
+    // Only a question's words were typed ("geldproblemen", "huur niet betalen"): the family's need.
+    var left = " " + restText + " ";
+    questions.forEach(function (q) { left = left.replace(new RegExp(q.pattern.source, "gu"), "$1"); });
+    return { place: place, rest: restText, questions: questions, need: questions.length > 0 && !left.trim() };
+  }
+
+  var PAGE = 20;  // results shown at once; "Meer resultaten" shows the next ones
+
+  // The searches for a query, best first. Each is [words, filters, the questions its results help with].
+  // A question is searched by its own hidden word on the pages of the partners that answer it (search.py):
+  // a search by filters alone would fetch the whole index. Only a place ("Zele", "2390", "Grembergen"):
+  // its municipality page, then everything as typed. A place and something more ("schulden Hamme",
+  // "opvang 9200"): partners with an address in that place that help with the question, then those with
+  // the words, then the same for partners working there (their werkgebied or the whole region); then
+  // everything as typed. Without a place: the partners that help with the question when only its words
+  // were typed ("geldproblemen" is in no text), else as typed first; the long form of an abbreviation
+  // (OCMW: sociaal huis) after that.
+  function plan(query, read, data) {
+    var expanded = expand(query);
+    var synonym = expanded !== query.toLowerCase();
+    var steps = [];
+    function helping(filters) {
+      read.questions.forEach(function (q) { steps.push([q.t, filters, [q]]); });
+    }
+    if (read.place && !read.rest) {
+      read.place.nis.forEach(function (nis) { if (data.pagina[nis]) steps.push([data.pagina[nis], {}, []]); });
+    }
+    if (read.need && !read.place && !synonym) helping({});
+    if (read.place && read.rest) {
+      var here = { adres: { any: read.place.nis } };
+      var around = { any: [{ plaats: { any: read.place.nis } }].concat(
+        read.place.regions.length ? [{ regio: { any: read.place.regions } }] : []) };
+      var rest = expand(read.rest);
+      [here, around].forEach(function (where) {
+        helping(where);
+        steps.push([rest, where, []]);
+      });
+    }
+    steps.push([query, {}, []]);
+    if (synonym) steps.push([expanded, {}, []]);
+    helping({});
+    return steps;
+  }
+
+  // A search form that opens the search page (the home page's form shows its results in place).
   function initHomeSearch(root) {
     root.querySelectorAll("form.nk-search-form:not([data-nk-search])").forEach(function (form) {
       form.addEventListener("submit", function (event) {
@@ -111,7 +207,11 @@
     var input = form.querySelector("input");
     var status = root.querySelector("[data-nk-search-status]");
     var results = root.querySelector("[data-nk-results]");
+    var more = root.querySelector("[data-nk-more]");
     var latest = 0;
+    var found = [];  // [{result, questions}] of the latest query, in order
+    var listed = 0;
+    var titles = {};  // title -> the list items with that title (the region's name is added to repeats)
     // The excerpt is page text with <mark> around hits; rebuild it from text nodes, not innerHTML.
     function markExcerpt(target, excerpt) {
       var probe = document.createElement("template");
@@ -126,17 +226,55 @@
         }
       });
     }
-    function item(data) {
+    function item(data, questions) {
       var li = document.createElement("li");
       var a = document.createElement("a");
+      var meta = data.meta || {};
       a.href = data.url;
-      a.textContent = (data.meta && data.meta.title) || data.url;
+      a.textContent = meta.title || data.url;
+      li.appendChild(a);
+      if (meta.regio) {
+        var region = document.createElement("span");
+        region.className = "nk-result-region";
+        region.textContent = " \u00b7 " + meta.regio;
+        region.hidden = true;
+        li.appendChild(region);
+      }
       var p = document.createElement("p");
       p.className = "nk-excerpt";
-      markExcerpt(p, data.excerpt);
-      li.appendChild(a);
+      // A partner: its own short description, not the words around a hit (labels, buttons); never
+      // the hidden search words of search.py.
+      if (meta.tekst) p.textContent = meta.tekst; else markExcerpt(p, data.excerpt.replace(/nk[a-z]{11}x/g, ""));
       li.appendChild(p);
+      if (questions.length) {
+        var why = document.createElement("p");
+        why.className = "nk-result-why";
+        why.textContent = "Helpt met: " + questions.map(function (q) { return q.v; }).join(" ");
+        li.appendChild(why);
+      }
+      var same = titles[a.textContent] = (titles[a.textContent] || []).concat([li]);
+      if (same.length > 1) {
+        same.forEach(function (other) {
+          var tag = other.querySelector(".nk-result-region");
+          if (tag) tag.hidden = false;
+        });
+      }
       return li;
+    }
+    function fill(upTo, mine) {
+      var slots = [];
+      while (listed < Math.min(upTo, found.length)) {
+        var entry = found[listed];
+        var slot = document.createElement("li");
+        slot.hidden = true;
+        results.appendChild(slot);
+        listed += 1;
+        slots.push(entry.result.data().then(function (slot, entry, data) {
+          if (mine === latest) results.replaceChild(item(data, entry.questions), slot);
+        }.bind(null, slot, entry)));
+      }
+      if (more) more.hidden = listed >= found.length;
+      return slots;
     }
     function say(count, query) {
       status.textContent = count ? count + " resultaten voor \u201c" + query + "\u201d"
@@ -145,47 +283,48 @@
     function run() {
       var query = input.value.trim();
       var mine = ++latest;
-      if (!query) { results.innerHTML = ""; status.textContent = ""; return; }
+      if (!query) { results.innerHTML = ""; status.textContent = ""; if (more) more.hidden = true; return; }
       history.replaceState(null, "", "#q=" + encodeURIComponent(query));
-      loadPagefind().then(function (pf) {
-        var expanded = expand(query);
-        var synonym = expanded !== query.toLowerCase();
+      Promise.all([loadPagefind(), loadTerms()]).then(function (loaded) {
+        var pf = loaded[0];
+        var steps = plan(query, readQuery(query, loaded[1]), loaded[1]);
         var seen = {};
-        var listed = 0;
-        var total = 0;
+        found = [];
+        listed = 0;
+        titles = {};
         results.innerHTML = "";
-        // Show a search's first results as soon as they arrive; the rest follow in order.
-        function show(search, last) {
-          if (mine !== latest) return;
-          var fresh = search.results.filter(function (r) { return !seen[r.id]; });
-          fresh.forEach(function (r) { seen[r.id] = 1; });
-          total += fresh.length;
-          var filled = fresh.slice(0, Math.max(0, 20 - listed)).map(function (r) {
-            var slot = document.createElement("li");
-            slot.hidden = true;
-            results.appendChild(slot);
-            listed += 1;
-            return r.data().then(function (data) {
-              if (mine === latest) results.replaceChild(item(data), slot);
+        if (more) more.hidden = true;
+        // One search after the other (they share this thread): the first results are on screen as
+        // soon as the first search that finds something is done; the others add theirs below.
+        function next(i) {
+          if (mine !== latest) return null;
+          if (i >= steps.length) { say(found.length, query); return null; }
+          var step = steps[i];
+          return pf.search(step[0], { filters: step[1] }).then(function (search) {
+            if (mine !== latest) return null;
+            search.results.forEach(function (r) {
+              if (!seen[r.id]) { seen[r.id] = 1; found.push({ result: r, questions: step[2] }); }
             });
+            var slots = fill(PAGE, mine);
+            return Promise.resolve(slots[0]).then(function () { return next(i + 1); });
           });
-          if (total || last) say(total, query);
-          return filled[0];
         }
-        // The words as typed first; then what a short name stands for (OCMW: sociaal huis), added
-        // below. Each search costs time with thousands of pages: the first results need only one.
-        // The second search waits until the first result is on screen: both run on this thread.
-        return pf.search(query).then(function (first) {
-          var shown = show(first, !synonym);
-          if (!synonym) return null;
-          return Promise.resolve(shown).then(function () { return pf.search(expanded); })
-            .then(function (more) { show(more, true); });
-        });
+        return next(0);
       }).catch(function () {
         status.textContent = "Zoeken lukt nu niet. Gebruik de lijst van A tot Z.";
       });
     }
+    if (more) {
+      more.addEventListener("click", function () {
+        var first = listed;
+        Promise.all(fill(listed + PAGE, latest)).then(function () {
+          var link = results.children[first] && results.children[first].querySelector("a");
+          if (link) link.focus();  // keyboard and screen reader users land on the first new result
+        });
+      });
+    }
     var timer = null;
+    function warm() { loadPagefind().catch(function () {}); loadTerms(); }
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 150);
@@ -197,7 +336,13 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);
     if (match) { input.value = safeDecode(match[1]); run(); }
-    loadPagefind();
+    // The search page loads the engine at once; the home page when the search box is about to be used.
+    if (form.hasAttribute("data-nk-lazy") && !match) {
+      input.addEventListener("focus", warm, { once: true });
+      input.addEventListener("pointerenter", warm, { once: true });
+    } else {
+      warm();
+    }
   }
 
 
