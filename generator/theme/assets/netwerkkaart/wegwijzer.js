@@ -144,7 +144,9 @@
       button.setAttribute("data-nk-ww-pick", p.i);
       button.addEventListener("click", function () {
         if (!window.nkMijnNetwerk) return;
-        window.nkMijnNetwerk.toggle(p.i);
+        // The sheet groups the partner under the question it was picked for.
+        var question = button.closest("[data-vraag]");
+        window.nkMijnNetwerk.toggle(p.i, question ? "v-" + question.getAttribute("data-vraag") : null);
         refreshPicks();
       });
       return button;
