@@ -635,9 +635,22 @@
     renderSheet(root);
   }
 
+  // The skip link moves the keyboard focus to the content (instant navigation handles #-links itself).
+  function initSkip() {
+    var skip = document.querySelector(".nk-skip");
+    if (!skip || skip.nkReady) return;
+    skip.nkReady = true;
+    skip.addEventListener("click", function (event) {
+      var target = document.getElementById("nk-inhoud");
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    });
+  }
+
   function init() {
     // Each part on its own: one failing part must not take the others down.
-    [initPicks, initSheet, initPick, initFilters, initHomeSearch, initSearch].forEach(function (part) {
+    [initSkip, initPicks, initSheet, initPick, initFilters, initHomeSearch, initSearch].forEach(function (part) {
       try { part(document); } catch (error) { if (window.console) console.error(error); }
     });
   }
