@@ -234,3 +234,16 @@ def test_new_pieces_are_accessible(page, example_site):
     page.select_option("#nk-f-brede", "ja")
     bad = [(v["id"], v["impact"]) for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_wegwijzer_cards_say_both_states(page, example_site, model):
+    base, _ = example_site
+    page.goto(base + "wegwijzer/#waar=Hamme&wat=schulden")
+    card = page.locator(".nk-ww-card[data-partner='caw-onthaal-dendermonde']")
+    card.wait_for()
+    partner = model.partner("caw-onthaal-dendermonde")
+    words = {True: "ja", False: "nee", None: "niet ingevuld"}
+    assert card.locator("details.nk-status summary").inner_text() == (
+        f"Beroepsgeheim: {words[partner.beroepsgeheim]} · Brede instap: {words[partner.brede_instap]}")
+    card.locator("details.nk-status summary").click()  # the explanation opens on tap
+    assert card.locator("details.nk-status p").is_visible()
