@@ -127,8 +127,9 @@ def _partner(p: Partner, names: dict[str, str]) -> dict:
         "telefoon": phone,
         "formulier": safe_web_url(signup.get("formulier")) or "",
         "website": safe_web_url(p.contact.get("website")) or "",
-        "beroepsgeheim": SECRECY[p.beroepsgeheim],
-        "brede_instap": BROAD[p.brede_instap],
+        # true, false or null: the page writes them in words (SECRECY, BROAD)
+        "beroepsgeheim": p.beroepsgeheim,
+        "brede_instap": p.brede_instap,
         "nagekeken": p.nagekeken_datum,
         "talen": [LANGUAGE_LABELS.get(t, t) for t in p.talen],
         "locaties": locations,

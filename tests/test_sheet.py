@@ -48,8 +48,8 @@ def test_sheet_data_has_phone_links_secrecy_date_route_and_questions(basis):
     data = sheet.sheet_data(site_from(basis))
     p = data["partners"]["huis-van-het-kind-zele"]
     assert p["telefoon"] == {"tekst": "052 44 55 66", "e164": "+3252445566"}
-    assert p["beroepsgeheim"] == "Beroepsgeheim: ja"
-    assert p["brede_instap"] == "Brede instap: niet ingevuld"
+    assert p["beroepsgeheim"] is True
+    assert p["brede_instap"] is None  # "niet ingevuld", never "nee"
     assert p["nagekeken"] == "2026-10-01"
     assert p["aanmelden"] == "Je neemt zelf contact op."
     assert p["kost"] == "Het is gratis."

@@ -411,6 +411,9 @@
     return a;
   }
 
+  // The three states of beroepsgeheim and brede instap in words (sheet.SECRECY and sheet.BROAD).
+  function stateWord(value) { return value === true ? "ja" : value === false ? "nee" : "niet ingevuld"; }
+
   function sheetEntry(id, p, root, makeQr) {
     var box = node("article", null, "nk-sheet-entry");
     box.setAttribute("data-partner", id);
@@ -449,7 +452,7 @@
     });
     box.appendChild(dl);
     // In words, in three states; what they mean is written once, below the list.
-    box.appendChild(node("p", p.beroepsgeheim + " \u00b7 " + p.brede_instap +
+    box.appendChild(node("p", "Beroepsgeheim: " + stateWord(p.beroepsgeheim) + " \u00b7 Brede instap: " + stateWord(p.brede_instap) +
       (isoDate(p.nagekeken) ? " \u00b7 Nagekeken op " + isoDate(p.nagekeken) : ""), "nk-sheet-meta"));
     var remove = node("button", "Verwijder uit mijn netwerk", "nk-remove");
     remove.type = "button";
