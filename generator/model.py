@@ -124,8 +124,8 @@ class Partner:
     werkgebied: tuple[str, ...]  # NIS codes; empty when hele_regio
     locaties: tuple[Location, ...]
     contact: dict
-    beroepsgeheim: bool
-    brede_instap: bool
+    beroepsgeheim: bool | None  # None: not filled in (shown as "niet ingevuld", never as "nee")
+    brede_instap: bool | None
     nagekeken_datum: str
     nagekeken_door: str
     voorbeeld: bool
@@ -321,7 +321,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
             talen=tuple(d.get("talen", [])), hele_regio=bool(area.get("hele_regio")),
             werkgebied=tuple(str(n) for n in area.get("gemeenten", [])),
             locaties=tuple(_location(x) for x in d.get("locaties", [])), contact=d.get("contact", {}),
-            beroepsgeheim=d["beroepsgeheim"], brede_instap=bool(d.get("brede_instap")),
+            beroepsgeheim=d.get("beroepsgeheim"), brede_instap=d.get("brede_instap"),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
             voorbeeld=bool(d.get("voorbeeld")), vragen=tuple(d.get("vragen", [])),
             gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),

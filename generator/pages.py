@@ -18,6 +18,7 @@ from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_L
                     Region, Site)
 
 from .agreements import FAMILY_EXPLANATION, FILTER_LABEL, sentence, sentences
+from .sheet import BROAD, BROAD_HELP, SECRECY, SECRECY_HELP
 from .urls import DIRECTORY, SEARCH, SHEET, WEGWIJZER
 
 HOME = ""
@@ -123,12 +124,23 @@ def built_line(site: Site) -> str:
     return f'<p class="nk-muted nk-built">Gegevens van {dutch_date(site.built.isoformat())}.</p>'
 
 
-def pick_button(partner: Partner) -> str:
-    """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
+def pick_button(partner: Partner, domain: str | None = None) -> str:
+    """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript).
+    ``domain``: the levensdomein the partner is picked under (the sheet groups it there)."""
     # not search text: it is on every page, so "netwerk" matched them all
-    return (f'<button type="button" class="nk-pick-button" data-nk-toggle="{e(partner.id)}" aria-pressed="false" hidden'
+    context = f' data-nk-context="d-{e(domain)}"' if domain else ""
+    return (f'<button type="button" class="nk-pick-button" data-nk-toggle="{e(partner.id)}"{context} aria-pressed="false" hidden'
             f' data-pagefind-ignore>'
             f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
+
+def status_details(partner: Partner) -> str:
+    """Beroepsgeheim and brede instap in words, each in three states (ja, nee, niet ingevuld), with
+    what they mean one tap away (a tooltip never shows on a tablet)."""
+    return (f'<details class="nk-status nk-status-{_state(partner.beroepsgeheim)}" data-pagefind-ignore>'
+            f'<summary><span><span data-nk-status="beroepsgeheim">{e(SECRECY[partner.beroepsgeheim])}</span> · '
+            f'<span data-nk-status="brede-instap">{e(BROAD[partner.brede_instap])}</span></span></summary>'
+            f"<p>{e(SECRECY_HELP[partner.beroepsgeheim])}</p><p>{e(BROAD_HELP[partner.brede_instap])}</p></details>")
+
 
 def _wrap(body: str, searchable: bool = True) -> str:
     attr = " data-pagefind-body" if searchable else ""
@@ -139,7 +151,7 @@ def _domain_names(region: Region) -> dict[str, str]:
     return {d.id: d.naam for d in region.life_domains}
 
 
-def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3") -> str:
+def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3", domain: str | None = None) -> str:
     region = site.region(partner.region)
     names = _domain_names(region)
     places = sorted({loc.gemeente for loc in partner.locaties if loc.public})
@@ -156,27 +168,29 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
         f'<p class="nk-chips">{domains}</p>'
         + "".join(f'<p class="nk-agreement-line">{e(line)}</p>' for line in sentences(site, partner))
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
-        + pick_button(partner)
+        + status_details(partner)
+        + pick_button(partner, domain)
         + report_link(site, region, partner.id, partner.naam, urls.partner(partner.id))
         + "</article>"
     )
 
 
-def _compact_list(partners, here: str) -> str:
+def _compact_list(partners, here: str, domain: str | None = None) -> str:
     """One line per partner: name, kind and phone (the full cards follow once, lower on the page)."""
     items = "".join(
         f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> <span class="nk-muted">{e(p.kind_label)}</span>'
-        + (f" · {tel(p.contact['telefoon'])}" if p.contact.get("telefoon") else "") + f" {pick_button(p)}</li>"
+        + (f" · {tel(p.contact['telefoon'])}" if p.contact.get("telefoon") else "") + f" {pick_button(p, domain)}</li>"
         for p in partners
     )
     return f'<ul class="nk-compact" data-pagefind-ignore>{items}</ul>'
 
 
-def _card_list(site: Site, partners, here: str) -> str:
+def _card_list(site: Site, partners, here: str, domain: str | None = None) -> str:
     if not partners:
         return '<p class="nk-empty">Nog geen partners.</p>'
     # Lists of partners are not indexed: a search for a partner should land on the partner's own page.
-    return '<div class="nk-cards" data-pagefind-ignore>' + "".join(partner_card(site, p, here) for p in partners) + "</div>"
+    return ('<div class="nk-cards" data-pagefind-ignore>' + "".join(partner_card(site, p, here, domain=domain)
+                                                                    for p in partners) + "</div>")
 
 
 def _rows(pairs) -> str:
@@ -196,6 +210,7 @@ def _reach(data: dict, phone: str = "Telefoon", mail: str = "E-mail") -> list[tu
 
 
 def _items(values) -> str:
+    values = list(values)  # a generator is always true: an empty one made an empty "Hoe" row
     return "<ul>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>" if values else ""
 
 
@@ -319,11 +334,15 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         group = [p for p in active if domain.id in p.levensdomeinen]
         shown.update(p.id for p in group)
         if group:
-            sections.append(f'<h3 id="{e(domain.id)}">{icon(domain.icoon)} {e(domain.naam)}</h3>'
-                            + _compact_list(group, here))
+            # Collapsed: every partner is listed under each of its levensdomeinen (a phone page was
+            # 10,000 px long); the worker opens the domain of the family's question.
+            sections.append(f'<details class="nk-domain" id="{e(domain.id)}"><summary>{icon(domain.icoon)} '
+                            f'<span>{e(domain.naam)}</span> <span class="nk-muted">({len(group)})</span></summary>'
+                            + _compact_list(group, here, domain.id) + "</details>")
     rest = [p for p in active if p.id not in shown]  # e.g. located here, from a region with its own domains
     if rest:
-        sections.append("<h3>Andere</h3>" + _compact_list(rest, here))
+        sections.append(f'<details class="nk-domain"><summary><span>Andere</span> <span class="nk-muted">({len(rest)})'
+                        "</span></summary>" + _compact_list(rest, here) + "</details>")
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
@@ -340,8 +359,6 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
                     for name, pc in municipality.deelgemeenten)
     elsewhere = [p for p in active if p.id not in located]
-    jump = " · ".join(f'<a href="#{e(d.id)}">{e(d.naam)}</a>' for d in region.life_domains
-                      if any(d.id in p.levensdomeinen for p in active))
     body = (
         # the page for a municipality's name, before the partners with an address there
         f'<h1 data-pagefind-weight="10">{e(municipality.naam)}</h1>'
@@ -354,8 +371,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
         + route_block(region, here)
         + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
-        + '<h2 id="nk-lijst">Per levensdomein</h2>'
-        + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
+        + '<h2 id="nk-lijst">Per levensdomein</h2><p class="nk-muted">Open een levensdomein om te zien wie helpt.</p>'
         + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
         # Cards only for the partners with an address here: with every partner of the region that
         # works here, a page held hundreds of cards (530 KB at 10,000 partners).
@@ -378,7 +394,7 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
     body = (
         f"<h1 data-pagefind-weight=\"10\">{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
         f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
-        + _card_list(site, partners, here)
+        + _card_list(site, partners, here, domain_id)
         + route_block(region, here)
     )
     return Page(here, f"{domain.naam} in {region.naam}", _wrap(body))
@@ -439,11 +455,6 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     names = _domain_names(region)
     domains = {d.id: d for d in region.life_domains}
     badges = [f'<span class="nk-badge">{e(partner.kind_label)}</span>']
-    if partner.beroepsgeheim:
-        badges.append('<span class="nk-badge nk-ok" title="Wat je vertelt, blijft tussen jou en de hulpverlener.">'
-                      "Beroepsgeheim</span>")
-    if partner.brede_instap:
-        badges.append('<span class="nk-badge nk-ok" title="Hier kan je met elke vraag terecht.">Brede instap</span>')
     checked = freshness_notice(site, partner) or (
         f'<span class="nk-badge">Nagekeken op {dutch_date(partner.nagekeken_datum)}</span>')
     contact = _rows(_reach(partner.contact))
@@ -468,9 +479,10 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     body = (
         f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1>{pick_button(partner)}<p class="nk-badges">{" ".join(badges)} {checked}</p>'
         f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
+        + status_details(partner)
         # The levensdomein page answers a search for a levensdomein; the chips on every partner page
         # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
-        f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
+        + f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + _agreement_block(site, partner)
@@ -536,6 +548,13 @@ def _open_data(here: str) -> str:
 <a href="{rel(here, urls.EXPORT + "/hsds-organisaties.json")}" download>Open Referral HSDS 3.0</a></p>"""
 
 
+STATES = (("ja", "Ja"), ("nee", "Nee"), ("onbekend", "Niet ingevuld"))
+
+
+def _state(value: bool | None) -> str:
+    return {True: "ja", False: "nee", None: "onbekend"}[value]
+
+
 def _directory(site: Site, here: str, title: str, partners, regions, footer: str) -> Page:
     rows = []
     municipalities = {}
@@ -555,7 +574,8 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
             f'<li class="nk-row" data-gemeenten="{e(" ".join(sorted(area)))}" data-domeinen="{e(" ".join(p.levensdomeinen))}"'
             f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
             f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}"'
-            f' data-afspraak="{"ja" if site.agreements_of(p) else ""}">'
+            f' data-afspraak="{"ja" if site.agreements_of(p) else ""}"'
+            f' data-beroepsgeheim="{_state(p.beroepsgeheim)}" data-brede="{_state(p.brede_instap)}">'
             f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
             f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span>'
             f'{pick_button(p)}</li>'
@@ -576,8 +596,15 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 <div><label for="nk-f-leeftijd">Leeftijd kind (jaar)</label><input id="nk-f-leeftijd" type="number" min="0" max="120" inputmode="numeric" data-filter="leeftijd"></div>
 <div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
+<div><label for="nk-f-geheim">Beroepsgeheim</label><select id="nk-f-geheim" data-filter="beroepsgeheim">{options(STATES)}</select></div>
+<div><label for="nk-f-brede">Brede instap</label><select id="nk-f-brede" data-filter="brede">{options(STATES)}</select></div>
 {agreement_filter}</form>
+<details class="nk-explain"><summary>Wat betekenen beroepsgeheim en brede instap?</summary>
+<p><strong>Beroepsgeheim:</strong> {e(SECRECY_HELP[True])}</p>
+<p><strong>Brede instap:</strong> {e(BROAD_HELP[True])}</p></details>
 <p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
+<p class="nk-none" data-nk-none hidden>Geen enkele partner past bij deze filters.
+<button type="button" data-nk-reset>Wis alle filters</button></p>
 <ul class="nk-directory" data-nk-directory>
 {"".join(rows)}
 </ul>
@@ -653,6 +680,7 @@ title="Kaart van mijn netwerk"></iframe><figcaption>De adressen van je netwerk o
 hierboven bij elke partner.</figcaption></figure>
 <section class="nk-notes" aria-label="Notities"><h2>Notities</h2>
 <p>Schrijf hier met de hand wat jullie afspraken.</p><div class="nk-lines"></div></section>
+<p class="nk-sheet-source" data-nk-sheet-source></p>
 <section class="nk-privacy" aria-label="Wat wordt bewaard"><h2>Wat wordt bewaard?</h2>
 <p>Je keuze staat alleen in deze browser: in het adres van deze pagina na het teken # (dat deel stuurt
 een browser nooit naar een server) en in dit tabblad tot je het sluit. Alleen als je <em>Onthoud op dit

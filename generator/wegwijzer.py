@@ -64,6 +64,10 @@ def region_data(site: Site, region_id: str) -> dict:
             item["g"] = list(p.werkgebied)
         if p.brede_instap:
             item["b"] = 1
+        elif p.brede_instap is False:
+            item["b"] = 0
+        if p.beroepsgeheim is not None:  # beroepsgeheim in three states: 1, 0 or not given
+            item["bg"] = 1 if p.beroepsgeheim else 0
         if signup.get("kostprijs"):
             item["k"] = signup["kostprijs"]
         if signup.get("kostprijs_uitleg"):

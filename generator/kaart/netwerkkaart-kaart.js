@@ -69,10 +69,23 @@
     });
   }
 
+  // Leaflet's own controls speak English ("Zoom in", "Zoom out", "Layers"): in Dutch, also for screen readers.
+  var WORDS = { ".leaflet-control-zoom-in": "Inzoomen", ".leaflet-control-zoom-out": "Uitzoomen",
+                ".leaflet-control-layers-toggle": "Kaartlagen kiezen" };
+  function dutch(container) {
+    Object.keys(WORDS).forEach(function (selector) {
+      container.querySelectorAll(selector).forEach(function (control) {
+        control.setAttribute("title", WORDS[selector]);
+        control.setAttribute("aria-label", WORDS[selector]);
+      });
+    });
+  }
+
   window.NetwerkkaartKaart = {
     show: function (map, options) {
       var root = new URL("../", location.href).href;  // maps live in kaarten/
       map.getContainer().setAttribute("role", "region");
+      dutch(map.getContainer());
       L.control.scale({ imperial: false }).addTo(map);
       if (map.options.maxZoom === undefined) map.setMaxZoom(19);  // clustering needs it, also without tiles
       // The background map is added once the map knows where it is (after fitBounds): a view set
@@ -209,6 +222,7 @@
     });
     if (byLayer.length > 1) {
       L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+      dutch(map.getContainer());
       map.on("overlayadd overlayremove", function (event) {
         byLayer.forEach(function (pair) { if (pair[0] === event.layer) active[pair[1]] = event.type === "overlayadd"; });
         refresh();

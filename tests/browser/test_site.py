@@ -373,7 +373,8 @@ def test_pick_three_and_share_the_sheet(browser, page, example_site):
     assert page.get_attribute(".nk-page h1 + .nk-pick-button", "aria-pressed") == "true"
     page.click(".nk-columns >> text=Dendermonde")  # instant navigation to a municipality page
     page.wait_for_url(re.compile(r".*/dendermonde/$"))
-    page.click("[data-nk-toggle='huis-van-het-kind-dendermonde'] >> nth=0")
+    page.click("details.nk-domain#opvoeding > summary")  # the levensdomeinen are folded
+    page.click("details#opvoeding [data-nk-toggle='huis-van-het-kind-dendermonde']")
     page.goto(base + "a-z/")
     page.click("li[data-partner='woonwinkel-voorkempen'] [data-nk-toggle]")
     assert page.inner_text(".nk-basket") == "Mijn netwerk (3)"
@@ -385,6 +386,9 @@ def test_pick_three_and_share_the_sheet(browser, page, example_site):
     picked = ["caw-onthaal-dendermonde", "huis-van-het-kind-dendermonde", "woonwinkel-voorkempen"]
     assert sorted(sheet_ids(page)) == sorted(picked)
     assert page.locator(".nk-sheet-entry svg.nk-qr").count() == 3
+    # picked from the levensdomein "Opvoeding en gezin": on the sheet under that heading
+    group = page.locator(".nk-sheet-group", has=page.locator("[data-partner='huis-van-het-kind-dendermonde']"))
+    assert group.locator("h2").inner_text() == "Opvoeding en gezin"
     for entry in page.locator(".nk-sheet-entry").all():  # each code is a QR code of that partner's page
         url = base + f"partners/{entry.get_attribute('data-partner')}/"
         assert entry.locator("svg.nk-qr").get_attribute("data-url") == url

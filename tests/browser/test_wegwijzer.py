@@ -115,10 +115,12 @@ def test_put_on_the_family_sheet(page, example_site):
     assert button.get_attribute("aria-pressed") == "true"
     assert page.inner_text(".nk-basket") == "Mijn netwerk (1)"
     page.click(".nk-basket")
-    page.wait_for_url(re.compile(r".*/mijn-netwerk/#p=kinderopvang-kleine-kempenaar-zoersel$"))
+    # the question it was picked for goes along, so the sheet groups the partner under it
+    page.wait_for_url(re.compile(r".*/mijn-netwerk/#p=kinderopvang-kleine-kempenaar-zoersel:v-opvang-baby$"))
     page.wait_for_selector(".nk-sheet-entry")
     assert page.eval_on_selector_all(".nk-sheet-entry", "els => els.map(e => e.dataset.partner)") == [
         "kinderopvang-kleine-kempenaar-zoersel"]
+    assert page.inner_text(".nk-sheet-group h2") == "We zoeken opvang voor onze baby of peuter."
 
 
 def test_no_request_carries_the_choices(page, example_site):

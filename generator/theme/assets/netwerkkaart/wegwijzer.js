@@ -144,7 +144,9 @@
       button.setAttribute("data-nk-ww-pick", p.i);
       button.addEventListener("click", function () {
         if (!window.nkMijnNetwerk) return;
-        window.nkMijnNetwerk.toggle(p.i);
+        // The sheet groups the partner under the question it was picked for.
+        var question = button.closest("[data-vraag]");
+        window.nkMijnNetwerk.toggle(p.i, question ? "v-" + question.getAttribute("data-vraag") : null);
         refreshPicks();
       });
       return button;
@@ -182,6 +184,16 @@
       return a;
     }
 
+    // Beroepsgeheim and brede instap in words (ja, nee, niet ingevuld); what they mean opens on tap.
+    function statuses(p) {
+      var word = function (v) { return v === 1 ? "ja" : v === 0 ? "nee" : "niet ingevuld"; };
+      var details = node("details", null, "nk-status nk-status-" + (p.bg === 1 ? "ja" : p.bg === 0 ? "nee" : "onbekend"));
+      details.appendChild(node("summary", "Beroepsgeheim: " + word(p.bg) + " \u00b7 Brede instap: " + word(p.b)));
+      details.appendChild(node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
+        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
+      return details;
+    }
+
     function card(p, place) {
       var box = node("article", null, "nk-card nk-ww-card");
       box.setAttribute("data-partner", p.i);
@@ -200,6 +212,7 @@
       if (p.b === 1) badges.appendChild(node("span", "Brede instap: met elke vraag welkom", "nk-badge nk-ok"));
       if (p.k === "gratis") badges.appendChild(node("span", "Gratis", "nk-badge nk-ok"));
       if (badges.childNodes.length) box.appendChild(badges);
+      box.appendChild(statuses(p));
       var dl = node("dl");
       row(dl, "Hoe", (p.a || []).map(function (w) { return index.aanmelden[w] || ""; }).join(" "));
       if (p.k && p.k !== "gratis") row(dl, "Kosten", index.kost[p.k] + "." + (p.ku ? " " + p.ku : ""));
