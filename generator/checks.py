@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 
-from . import geo, hours, urls
+from . import feedback, freshness, geo, hours, urls, vragen
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
-from .model import STALE_AFTER_DAYS
 from .refdata import Reference, fold, reference
 from .yamlload import Path
 
@@ -41,7 +41,7 @@ def reserved_id_problem(value: str, file: str, line: int = 1, column: int = 1) -
 
 
 def check_project(project: Project, today: datetime.date | None = None) -> list[Problem]:
-    today = today or datetime.date.today()  # tests pass a fixed day
+    today = today or freshness.today()  # tests pass a fixed day; NK_VANDAAG fixes it for a build
     ref = reference()
     out: list[Problem] = []
     out += _check_ids(project)
@@ -51,6 +51,8 @@ def check_project(project: Project, today: datetime.date | None = None) -> list[
     domains = _life_domains(project, out)
     municipalities = _check_municipalities(project, ref, out)
     out += _check_partners(project, ref, regions, domains, municipalities)
+    out += vragen.check(project, domains, regions)
+    out += _check_agreements(project)
     out += _check_urls(project)
     out += _check_freshness(project, today)
     return out
@@ -71,7 +73,7 @@ def _check_ids(project: Project) -> list[Problem]:
     out = []
     seen: dict[tuple[str, str], Record] = {}
     for record in project.records:
-        if record.kind == "levensdomeinen":
+        if record.kind in ("levensdomeinen", "vragen"):
             continue
         rid = _id_of(record)
         if rid is None:
@@ -194,7 +196,16 @@ def _check_municipalities(project: Project, ref: Reference, out: list[Problem]) 
                 close = difflib.get_close_matches(target, sorted(partner_ids), n=1)
                 out.append(_at(record, ("lokale_contacten", i, "partner"), "NK312", value=target,
                                suggestion=f" Bedoel je '{close[0]}'?" if close else ""))
+            elif not target:  # shown only on the municipality page: a partner file puts it everywhere
+                out.append(_at(record, ("lokale_contacten", i, "naam"), "NK339", value=contact["naam"],
+                               region=record.region, suggestion=_suggested_id(contact["naam"])))
     return by_region
+
+
+def _suggested_id(name: str) -> str:
+    """An id for a partner file made from a name: 'Sociaal Huis Hamme (voorbeeld)' -> 'sociaal-huis-hamme'."""
+    plain = unicodedata.normalize("NFKD", re.sub(r"\([^)]*\)", " ", name)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80].strip("-") or "aanspreekpunt"
 
 
 def _check_partners(project: Project, ref: Reference, regions: set, domains: dict, municipalities: dict) -> list[Problem]:
@@ -241,6 +252,29 @@ def _check_hours(record: Record, data: dict) -> list[Problem]:
         for i, holder in enumerate(data.get(key, ())):
             if "openingsuren" in holder or "gesloten" in holder:
                 out += hours.check(holder, (key, i), at)
+    return out
+
+
+def _check_agreements(project: Project) -> list[Problem]:
+    """Gedeeld beroepsgeheim: a region declares each agreement once; a partner names only its region's."""
+    out: list[Problem] = []
+    declared: dict[str, set[str]] = {}
+    for record in project.of_kind("regio"):
+        known = declared.setdefault(record.region, set())
+        for i, item in enumerate(record.doc.data.get("gedeeld_beroepsgeheim", [])):
+            if item["id"] in known:
+                out.append(_at(record, ("gedeeld_beroepsgeheim", i, "id"), "NK351", value=item["id"]))
+            known.add(item["id"])
+    for record in project.of_kind("partner"):
+        if record.region not in declared:
+            continue  # NK307, or the region file has its own error
+        known = declared[record.region]
+        for i, value in enumerate(record.doc.data.get("gedeeld_beroepsgeheim", [])):
+            if value not in known:
+                close = difflib.get_close_matches(value, sorted(known), n=1)
+                out.append(_at(record, ("gedeeld_beroepsgeheim", i), "NK350", value=value, region=record.region,
+                               suggestion=f" Bedoel je '{close[0]}'?" if close else "",
+                               allowed=", ".join(sorted(known)) or "(nog geen)"))
     return out
 
 
@@ -291,19 +325,44 @@ def _check_urls(project: Project) -> list[Problem]:
 
 def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
     out = []
+    policies = {}
+    for record in project.of_kind("regio"):
+        policies[record.region] = freshness.policy_of(record.doc.data)
+        out += _check_region_settings(record)
     for record in project.records:
-        if not record.schema_ok or record.kind == "levensdomeinen":
+        if not record.schema_ok or record.kind in ("levensdomeinen", "vragen"):
             continue
         data = record.doc.data
         checked = data.get("nagekeken")
-        age = (today - datetime.date.fromisoformat(checked["datum"])).days if checked else 0
-        if age > STALE_AFTER_DAYS:
-            out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat()))
-        elif age < 0:
+        policy = policies.get(record.region, freshness.DEFAULT)
+        if checked and policy.state(checked["datum"], today) == freshness.TOO_OLD:
+            command = (f"netwerkkaart nagekeken {data['id']} --door \"<je naam>\"\n  "
+                       if record.kind == "partner" else "")
+            out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat(),
+                           months=policy.warn_months, command=command,
+                           region=f"regio {record.region}" if record.region in policies else "de standaard"))
+        elif checked and datetime.date.fromisoformat(checked["datum"]) > today:
             out.append(_at(record, ("nagekeken", "datum"), "NK504", value=checked["datum"], today=today.isoformat()))
         if record.kind == "partner":
             contact = data.get("contact", {})
             if not (contact.get("telefoon") or contact.get("email") or contact.get("website")
                     or contact.get("chat") or data["aanmelden"].get("formulier")):
                 out.append(_at(record, (), "NK502"))
+    return out
+
+
+def _check_region_settings(record: Record) -> list[Problem]:
+    """The freshness policy and the "Klopt er iets niet?" address of a region (NK360, NK361)."""
+    out = []
+    data = record.doc.data
+    block = data.get("versheid") or {}
+    if "waarschuwen_na_maanden" in block:
+        policy = freshness.policy_of(data)
+        if policy.warn_months < policy.notice_months:
+            out.append(_at(record, ("versheid", "waarschuwen_na_maanden"), "NK360", warn=policy.warn_months,
+                           notice=policy.notice_months))
+    template = (data.get("melden") or {}).get("url")
+    if template:
+        for name in feedback.unknown_fields(template):
+            out.append(_at(record, ("melden", "url"), "NK361", value=name, allowed=feedback.ALLOWED))
     return out

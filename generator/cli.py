@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from . import export, importer, maps, overview, report, scaffold, sheet
+# Only what every command needs is imported here: the site's modules (folium among them) cost
+# start-up time that `netwerkkaart validate` should not pay.
+from . import coverage, export, importer, overview, report, scaffold
 from .model import build_site
-from .pages import DATA, render_site
 from .validate import validate_folder
 
 
@@ -85,6 +86,9 @@ def generate(outdir: Path, data: Path) -> None:
     _folder(data)
     _guarded(lambda: folders.guard(outdir, data=data, docs=data / "docs", config_dir=data))
     result = _valid(data, sys.stdout)
+    from . import maps, search, sheet, wegwijzer
+    from .pages import DATA, render_site
+
     site = build_site(result.project)
     map_files, site_maps = maps.render_maps(site)
     pages = render_site(site, maps={m.page_url: m for m in site_maps})
@@ -95,6 +99,11 @@ def generate(outdir: Path, data: Path) -> None:
             target.write_text(page.markdown(), encoding="utf-8")
         (fresh / DATA).parent.mkdir(parents=True, exist_ok=True)
         (fresh / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
+        (fresh / search.TERMS).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / search.TERMS).write_text(search.terms_json(site), encoding="utf-8")
+        for path, text in wegwijzer.files(site).items():
+            (fresh / path).parent.mkdir(parents=True, exist_ok=True)
+            (fresh / path).write_text(text, encoding="utf-8")
         for item in map_files + maps.asset_files():
             target = fresh / item.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -203,18 +212,35 @@ def new_municipality(naam: str, regio: str, data: Path) -> None:
 
 @main.command("report")
 @click.argument("map", default=".", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(overview.FORMATS)), default="text", show_default=True,
-              help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten).")
-def report_command(map: Path, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(sorted(set(overview.FORMATS) | set(coverage.FORMATS))),
+              default="text", show_default=True,
+              help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten); "
+                   "met --dekking ook csv (voor Excel: UTF-8 met BOM en ';').")
+@click.option("--dekking", is_flag=True,
+              help="De dekking per gemeente en levensdomein: hoeveel partners er werken, de hiaten eerst.")
+def report_command(map: Path, fmt: str, dekking: bool) -> None:
     """Overzicht voor coördinatoren, per regio: wat lang niet nagekeken is, wat onvolledig is,
     wie geen openbaar adres heeft, en welke fouten (ook gebroken verwijzingen) er zijn.
+
+    Met --dekking: per regio een tabel van gemeenten en levensdomeinen met het aantal partners
+    in elke cel, de hiaten (geen enkele partner) eerst. Dan moeten de gegevens foutloos zijn
+    (anders exitcode 1).
 
     Exitcode 0, ook als er iets in het overzicht staat: het is een overzicht, geen controle.
 
     Voorbeeld:
 
         netwerkkaart report . --format markdown > overzicht.md
+
+        netwerkkaart report . --dekking --format csv > dekking.csv
     """
+    if dekking:
+        site = build_site(_valid(map, sys.stderr).project)
+        coverage.FORMATS[fmt](coverage.site_coverage(site), sys.stdout)
+        return
+    if fmt not in overview.FORMATS:
+        raise click.UsageError(f"--format {fmt} bestaat alleen met --dekking. Kies text, json of markdown, "
+                               "of voeg --dekking toe.")
     overview.FORMATS[fmt](overview.build(validate_folder(_folder(map))), sys.stdout)
 
 
@@ -276,24 +302,29 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     click.echo(f"De site staat in {site_dir}.")
 
 
-def _mapping(kolommen: Path) -> dict[str, str]:
+def _mapping(kolommen: Path) -> importer.ColumnMap:
     """The column mapping file, or its problems printed and exit 1."""
-    from .problems import problem
-    from .yamlload import load
-
     try:
-        raw = importer.read_source(kolommen)
+        mapping, problems = importer.read_mapping(kolommen)
     except importer.Refused as exc:
         _print_problems([exc.problem])
         sys.exit(1)
-    doc, problems = load(raw, kolommen.name)
-    if doc is not None and not all(isinstance(k, str) and isinstance(v, str) for k, v in doc.data.items()):
-        problems = [problem("NK627", kolommen.name, 1, 1,
-                            problem="moet per regel een kolomnaam en een van onze kolommen als tekst geven")]
-    if doc is None or problems and any(p.is_error for p in problems):
+    if any(p.is_error for p in problems):
         _print_problems(problems)
         sys.exit(1)
-    return {k: v for k, v in doc.data.items()}
+    return mapping
+
+
+def _table(table) -> None:
+    """The column table: each column of the spreadsheet and what it fills."""
+    click.echo("Kolommen van het rekenblad:")
+    for column in table:
+        click.echo(f"  {column.line()}")
+    click.echo("")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _print_problems(problems) -> None:
@@ -322,41 +353,159 @@ def _encoding(ctx, param, value: str | None) -> str | None:
 @click.option("--kolommen", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML-bestand dat de kolomnamen van je rekenblad koppelt aan de onze, zoals: "
                    "'Naam organisatie: naam'.")
+@click.option("--kolommen-voorstel", "voorstel", type=click.Path(path_type=Path),
+              help="Schrijf een kolommenbestand voor dit rekenblad naar dit bestand (om aan te passen en dan te "
+                   "gebruiken met --kolommen) en importeer niets.")
 @click.option("--encoding", callback=_encoding,
               help="De codering van een CSV-bestand, zoals utf-8, utf-16 of cp1252. Standaard: herkend "
                    "(UTF-8, UTF-16 met BOM, anders Windows-1252).")
 def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: bool, kolommen: Path | None,
-                   encoding: str | None) -> None:
+                   voorstel: Path | None, encoding: str | None) -> None:
     """Importeer partners uit een rekenblad (CSV of XLSX, met de kolommen van 'netwerkkaart export
     --format csv') of uit een JSON-export. De rijen worden samen met de bestaande bestanden
     gecontroleerd, net zoals 'netwerkkaart validate' dat na de import zou doen. Is er één fout,
     dan wordt niets geschreven; elke melding noemt de rij en de kolom.
 
+    Eerst toont import welke kolom van je rekenblad welk veld vult (of "niet gebruikt").
+    Kolomnamen worden herkend zonder op hoofdletters en accenten te letten, ook in gewone
+    woorden (Telefoonnummer, E-mail, Gemeente, Domeinen, ...). Andere namen koppel je met
+    --kolommen; een voorstel voor dat bestand schrijft --kolommen-voorstel.
+
     Voorbeeld:
 
         netwerkkaart import partners.xlsx --regio dender --dry-run
+
+        netwerkkaart import partners.xlsx --regio dender --kolommen-voorstel kolommen.yml
     """
     from .scaffold import WrongUsage
 
     mapping = _mapping(kolommen) if kolommen else None
+    if voorstel is not None:
+        try:
+            sheet = importer.read_rows(bron, mapping, encoding)
+        except importer.Refused as exc:
+            _print_problems([exc.problem])
+            sys.exit(1)
+        _table(sheet.table)
+        try:
+            importer.write_proposal(sheet.table, voorstel, _folder(data), bron, force=force)
+        except WrongUsage as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(f"Kolommenbestand geschreven: {voorstel}\nPas het aan en importeer dan met: "
+                   f"netwerkkaart import {bron} --regio {regio} --kolommen {voorstel} --dry-run")
+        return
     try:
         result = importer.import_partners(bron, _folder(data), regio, dry_run=dry_run, force=force,
                                           mapping=mapping, encoding=encoding)
     except WrongUsage as exc:
         raise click.UsageError(str(exc)) from None
+    if result.table:
+        _table(result.table)
     if result.encoding:
         click.echo(f"{bron.name} is gelezen als {result.encoding} (geen UTF-8). Kloppen de letters met accenten "
                    "niet? Geef de codering op met --encoding.")
     _print_problems(result.problems)
     if result.other_regions:
-        click.echo(f"{result.other_regions} rij(en) van een andere regio overgeslagen (kolom regio).")
+        click.echo(f"{_count(result.other_regions, 'rij', 'rijen')} van een andere regio overgeslagen (kolom regio).")
     verb = "zou schrijven" if dry_run else "geschreven"
     for path in result.planned:
         click.echo(f"{verb}: {path}")
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     if errors:
-        click.echo(f"Niets geschreven: {errors} fout(en), {warnings} waarschuwing(en). Verbeter de rijen en "
+        click.echo(f"Niets geschreven: {_count(errors, 'fout', 'fouten')}, {_count(warnings, 'waarschuwing', 'waarschuwingen')}. Verbeter de rijen en "
                    "importeer opnieuw; er wordt alleen geschreven als alle rijen in orde zijn.")
         sys.exit(1)
-    click.echo(f"{len(result.planned)} partner(s) {verb}, {warnings} waarschuwing(en).")
+    done = ("klaar om te schrijven (proef met --dry-run: er is niets geschreven)" if dry_run else "geschreven")
+    click.echo(f"{_count(len(result.planned), 'partner', 'partners')} {done}, "
+               f"{_count(warnings, 'waarschuwing', 'waarschuwingen')}.")
+
+
+# -- the yearly check-in (see checkin.py) -----------------------------------------------------------
+
+def _checkin_refused(exc) -> None:
+    """A refusal of a check-in command: wrong usage is exit 2, a problem in the data exit 1."""
+    if exc.usage:
+        raise click.UsageError(str(exc)) from None
+    _print_problems([exc.problem])
+    sys.exit(1)
+
+
+@main.command("nakijken")
+@click.argument("map", default=".", type=click.Path(path_type=Path))
+@click.option("--regio", help="Alleen deze regio (de mapnaam in regions/).")
+@click.option("--alle", is_flag=True, help="Alle partners, niet alleen wie aan de beurt is.")
+@click.option("-o", "--uit", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor nakijken.csv en de teksten per partner. Ze wordt helemaal vervangen: een nieuwe of "
+                   "lege map, of een map die netwerkkaart eerder maakte. Zonder --uit: alleen de lijst.")
+@click.option("--site-url", envvar="NK_SITE_URL", default="",
+              help="Het adres van de site, voor de link naar elke pagina (standaard: NK_SITE_URL).")
+def checkin_command(map: Path, regio: str | None, alle: bool, uit: Path | None, site_url: str) -> None:
+    """Wie moet nagekeken worden? Toont per regio de partners die langer dan de grens van hun regio
+    (versheid.tonen_na_maanden in regio.yml, standaard 12 maanden) niet nagekeken zijn, en schrijft met
+    --uit een bestand voor een mail merge (nakijken.csv, voor Excel: UTF-8 met BOM en ';') en per partner
+    een tekst in gewone zinnen, met de vraag of alles nog klopt.
+
+    Voorbeeld:
+
+        netwerkkaart nakijken . --uit nakijken
+    """
+    from . import checkin, freshness, scaffold
+    from . import outdir as folders
+
+    _folder(map)
+    if regio is not None:
+        try:
+            scaffold.check_region(map, regio)
+        except scaffold.WrongUsage as exc:
+            raise click.UsageError(str(exc)) from None
+        except scaffold.ScaffoldError as exc:
+            raise click.UsageError(str(exc)) from None
+    if uit is not None:
+        _guarded(lambda: folders.guard(uit, data=map, docs=map / "docs", config_dir=map))
+    result = _valid(map, sys.stdout)
+    site = build_site(result.project, today=freshness.today(), site_url=site_url)
+    chosen = checkin.due(site, region=regio, everyone=alle)
+    for region_id, partners in chosen.items():
+        region = site.region(region_id)
+        click.echo(f"== {region.naam}: {len(partners)} partner(s) "
+                   + ("==" if alle else f"langer dan {region.policy.notice_months} maanden niet nagekeken =="))
+        for p in partners:
+            click.echo(f"  {p.nagekeken_datum}  {p.id}  ({p.naam})")
+    if uit is None:
+        return
+    made = checkin.files(site, chosen)
+    with _refusals(), folders.replacing(uit, say=_say) as fresh:
+        for item in made:
+            target = fresh.joinpath(*item.path.split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(item.text, encoding="utf-8", newline="")
+    click.echo(f"Geschreven naar {uit}: {checkin.CSV_NAME} en {len(made) - 1} tekst(en) in {checkin.TEXTS}/.")
+
+
+@main.command("nagekeken")
+@click.argument("id")
+@click.option("--door", required=True, help="Wie de gegevens met de partner nakeek (naam of dienst).")
+@click.option("--datum", help="Wanneer (jaar-maand-dag); standaard vandaag. Niet in de toekomst.")
+@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="De map met partners/ en regions/.")
+def confirmed_command(id: str, door: str, datum: str | None, data: Path) -> None:
+    """Noteer dat partner ID is nagekeken: past alleen de regels 'datum:' en 'door:' onder 'nagekeken:'
+    aan in partners/<regio>/ID.yml. Commentaar, volgorde en al de rest van het bestand blijven zoals ze zijn.
+
+    Voorbeeld:
+
+        netwerkkaart nagekeken huis-van-het-kind-zele --door "Regioteam Dender"
+    """
+    from . import checkin
+
+    try:
+        path, old, new = checkin.confirm(_folder(data), id, door, datum)
+    except checkin.Refused as exc:
+        _checkin_refused(exc)
+        return
+    before, after = old.splitlines(), new.splitlines()
+    click.echo(f"Bijgewerkt: {path}")
+    for number, (a, b) in enumerate(zip(before, after), start=1):
+        if a != b:
+            click.echo(f"  regel {number}: {b.strip()}")

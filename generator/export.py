@@ -136,11 +136,44 @@ def _hsds_phone(number: str, owner: str) -> dict:
     return {"id": hsds_id(owner, "telefoon", number), "number": number}
 
 
-def hsds_organization(region: str, d: dict, site_url: str = "", today: datetime.date | None = None) -> dict:
-    """One partner as an HSDS 3.0 organization with its service, locations, phones and schedules."""
+HSDS_TAXONOMY = "netwerkkaart"  # our own attributes (documented in docs/redacteurs.md)
+
+
+def _hsds_attributes(region: str, d: dict, org_id: str, agreements: dict[str, dict]) -> list[dict]:
+    """Beroepsgeheim and the gedeeld-beroepsgeheim agreements the partner signed, as HSDS attributes of the
+    organization (taxonomy "netwerkkaart"): other tools can read them without knowing our YAML."""
+    secret = {"id": hsds_id("term", "beroepsgeheim"), "code": "beroepsgeheim", "name": "Beroepsgeheim",
+              "description": "De medewerkers zijn gebonden door het beroepsgeheim (value: true of false).",
+              "taxonomy": HSDS_TAXONOMY, "language": "nl"}
+    out = [{"id": hsds_id("attribuut", d["id"], "beroepsgeheim"), "link_id": org_id, "link_type": "beroepsgeheim",
+            "link_entity": "organization", "taxonomy_term_id": secret["id"], "taxonomy_term": secret,
+            "value": str(d["beroepsgeheim"]).lower()}]
+    for agreement_id in d.get("gedeeld_beroepsgeheim", []):
+        agreement = agreements.get(agreement_id)
+        if agreement is None:
+            continue
+        term = {"id": hsds_id("term", "gedeeld-beroepsgeheim", region, agreement_id), "code": agreement_id,
+                "name": agreement["naam"],
+                "description": ("Afsprakenkader gedeeld beroepsgeheim van het netwerk: informatie over een gezin "
+                                "wordt alleen met toestemming van het gezin gedeeld (value: datum van het kader)."),
+                "taxonomy": HSDS_TAXONOMY, "language": "nl"}
+        if agreement.get("tekst"):
+            term["term_uri"] = agreement["tekst"]
+        out.append({"id": hsds_id("attribuut", d["id"], "gedeeld-beroepsgeheim", agreement_id), "link_id": org_id,
+                    "link_type": "gedeeld_beroepsgeheim", "link_entity": "organization",
+                    "taxonomy_term_id": term["id"], "taxonomy_term": term, "value": agreement["datum"]})
+    return out
+
+
+def hsds_organization(region: str, d: dict, site_url: str = "", agreements: dict[str, dict] | None = None,
+                      today: datetime.date | None = None) -> dict:
+    """One partner as an HSDS 3.0 organization with its service, locations, phones and schedules.
+    ``agreements``: the region's gedeeld-beroepsgeheim agreements by id (from regio.yml); ``today``: the
+    year in which yearly periods ("07-01") become dates."""
     from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS
     from .refdata import reference
 
+    today = today or datetime.date.today()
     pid = d["id"]
     org_id, service_id = hsds_id("organisatie", pid), hsds_id("dienst", pid)
     contact = d.get("contact", {})
@@ -206,6 +239,7 @@ def hsds_organization(region: str, d: dict, site_url: str = "", today: datetime.
         "id": org_id, "name": d["naam"], "description": d["korte_beschrijving"],
         "services": [service], "locations": locations,
         "phones": [_hsds_phone(contact["telefoon"], org_id)] if contact.get("telefoon") else [],
+        "attributes": _hsds_attributes(region, d, org_id, agreements or {}),
     }
     if contact.get("email"):
         organization["email"] = contact["email"]
@@ -219,7 +253,10 @@ def hsds_organization(region: str, d: dict, site_url: str = "", today: datetime.
 def to_hsds(project: Project, site_url: str = "", today: datetime.date | None = None) -> str:
     """All partners as a JSON list of HSDS 3.0 organizations (confidential locations left out)."""
     today = today or datetime.date.today()  # yearly periods ("07-01") become this year's dates
-    items = [hsds_organization(region, data, site_url, today) for region, data in partners(project)]
+    agreements = {r.region: {a["id"]: a for a in r.doc.data.get("gedeeld_beroepsgeheim", [])}
+                  for r in project.of_kind("regio")}
+    items = [hsds_organization(region, data, site_url, agreements.get(region), today)
+             for region, data in partners(project)]
     return _lines(items)
 
 

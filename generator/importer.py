@@ -42,6 +42,58 @@ REQUIRED = ["naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_
             "nagekeken_datum", "nagekeken_door"]
 KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs", "brede_instap",
                                         "openingsuren"}
+# Our columns in the order of the column table, and the words editors use for them in their own
+# spreadsheets. Headers are compared after normal(): case, accents and punctuation do not count.
+FIELDS = ["id", "naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "kostprijs", "beroepsgeheim",
+          "brede_instap", "telefoon", "email", "website", "talen", "adressen", "postcodes", "gemeenten", "lat", "lon",
+          "werkgebied", "openingsuren", "regio", "nagekeken_datum", "nagekeken_door"]
+_SYNONYMS = {
+    "naam": ["naam organisatie", "organisatie", "organisatienaam", "naam van de organisatie", "partner", "naam partner"],
+    "soort": ["soort organisatie", "type", "type organisatie", "categorie"],
+    "korte_beschrijving": ["beschrijving", "omschrijving", "korte omschrijving", "wat", "aanbod"],
+    "levensdomeinen": ["levensdomein", "domeinen", "domein", "thema", "themas"],
+    "aanmelden_via": ["aanmelden", "aanmelding", "hoe aanmelden", "aanmelding via", "wie meldt aan"],
+    "kostprijs": ["prijs", "kosten", "kost"],
+    "beroepsgeheim": ["geheimhouding"],
+    "brede_instap": ["brede instap organisatie"],
+    "telefoon": ["telefoonnummer", "tel", "tel nr", "telnr", "telefoonnr", "gsm", "telefoon nummer"],
+    "email": ["e mail", "mail", "e mailadres", "emailadres", "mailadres", "e mail adres"],
+    "website": ["site", "webadres", "url", "internet", "webpagina", "web"],
+    "talen": ["taal", "gesproken talen"],
+    "adressen": ["adres", "straat", "straat en nummer", "straat en huisnummer", "straat nr"],
+    "postcodes": ["postcode", "postnummer"],
+    "gemeenten": ["gemeente", "plaats", "woonplaats", "stad"],
+    "lat": ["latitude", "breedtegraad", "breedte"],
+    "lon": ["lng", "long", "longitude", "lengtegraad", "lengte"],
+    "werkgebied": ["gebied", "werkingsgebied", "actief in"],
+    "openingsuren": ["openingstijden", "uren"],
+    "nagekeken_datum": ["nagekeken op", "datum nagekeken", "laatst nagekeken", "nagekeken"],
+    "nagekeken_door": ["door", "nagekeken door wie"],
+}
+
+
+def normal(text: object) -> str:
+    """A header as compared: lower case, without accents, punctuation as single spaces."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+SYNONYMS: dict[str, str] = {normal(f): f for f in FIELDS}
+SYNONYMS.update({normal(word): f for f, words in _SYNONYMS.items() for word in words})
+
+
+def closest(text: str, candidates=None) -> str | None:
+    """The known field a header or a field name most looks like, or None."""
+    import difflib
+
+    words = list(candidates) if candidates is not None else list(SYNONYMS)
+    found = difflib.get_close_matches(normal(text), [normal(w) for w in words], n=1, cutoff=0.75)
+    if not found:
+        return None
+    match = next(w for w in words if normal(w) == found[0])
+    return SYNONYMS.get(normal(match), match) if candidates is None else match
 
 # Limits: far above a real network's spreadsheet, far below what hurts the machine.
 MAX_BYTES = 20 * 1024 * 1024      # the source file
@@ -63,6 +115,7 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None  # how a CSV file was read, when it was not UTF-8
     other_regions: int = 0  # rows or partners of another region, left out
+    table: list[Column] = field(default_factory=list)  # the column table of a spreadsheet (empty for JSON)
 
     @property
     def errors(self) -> list[Problem]:
@@ -85,6 +138,37 @@ class Sheet:
     columns: dict[str, int] = field(default_factory=dict)  # our column name -> column number (1 = A)
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
+    table: list[Column] = field(default_factory=list)  # every column of the header, and what it fills
+    header_row: int = 0
+
+
+@dataclass
+class Column:
+    """One column of the spreadsheet in the column table: what it fills, and why."""
+
+    number: int  # 1 = A
+    header: str  # as written in the spreadsheet
+    field: str | None  # our column, or None: not used
+    how: str = ""  # "naam", "synoniem", "kolommenbestand"; for an unused column why not
+    suggestion: str | None = None  # for an unused column: the known field it most looks like
+
+    def line(self) -> str:
+        name = f"{letter(self.number)} '{_shown(self.header, 40)}'"
+        if self.field:
+            why = {"synoniem": " (herkend)", "kolommenbestand": " (uit --kolommen)"}.get(self.how, "")
+            return f"{name} → {self.field}{why}"
+        extra = f" ({self.how})" if self.how else ""
+        hint = f": bedoel je '{self.suggestion}'?" if self.suggestion else ""
+        return f"{name} → niet gebruikt{extra}{hint}"
+
+
+@dataclass
+class ColumnMap:
+    """A --kolommen file: the spreadsheet's header (as written) -> our column, with the line of each."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    file: str = "kolommen.yml"
 
 
 def _shown(text: str, limit: int = 80) -> str:
@@ -269,23 +353,45 @@ def _cell(value: object) -> str:
     return unescape_cell(str(value).strip())  # a cell our CSV export neutralised (spreadsheet.py)
 
 
-def read_rows(path: Path, mapping: dict[str, str] | None = None, encoding: str | None = None) -> Sheet:
+def read_rows(path: Path, mapping: dict[str, str] | ColumnMap | None = None, encoding: str | None = None) -> Sheet:
     """The rows under the header, streamed and within the limits; raises Refused when the file
     cannot be read at all. Empty rows are skipped; a row with a cell that is too long is reported.
+    ``Sheet.table`` says what every column of the header fills.
 
-    ``mapping`` renames the sheet's own headers to our columns, e.g. {"Naam organisatie": "naam"}."""
-    rename = {k.strip().lower(): v for k, v in (mapping or {}).items()}
+    Headers are matched without regard to case, accents and punctuation, also by common Dutch words
+    (SYNONYMS). ``mapping`` renames the sheet's own headers to our columns, e.g. {"Naam organisatie":
+    "naam"}; an entry naming a field we do not know or a column the sheet does not have is a problem."""
+    columns_map = mapping if isinstance(mapping, ColumnMap) else ColumnMap(dict(mapping or {}))
+    pending: list[Problem] = []
+    for key, value in columns_map.fields.items():
+        if value not in KNOWN:
+            guess = SYNONYMS.get(normal(value)) or closest(value, FIELDS)
+            pending.append(problem("NK630", columns_map.file, columns_map.lines.get(key, 1), 1, value=_shown(value),
+                                   key=_shown(key), guess=f"; bedoel je '{guess}'?" if guess else "",
+                                   fields=", ".join(FIELDS)))
+    refused = {normal(k): v for k, v in columns_map.fields.items() if v not in KNOWN}
+    columns_map = ColumnMap({k: v for k, v in columns_map.fields.items() if v in KNOWN}, columns_map.lines,
+                            columns_map.file)
+    rename = {normal(k): v for k, v in columns_map.fields.items()}
+
+    def resolve(cell: object) -> tuple[str | None, str]:
+        name = normal(_cell(cell))
+        if not name:
+            return None, ""
+        if name in rename:
+            return rename[name], "kolommenbestand"
+        if name in refused:
+            return None, f"--kolommen noemt '{_shown(refused[name], 40)}', geen kolom van Netwerkkaart"
+        if name in SYNONYMS:
+            return SYNONYMS[name], "naam" if name == normal(SYNONYMS[name]) else "synoniem"
+        return None, ""
     kind = SPREADSHEETS.get(path.suffix.lower())
     if kind is None:
         raise Refused(problem("NK605", path.name, 1, 1, name=path.name))
     raw = read_source(path)
-    sheet = Sheet()
+    sheet = Sheet(problems=pending)
     rows = _xlsx_rows(raw, path.name) if kind == "xlsx" else _csv_rows(raw, path.name, encoding, sheet)
     limit = f"{MAX_ROWS:,}".replace(",", ".")
-
-    def column(cell: object) -> str:
-        name = _cell(cell).lower()
-        return rename.get(name, name)
 
     header: list[str] | None = None
     widest = 0
@@ -305,15 +411,8 @@ def read_rows(path: Path, mapping: dict[str, str] | None = None, encoding: str |
         if header is None:
             # The header is the first row that names at least two known columns (merged title rows above
             # it are skipped).
-            if not long and sum(column(c) in KNOWN for c in row) >= 2:
-                header = [column(c) for c in row]
-                for i, name in enumerate(header):
-                    if name in sheet.columns and name in KNOWN:
-                        sheet.problems.append(problem(
-                            "NK619", path.name, number, i + 1, where=f"kolom {letter(i + 1)} ({name})",
-                            problem=f"de kolom '{name}' staat al in kolom {letter(sheet.columns[name])}"))
-                    elif name:
-                        sheet.columns[name] = i + 1
+            if not long and sum(resolve(c)[0] is not None for c in row) >= 2:
+                header = _header(path.name, number, row, resolve, columns_map, sheet)
             elif number >= HEADER_WITHIN:
                 break
             continue
@@ -333,6 +432,48 @@ def read_rows(path: Path, mapping: dict[str, str] | None = None, encoding: str |
     return sheet
 
 
+def _header(name: str, number: int, row: list, resolve, columns_map: ColumnMap, sheet: Sheet) -> list[str | None]:
+    """Our column for each cell of the header row (None: not used); fills the column table and reports
+    duplicate columns, mapping entries without a column and required columns that are missing."""
+    header: list[str | None] = []
+    for i, cell in enumerate(row):
+        field_name, how = resolve(cell)
+        text = _cell(cell)
+        column = Column(i + 1, text, field_name, how)
+        if how.startswith("--kolommen"):
+            column.suggestion = SYNONYMS.get(normal(text)) or closest(text)
+        if field_name and field_name in sheet.columns:
+            sheet.problems.append(problem(
+                "NK619", name, number, i + 1, where=f"kolom {letter(i + 1)} ({field_name})",
+                problem=f"de kolom '{field_name}' staat al in kolom {letter(sheet.columns[field_name])}"))
+            column.field, column.how, field_name = None, f"'{column.field}' staat al in kolom " \
+                f"{letter(sheet.columns[column.field])}", None
+        elif field_name:
+            sheet.columns[field_name] = i + 1
+        elif text:
+            column.suggestion = closest(text)
+        if text:
+            sheet.table.append(column)
+        header.append(field_name)
+    sheet.header_row = number
+    headers = {normal(_cell(c)): _cell(c) for c in row if _cell(c)}
+    for key in columns_map.fields:
+        if normal(key) not in headers:
+            guess = closest(key, list(headers.values()))
+            sheet.problems.append(problem("NK631", columns_map.file, columns_map.lines.get(key, 1), 1, key=_shown(key),
+                                          guess=f"; bedoel je '{guess}'?" if guess else "",
+                                          headers=", ".join(f"'{_shown(h, 40)}'" for h in headers.values())))
+    unused = [c for c in sheet.table if c.field is None]
+    for required in REQUIRED:
+        if required not in sheet.columns:
+            like = next((c for c in unused if c.suggestion == required), None)
+            sheet.problems.append(problem(
+                "NK629", name, number, like.number if like else 1, field=required,
+                guess=(f"; kolom {letter(like.number)} '{_shown(like.header, 40)}' lijkt erop maar is niet herkend"
+                       if like else "")))
+    return header
+
+
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.replace(",", ";").split(";") if part.strip()]
 
@@ -345,6 +486,8 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
         col, where = _where(column, columns or {})
         problems.append(problem("NK619", source, number, col, where=where, problem=message))
 
+    if columns is not None and any(c not in columns for c in REQUIRED):
+        return None, []  # a required column is missing from the sheet: told once, at the header (NK629)
     for column in REQUIRED:
         if not _cell(row.get(column)):
             bad(column, "is leeg of ontbreekt; deze kolom is verplicht")
@@ -353,6 +496,7 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
         bad("telefoon", f"is een getal ({_cell(phone)}): de voorloopnul is weg. Zet de kolom in het rekenblad als tekst")
     if problems:
         return None, problems
+    no_coordinates: list[Problem] = []
     text = {k: _cell(v) for k, v in row.items()}
     pid = slug(text.get("id") or text["naam"])
     record: dict = {"id": pid, "naam": text["naam"], "soort": text["soort"],
@@ -362,27 +506,37 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
         record["aanmelden"]["kostprijs"] = text["kostprijs"]
     if text.get("talen"):
         record["talen"] = _split(text["talen"])
-    area = text.get("werkgebied", "") or "hele regio"
-    record["werkgebied"] = ({"hele_regio": True} if area.lower() == "hele regio"
-                            else {"gemeenten": _split(area)})
     streets, postcodes, places, lats, lons = (
         [p.strip() for p in text.get(c, "").split(";")] if text.get(c) else []
         for c in ("adressen", "postcodes", "gemeenten", "lat", "lon"))
-    if postcodes:
-        if not (len(streets) == len(postcodes) == len(places) == len(lats) == len(lons)):
+    if postcodes or places:
+        # A public address needs coordinates (partner schema: it is drawn on the maps); they cannot be
+        # looked up here (that needs a geocoding service on the internet), so a row without them says how
+        # to find them (NK633).
+        if not (len(streets) in (0, len(postcodes)) and len(postcodes) == len(places)
+                and len(lats) in (0, len(postcodes)) and len(lats) == len(lons)):
             bad("adressen", "adressen, postcodes, gemeenten, lat en lon hebben niet evenveel items (scheid ze met ;)")
             return None, problems
         locations = []
-        for street, postcode, place, lat, lon in zip(streets, postcodes, places, lats, lons):
+        for i, (postcode, place) in enumerate(zip(postcodes, places)):
             if reference().find(place) is None:
                 bad("gemeenten", f"'{place}' is geen gemeente van 2025")
+            address = {"straat": streets[i]} if streets and streets[i] else {}
+            location: dict = {"adres": {**address, "postcode": postcode, "gemeente": place}}
+            lat, lon = (lats[i], lons[i]) if lats else ("", "")
+            if not (lat or lon):
+                # Told here (NK633); the row is still checked in full, so one dry run shows all its problems.
+                col, where = _where("lat", columns or {})
+                no_coordinates.append(problem("NK633", source, number, col, where=where, address=_shown(
+                    ", ".join(x for x in (address.get("straat"), postcode, place) if x))))
+                locations.append(location)
+                continue
             try:
-                coords = {"lat": float(lat.replace(",", ".")), "lon": float(lon.replace(",", "."))}
+                location["coordinaten"] = {"lat": float(lat.replace(",", ".")), "lon": float(lon.replace(",", "."))}
             except ValueError:
                 bad("lat", f"'{lat}' / '{lon}' zijn geen coördinaten (getallen met een punt, zoals 51.0659)")
                 continue
-            locations.append({"adres": {"straat": street, "postcode": postcode, "gemeente": place},
-                              "coordinaten": coords})
+            locations.append(location)
         record["locaties"] = locations
         if text.get("openingsuren"):  # as the CSV export writes it (hours.csv_cell): JSON, one item per location
             try:
@@ -392,6 +546,27 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
                 per_location = []
             for location, extra in zip(locations, per_location):
                 location.update(extra)
+    area = text.get("werkgebied", "")
+    if normal(area) in ("hele regio", "regio", "heel de regio"):
+        record["werkgebied"] = {"hele_regio": True}
+    else:
+        # Named municipalities, or else the municipalities of the addresses; never silently the whole region.
+        names = _split(area) if area else list(dict.fromkeys(places))
+        codes = []
+        for name in names:
+            found = name if name.isdigit() else getattr(reference().find(name), "nis", None)
+            if found is None:
+                if area:
+                    bad("werkgebied", f"'{name}' is geen gemeente van 2025 (schrijf 'hele regio' of gemeenten, "
+                        "gescheiden door ;)")
+                continue
+            if found not in codes:
+                codes.append(found)
+        if codes:
+            record["werkgebied"] = {"gemeenten": codes}
+        elif not area:
+            bad("werkgebied", "is leeg en er is geen adres om het werkgebied uit af te leiden; schrijf 'hele regio' "
+                "of de gemeenten waarvoor de partner werkt, gescheiden door ;")
     contact = {k: text[k] for k in ("telefoon", "email", "website") if text.get(k)}
     if contact:
         record["contact"] = contact
@@ -402,10 +577,10 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
     if text.get("brede_instap"):
         record["brede_instap"] = text["brede_instap"].lower() in ("true", "ja", "1")
     record["nagekeken"] = {"datum": text["nagekeken_datum"], "door": text["nagekeken_door"]}
-    return (None if problems else record), problems
+    return (None if problems else record), problems + no_coordinates
 
 
-def _records_from(path: Path, region: str, mapping: dict | None = None, encoding: str | None = None,
+def _records_from(path: Path, region: str, mapping: dict | ColumnMap | None = None, encoding: str | None = None,
                   result: ImportResult | None = None) -> tuple[list[Row], list[Problem]]:
     """The rows as records (only those of ``region`` in a sheet or export with several regions) and
     the problems of reading them; ``result`` learns the encoding and how many rows were left out."""
@@ -414,6 +589,7 @@ def _records_from(path: Path, region: str, mapping: dict | None = None, encoding
         return _json_records(path, region, result)
     sheet = read_rows(path, mapping, encoding)
     result.encoding = sheet.encoding
+    result.table = sheet.table
     rows, problems = [], list(sheet.problems)
     for number, row in sheet.rows:
         if _cell(row.get("regio")) not in ("", region):
@@ -532,7 +708,7 @@ def _render(row: Row, source: str) -> str:
 
 
 def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = False, force: bool = False,
-                    mapping: dict[str, str] | None = None, encoding: str | None = None,
+                    mapping: dict[str, str] | ColumnMap | None = None, encoding: str | None = None,
                     today: datetime.date | None = None) -> ImportResult:
     """Check the import as ``validate`` would check the folder after it; write all rows or none.
 
@@ -599,6 +775,8 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
     rows_by_path = {row.relpath: row for row in accepted}
     known = {p.key() for p in before}
     for found in sorted(set(after)):
+        if found.code == "NK201" and "'coordinaten'" in found.message and found.file in rows_by_path:
+            continue  # an address without coordinates: NK633 said so, with how to find them
         if found.file in rows_by_path:
             result.problems.append(_for_row(name, rows_by_path[found.file], found))
         elif found.is_error and found.key() not in known:
@@ -620,3 +798,61 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
         return result
     result.written = list(result.planned)
     return result
+
+
+def read_mapping(path: Path) -> tuple[ColumnMap, list[Problem]]:
+    """A --kolommen file (YAML, 'Naam in je rekenblad: onze kolom' per line) with the line of every
+    entry; raises Refused when it cannot be read. Whether its fields and columns exist is checked
+    against the spreadsheet (read_rows)."""
+    from .yamlload import load
+
+    raw = read_source(path)
+    doc, problems = load(raw, path.name)
+    if doc is None or any(p.is_error for p in problems):
+        return ColumnMap(file=path.name), problems
+    data = doc.data
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        return ColumnMap(file=path.name), [problem(
+            "NK627", path.name, 1, 1, problem="moet per regel een kolomnaam en een van onze kolommen als tekst geven")]
+    lines = {k: doc.mark((k,), key=True).line for k in data}
+    return ColumnMap(dict(data), lines, path.name), problems
+
+
+def proposal(table: list[Column]) -> str:
+    """A --kolommen file for the columns of a spreadsheet, ready to adjust: every recognised column
+    with its field, every other column commented out with the closest field (or none)."""
+    lines = ["# Kolommen van je rekenblad (links) en de kolom van Netwerkkaart die ze vullen (rechts).",
+             "# Pas de rechterkant aan waar nodig; een regel met # ervoor wordt niet gebruikt.",
+             "# Onze kolommen: " + ", ".join(FIELDS), ""]
+    for column in table:
+        key = json.dumps(column.header, ensure_ascii=False)
+        if column.field:
+            lines.append(f"{key}: {column.field}")
+        else:
+            lines.append(f"# {key}: {column.suggestion or '...'}")
+    return "\n".join(lines) + "\n"
+
+
+def write_proposal(table: list[Column], target: Path, root: Path, source: Path, force: bool = False) -> Path:
+    """Write proposal(table) to ``target``; refuses (WrongUsage, NK632) a path in partners/ or regions/,
+    the source itself, a folder, and an existing file without ``force``."""
+    from .scaffold import WrongUsage
+
+    def refuse(reason: str) -> WrongUsage:
+        return WrongUsage(problem("NK632", str(target), 1, 1, target=str(target), reason=reason))
+
+    where = target.resolve()
+    for top in ("partners", "regions"):
+        folder = (root / top).resolve()
+        if where == folder or folder in where.parents:
+            raise refuse(f"het ligt in {top}/, waar alleen gegevensbestanden horen")
+    if where == source.resolve():
+        raise refuse("het is het rekenblad zelf")
+    if target.is_dir():
+        raise refuse("het is een map")
+    if (target.exists() or target.is_symlink()) and not force:
+        raise refuse("het bestaat al (gebruik --force om het te overschrijven)")
+    if not where.parent.is_dir():
+        raise refuse(f"de map {where.parent} bestaat niet")
+    target.write_text(proposal(table), encoding="utf-8")
+    return target

@@ -233,6 +233,7 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
             add(urls.municipality(region.id, municipality.id), f"gemeente/{region.id}/{municipality.id}",
                 f"Kaart van {municipality.naam}", map_data(site, region, here, {municipality.nis}), region,
                 highlight=municipality.nis)
+    _coverage_maps(site, add)
     add(None, "mijn-netwerk", "Kaart van mijn netwerk", selection_data(site), None, around_markers=True,
         picked_only=True)
     for partner in site.partners:
@@ -242,3 +243,15 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
             add(urls.partner(partner.id), f"partner/{partner.id}", f"Kaart van {partner.naam}", data, region,
                 around_markers=True)
     return files, maps
+
+
+def _coverage_maps(site: Site, add) -> None:
+    """The shaded coverage maps, one per region and levensdomein (the coverage page embeds them)."""
+    from .coverage import region_coverage
+    from .coverage_page import map_data as coverage_data, map_name
+
+    for region in site.regions:
+        coverage = region_coverage(site, region)
+        for i, domain in enumerate(coverage.domains):
+            add(None, map_name(region.id, domain.id), f"Dekking voor {domain.naam} in {region.naam}",
+                coverage_data(coverage, i), region)

@@ -9,9 +9,10 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import hours
+from . import feedback, freshness, hours
 from .project import Project
 from .refdata import reference
+from .vragen import Question, region_questions
 
 DAYS = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
         "za": "zaterdag", "zo": "zondag"}
@@ -76,6 +77,16 @@ class OpeningHours:
 
 
 @dataclass(frozen=True)
+class Agreement:
+    """A region's agreement on gedeeld beroepsgeheim (regio.yml); partners name it to say they signed."""
+    id: str
+    naam: str
+    datum: str
+    tekst: str | None
+    uitleg: str | None
+
+
+@dataclass(frozen=True)
 class Location:
     naam: str | None
     straat: str | None
@@ -114,12 +125,14 @@ class Partner:
     werkgebied: tuple[str, ...]  # NIS codes; empty when hele_regio
     locaties: tuple[Location, ...]
     contact: dict
-    beroepsgeheim: bool
-    brede_instap: bool
+    beroepsgeheim: bool | None  # None: not filled in (shown as "niet ingevuld", never as "nee")
+    brede_instap: bool | None
     nagekeken_datum: str
     nagekeken_door: str
     voorbeeld: bool
     telefoonlijnen: tuple[dict, ...] = ()  # phone lines with their own hours, as in the record
+    vragen: tuple[str, ...] = ()  # the questions it says it answers (vragen.py matches the others)
+    gedeeld_beroepsgeheim: tuple[str, ...] = ()  # ids of the region's agreements this partner signed
 
     @property
     def kind_label(self) -> str:
@@ -172,6 +185,10 @@ class Region:
     aanmelden: dict
     municipalities: tuple[Municipality, ...]
     life_domains: tuple[LifeDomain, ...]
+    questions: tuple[Question, ...] = ()
+    policy: freshness.Policy = freshness.DEFAULT  # when its records count as not recently checked
+    report: feedback.Target | None = None  # where "Klopt er iets niet?" goes (None: no link)
+    agreements: tuple[Agreement, ...] = ()  # gedeeld beroepsgeheim
 
 
 @dataclass(frozen=True)
@@ -179,6 +196,8 @@ class Site:
     regions: tuple[Region, ...]
     partners: tuple[Partner, ...]
     example: bool  # any record is example data
+    built: datetime.date = datetime.date(1970, 1, 1)  # the build date: freshness is measured against it
+    site_url: str = ""  # the site's address (mkdocs.yml site_url), for links that leave the site
 
     # Lookups are indexed once (cached_property writes the instance dict, which a frozen dataclass allows):
     # scanning every partner per municipality made page rendering quadratic at Flanders scale.
@@ -232,6 +251,19 @@ class Site:
         found = {p.id: p for p in self.located_in(municipality)} | {p.id: p for p in self.serving(municipality)}
         return tuple(sorted(found.values(), key=lambda p: self._order[p.id]))
 
+    def page_address(self, url: str) -> str:
+        """The full address of a page (from the site's root when the site's address is not known)."""
+        return (self.site_url.rstrip("/") + "/" if self.site_url else "/") + url
+
+    def freshness(self, partner: Partner) -> str:
+        """vers, niet-recent or te-oud: the partner's last check against its region's policy, on the build date."""
+        return self.region(partner.region).policy.state(partner.nagekeken_datum, self.built)
+    def agreements_of(self, partner: Partner) -> tuple[Agreement, ...]:
+        """The region's gedeeld-beroepsgeheim agreements the partner signed, in the region's order."""
+        if not partner.gedeeld_beroepsgeheim:
+            return ()
+        return tuple(a for a in self.region(partner.region).agreements if a.id in partner.gedeeld_beroepsgeheim)
+
     def service_area(self, partner: Partner) -> tuple[Municipality, ...]:
         region = self.region(partner.region)
         if partner.hele_regio:
@@ -255,8 +287,8 @@ def _location(data: dict) -> Location:
     )
 
 
-def build_site(project: Project) -> Site:
-    """The model of a project that validated without errors."""
+def build_site(project: Project, today: datetime.date | None = None, site_url: str = "") -> Site:
+    """The model of a project that validated without errors, built on ``today`` (default: freshness.today())."""
     default = project.default_life_domains.doc.data["levensdomeinen"]
     extra = {r.region: r.doc.data["levensdomeinen"] for r in project.of_kind("levensdomeinen")}
     municipalities: dict[str, list[Municipality]] = {}
@@ -277,7 +309,10 @@ def build_site(project: Project) -> Site:
             id=rec.region, naam=d["naam"], source=rec.path, korte_beschrijving=d["korte_beschrijving"],
             beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=d["aanmelden"],
             municipalities=tuple(sorted(municipalities.get(rec.region, []), key=lambda m: m.naam.casefold())),
-            life_domains=tuple(domains),
+            life_domains=tuple(domains), questions=region_questions(project, rec.region),
+            policy=freshness.policy_of(d), report=feedback.target_of(d),
+            agreements=tuple(Agreement(a["id"], a["naam"], a["datum"], a.get("tekst"), a.get("uitleg"))
+                             for a in d.get("gedeeld_beroepsgeheim", [])),
         ))
     partners = []
     for rec in project.of_kind("partner"):
@@ -290,10 +325,12 @@ def build_site(project: Project) -> Site:
             talen=tuple(d.get("talen", [])), hele_regio=bool(area.get("hele_regio")),
             werkgebied=tuple(str(n) for n in area.get("gemeenten", [])),
             locaties=tuple(_location(x) for x in d.get("locaties", [])), contact=d.get("contact", {}),
-            beroepsgeheim=d["beroepsgeheim"], brede_instap=bool(d.get("brede_instap")),
+            beroepsgeheim=d.get("beroepsgeheim"), brede_instap=d.get("brede_instap"),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
             voorbeeld=bool(d.get("voorbeeld")), telefoonlijnen=tuple(d.get("telefoonlijnen", [])),
+            vragen=tuple(d.get("vragen", [])), gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)
-    return Site(regions=tuple(regions), partners=tuple(partners), example=example)
+    return Site(regions=tuple(regions), partners=tuple(partners), example=example,
+                built=today or freshness.today(), site_url=site_url or "")

@@ -6,16 +6,20 @@ Plain functions, no MkDocs: the plugin adds these pages to the build, and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
-from . import hours, urls
+from . import feedback, freshness, hours, search, urls
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
 
-from .urls import DIRECTORY, SEARCH, SHEET
+from .agreements import FAMILY_EXPLANATION, FILTER_LABEL, sentence, sentences
+from .sheet import BROAD, BROAD_HELP, SECRECY, SECRECY_HELP
+from .urls import DIRECTORY, SEARCH, SHEET, WEGWIJZER
 
 HOME = ""
 DATA = SHEET + "partners.json"
@@ -52,10 +56,14 @@ class Page:
 def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None,
                 news: list | None = None) -> list[Page]:
     """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page;
-    ``news``: changes from ``history.changes`` (None: no history available)."""
-    today = today or datetime.date.today()
+    ``news``: changes from ``history.changes`` (None: no history available).
+    ``today``: the build date, if not the one the site was built with (``Site.built``)."""
+    if today is not None and today != site.built:
+        site = dataclasses.replace(site, built=today)
+    today = site.built
     maps = maps or {}
-    pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news)]
+    pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news),
+             wegwijzer_page(site)]
     for region in site.regions:
         pages.append(region_page(site, region, maps.get(urls.region(region.id))))
         for municipality in region.municipalities:
@@ -63,14 +71,24 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
                                            maps.get(urls.municipality(region.id, municipality.id))))
         for domain in region.life_domains:
             pages.append(life_domain_page(site, region, domain.id))
+        pages.append(_coverage_page(site, region))  # coverage: <regio>/dekking/
     pages += [partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
     return pages
+
+
+def _coverage_page(site: Site, region: Region) -> Page:
+    from .coverage import region_coverage
+    from .coverage_page import coverage_page
+
+    return coverage_page(region_coverage(site, region), Page, _wrap)
 
 
 def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
     """An embedded map with its list alternative; nothing when the page has no map."""
     if site_map is None:
         return ""
+    if site_map.markers == 1 and what.startswith("plaatsen"):  # "1 plaats", not "1 plaatsen"
+        what = "plaats" + what.removeprefix("plaatsen")
     return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, urls.MAP_DOCUMENT) + "?d=" + site_map.name)}" title="{e(site_map.title)}" '
             f'loading="lazy"></iframe><figcaption>{site_map.markers} {what} op de kaart. Kies een plaats voor naam, '
             f'levensdomeinen en telefoon. <a href="#{list_anchor}">Dezelfde gegevens als lijst</a>.</figcaption></figure>')
@@ -88,10 +106,30 @@ def dutch_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def pick_button(partner: Partner) -> str:
-    """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript)."""
+def freshness_notice(site: Site, partner: Partner) -> str:
+    """"Niet recent nagekeken (laatst op ...)" when the region's policy says so on the build date; else nothing."""
+    if site.freshness(partner) == freshness.FRESH:
+        return ""
+    return (f'<span class="nk-badge nk-stale" data-nk-versheid="{site.freshness(partner)}">Niet recent nagekeken '
+            f'(laatst op {dutch_date(partner.nagekeken_datum)})</span>')
+
+
+def report_link(site: Site, region: Region, record_id: str, name: str, url: str) -> str:
+    """"Klopt er iets niet?" for the page at ``url`` (nothing when the region set no address)."""
+    return feedback.link_html(feedback.link(region.report, record_id=record_id, name=name,
+                                            page=site.page_address(url), date=site.built.isoformat()))
+
+
+def built_line(site: Site) -> str:
+    return f'<p class="nk-muted nk-built">Gegevens van {dutch_date(site.built.isoformat())}.</p>'
+
+
+def pick_button(partner: Partner, domain: str | None = None) -> str:
+    """The "add to my network" toggle; netwerkkaart.js brings it to life (hidden without JavaScript).
+    ``domain``: the levensdomein the partner is picked under (the sheet groups it there)."""
     # not search text: it is on every page, so "netwerk" matched them all
-    return (f'<button type="button" class="nk-pick-button" data-nk-toggle="{e(partner.id)}" aria-pressed="false" hidden'
+    context = f' data-nk-context="d-{e(domain)}"' if domain else ""
+    return (f'<button type="button" class="nk-pick-button" data-nk-toggle="{e(partner.id)}"{context} aria-pressed="false" hidden'
             f' data-pagefind-ignore>'
             f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
 
@@ -116,6 +154,15 @@ def primary_hours(partner: Partner) -> dict:
     return {}
 
 
+def status_details(partner: Partner) -> str:
+    """Beroepsgeheim and brede instap in words, each in three states (ja, nee, niet ingevuld), with
+    what they mean one tap away (a tooltip never shows on a tablet)."""
+    return (f'<details class="nk-status nk-status-{_state(partner.beroepsgeheim)}" data-pagefind-ignore>'
+            f'<summary><span><span data-nk-status="beroepsgeheim">{e(SECRECY[partner.beroepsgeheim])}</span> · '
+            f'<span data-nk-status="brede-instap">{e(BROAD[partner.brede_instap])}</span></span></summary>'
+            f"<p>{e(SECRECY_HELP[partner.beroepsgeheim])}</p><p>{e(BROAD_HELP[partner.brede_instap])}</p></details>")
+
+
 def _wrap(body: str, searchable: bool = True) -> str:
     attr = " data-pagefind-body" if searchable else ""
     return f'<div class="nk-page"{attr}>\n{body}\n</div>'
@@ -125,41 +172,47 @@ def _domain_names(region: Region) -> dict[str, str]:
     return {d.id: d.naam for d in region.life_domains}
 
 
-def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3") -> str:
+def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3", domain: str | None = None) -> str:
     region = site.region(partner.region)
     names = _domain_names(region)
     places = sorted({loc.gemeente for loc in partner.locaties if loc.public})
     where = ", ".join(places) if places else "Geen openbaar adres"
     domains = " ".join(f'<span class="nk-chip">{e(names[d])}</span>' for d in partner.levensdomeinen)
     phone = partner.contact.get("telefoon")
+    notice = freshness_notice(site, partner)
     return (
         f'<article class="nk-card nk-partner-card">'
         f'<{heading}><a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a></{heading}>'
         f'<p class="nk-kind">{e(partner.kind_label)} · {e(where)}</p>'
-        f'<p>{e(partner.korte_beschrijving)}</p>'
+        + (f'<p>{notice}</p>' if notice else "")
+        + f'<p>{e(partner.korte_beschrijving)}</p>'
         f'<p class="nk-chips">{domains}</p>'
+        + "".join(f'<p class="nk-agreement-line">{e(line)}</p>' for line in sentences(site, partner))
         + (f'<p class="nk-phone">Bel: {tel(phone)}</p>' if phone else "")
         + open_state(primary_hours(partner))
-        + pick_button(partner)
+        + status_details(partner)
+        + pick_button(partner, domain)
+        + report_link(site, region, partner.id, partner.naam, urls.partner(partner.id))
         + "</article>"
     )
 
 
-def _compact_list(partners, here: str) -> str:
+def _compact_list(partners, here: str, domain: str | None = None) -> str:
     """One line per partner: name, kind and phone (the full cards follow once, lower on the page)."""
     items = "".join(
         f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> <span class="nk-muted">{e(p.kind_label)}</span>'
-        + (f" · {tel(p.contact['telefoon'])}" if p.contact.get("telefoon") else "") + f" {pick_button(p)}</li>"
+        + (f" · {tel(p.contact['telefoon'])}" if p.contact.get("telefoon") else "") + f" {pick_button(p, domain)}</li>"
         for p in partners
     )
     return f'<ul class="nk-compact" data-pagefind-ignore>{items}</ul>'
 
 
-def _card_list(site: Site, partners, here: str) -> str:
+def _card_list(site: Site, partners, here: str, domain: str | None = None) -> str:
     if not partners:
         return '<p class="nk-empty">Nog geen partners.</p>'
     # Lists of partners are not indexed: a search for a partner should land on the partner's own page.
-    return '<div class="nk-cards" data-pagefind-ignore>' + "".join(partner_card(site, p, here) for p in partners) + "</div>"
+    return ('<div class="nk-cards" data-pagefind-ignore>' + "".join(partner_card(site, p, here, domain=domain)
+                                                                    for p in partners) + "</div>")
 
 
 def _rows(pairs) -> str:
@@ -179,6 +232,7 @@ def _reach(data: dict, phone: str = "Telefoon", mail: str = "E-mail") -> list[tu
 
 
 def _items(values) -> str:
+    values = list(values)  # a generator is always true: an empty one made an empty "Hoe" row
     return "<ul>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>" if values else ""
 
 
@@ -195,6 +249,22 @@ def signup_card(aanmelden: dict, title: str) -> str:
         ("Wat volgt", e(aanmelden.get("wat_volgt", ""))),
     ]
     return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{_rows(pairs)}</dl></section>'
+
+
+def route_block(region: Region, here: str) -> str:
+    """The region's 1 Gezin 1 Plan route in short, for a family with several questions at once
+    (municipality, levensdomein and partner pages). Not search text: it is on thousands of pages."""
+    a = region.aanmelden
+    ways = [x for x in (f"bel {tel(a['telefoon'])}" if a.get("telefoon") else "",
+                        link(a["formulier"], "meld online aan") if a.get("formulier") else "",
+                        f"mail naar {mailto(a['email'])}" if a.get("email") else "") if x]
+    how = (" Aanmelden: " + ", ".join(ways) + ".") if ways else ""
+    follow = f"<p>Wat volgt: {e(a['wat_volgt'])}</p>" if a.get("wat_volgt") else ""
+    return (f'<section class="nk-card nk-1g1p" aria-label="1 Gezin 1 Plan" data-pagefind-ignore>'
+            f"<h2>Meerdere vragen tegelijk?</h2>"
+            f"<p>Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt {e(region.naam)}: één "
+            f"gezinscoach en één plan, samen met het gezin.{how}</p>{follow}"
+            f'<p><a href="{rel(here, urls.region(region.id))}">Meer over {e(region.naam)}</a></p></section>')
 
 
 # -- pages ------------------------------------------------------------------------------
@@ -222,11 +292,13 @@ def home_page(site: Site) -> Page:
     body = f"""<h1>Wie helpt waarmee, dicht bij huis?</h1>
 <p class="nk-lead">Deze site toont de organisaties in het netwerk rond gezinnen: wie helpt met welke vraag,
 in welke gemeente, hoe je je aanmeldt en wat het kost. Kijk er samen met het gezin naar.</p>
-<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search">
+{wegwijzer_link(here)}
+<form class="nk-search-form" action="{rel(here, SEARCH)}" role="search" data-nk-search data-nk-lazy>
 <label for="nk-home-q">Zoek een organisatie, gemeente, postcode of vraag</label>
-<input id="nk-home-q" type="search" placeholder="bv. OCMW, 9200, kinderopvang">
+<input id="nk-home-q" type="search" autocomplete="off" placeholder="bv. OCMW, 9200, schulden, kinderopvang">
 <button type="submit">Zoeken</button>
 </form>
+{search_results()}
 <h2>Kies je gemeente</h2>
 <form class="nk-pick" data-nk-pick>
 <label for="nk-pick-gemeente">Gemeente</label>
@@ -260,14 +332,16 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
     website = f"<p>{link(region.website, 'Website van het netwerk')}</p>" if region.website else ""
     body = (
         f"<h1 data-pagefind-weight=\"10\">{e(region.naam)}</h1><p class=\"nk-lead\">{e(region.korte_beschrijving)}</p>"
-        f"{paragraphs(region.beschrijving)}{website}"
+        f"{wegwijzer_link(here)}{paragraphs(region.beschrijving)}{website}"
         + signup_card(region.aanmelden, "Aanmelden bij het 1 Gezin 1 Plan-team")
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
+        + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente en levensdomein, en waar de hiaten zijn</a></p>'
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
         + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
+        + report_link(site, region, region.id, region.naam, here) + built_line(site)
     )
     return Page(here, region.naam, _wrap(body), source=region.source)
 
@@ -282,37 +356,44 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         group = [p for p in active if domain.id in p.levensdomeinen]
         shown.update(p.id for p in group)
         if group:
-            sections.append(f'<h3 id="{e(domain.id)}">{icon(domain.icoon)} {e(domain.naam)}</h3>'
-                            + _compact_list(group, here))
+            # Collapsed: every partner is listed under each of its levensdomeinen (a phone page was
+            # 10,000 px long); the worker opens the domain of the family's question.
+            sections.append(f'<details class="nk-domain" id="{e(domain.id)}"><summary>{icon(domain.icoon)} '
+                            f'<span>{e(domain.naam)}</span> <span class="nk-muted">({len(group)})</span></summary>'
+                            + _compact_list(group, here, domain.id) + "</details>")
     rest = [p for p in active if p.id not in shown]  # e.g. located here, from a region with its own domains
     if rest:
-        sections.append("<h3>Andere</h3>" + _compact_list(rest, here))
+        sections.append(f'<details class="nk-domain"><summary><span>Andere</span> <span class="nk-muted">({len(rest)})'
+                        "</span></summary>" + _compact_list(rest, here) + "</details>")
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
-        if c.partner and site.partner(c.partner):
-            name = f'<a href="{rel(here, urls.partner(c.partner))}">{name}</a>'
-        bits = [b for b in (tel(c.telefoon) if c.telefoon else "", mailto(c.email) if c.email else "",
+        partner = site.partner(c.partner) if c.partner else None
+        # A contact point with a partner file is a partner like any other: its page, its phone, the sheet.
+        phone = c.telefoon or (partner.contact.get("telefoon") if partner else None)
+        if partner:
+            name = f'<a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a>'
+        bits = [b for b in (tel(phone) if phone else "", mailto(c.email) if c.email else "",
                             link(c.website, "website") if c.website else "") if b]
         contacts.append(f"<li><strong>{e(LOCAL_CONTACT_LABELS[c.soort])}:</strong> {name}"
-                        + (f" · {' · '.join(bits)}" if bits else "") + "</li>")
+                        + (f" · {' · '.join(bits)}" if bits else "") + (f" {pick_button(partner)}" if partner else "")
+                        + "</li>")
     parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
                     for name, pc in municipality.deelgemeenten)
     elsewhere = [p for p in active if p.id not in located]
-    jump = " · ".join(f'<a href="#{e(d.id)}">{e(d.naam)}</a>' for d in region.life_domains
-                      if any(d.id in p.levensdomeinen for p in active))
     body = (
         # the page for a municipality's name, before the partners with an address there
         f'<h1 data-pagefind-weight="10">{e(municipality.naam)}</h1>'
         f'<p class="nk-lead">Wie helpt gezinnen in {e(municipality.naam)}? {len(active)} partners, '
         f'waarvan {len(located)} met een adres in {e(municipality.naam)}.</p>'
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
+        + wegwijzer_link(here, municipality.naam)
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
+        + route_block(region, here)
         + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
-        + '<h2 id="nk-lijst">Per levensdomein</h2>'
-        + (f'<p class="nk-jump">Spring naar: {jump}</p>' if jump else "")
+        + '<h2 id="nk-lijst">Per levensdomein</h2><p class="nk-muted">Open een levensdomein om te zien wie helpt.</p>'
         + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
         # Cards only for the partners with an address here: with every partner of the region that
         # works here, a page held hundreds of cards (530 KB at 10,000 partners).
@@ -322,6 +403,8 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
            + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
            + "</ul>" if elsewhere else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
+        + report_link(site, region, municipality.id, municipality.naam, here) + built_line(site)
+        + search.municipality_tags(municipality)  # a search for only its name finds this page first
     )
     return Page(here, municipality.naam, _wrap(body), source=municipality.source)
 
@@ -333,7 +416,8 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
     body = (
         f"<h1 data-pagefind-weight=\"10\">{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
         f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
-        + _card_list(site, partners, here)
+        + _card_list(site, partners, here, domain_id)
+        + route_block(region, here)
     )
     return Page(here, f"{domain.naam} in {region.naam}", _wrap(body))
 
@@ -405,20 +489,20 @@ def _audience(partner: Partner) -> str:
     return out
 
 
+def _for_whom(partner: Partner, languages: str) -> str:
+    """The "Voor wie" section; none at all when there is nothing to put under it."""
+    body = _audience(partner) + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+    return "<h2>Voor wie</h2>" + body if body else ""
+
+
 def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=None) -> Page:
     here = urls.partner(partner.id)
     region = site.region(partner.region)
     names = _domain_names(region)
     domains = {d.id: d for d in region.life_domains}
     badges = [f'<span class="nk-badge">{e(partner.kind_label)}</span>']
-    if partner.beroepsgeheim:
-        badges.append('<span class="nk-badge nk-ok" title="Wat je vertelt, blijft tussen jou en de hulpverlener.">'
-                      "Beroepsgeheim</span>")
-    if partner.brede_instap:
-        badges.append('<span class="nk-badge nk-ok" title="Hier kan je met elke vraag terecht.">Brede instap</span>')
-    stale = partner.is_stale(today)
-    checked = (f'<span class="nk-badge {"nk-stale" if stale else ""}">'
-               f'{"Niet recent nagekeken: " if stale else "Nagekeken op "}{dutch_date(partner.nagekeken_datum)}</span>')
+    checked = freshness_notice(site, partner) or (
+        f'<span class="nk-badge">Nagekeken op {dutch_date(partner.nagekeken_datum)}</span>')
     contact = _rows(_reach(partner.contact))
     languages = ", ".join(LANGUAGE_LABELS.get(t, t) for t in partner.talen)
     area = site.service_area(partner)
@@ -441,23 +525,42 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     body = (
         f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1>{pick_button(partner)}<p class="nk-badges">{" ".join(badges)} {checked}</p>'
         f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
+        + status_details(partner)
         # The levensdomein page answers a search for a levensdomein; the chips on every partner page
         # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
-        f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
+        + f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
+        + _agreement_block(site, partner)
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
         + _phone_lines(partner)
+        + route_block(region, here)
         + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
-        + "<h2>Voor wie</h2>" + _audience(partner)
-        + (f"<p>Talen: {e(languages)}</p>" if languages else "")
+        + _for_whom(partner, languages)
         + f'<h2>Werkgebied</h2><p>{area_title}</p>{area_list}'
         + f'<p class="nk-muted">Nagekeken op {dutch_date(partner.nagekeken_datum)} door {e(partner.nagekeken_door)}. '
           f'Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>.</p>'
+        + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
+        + search.partner_tags(site, partner)  # its questions and places, for search by need (last: not in excerpts)
     )
     return Page(here, partner.naam, _wrap(body), source=partner.source)
+
+
+def _agreement_block(site: Site, partner: Partner) -> str:
+    """Gedeeld beroepsgeheim: what the partner signed, in words, with a short explanation for families."""
+    region = site.region(partner.region)
+    items = site.agreements_of(partner)
+    if not items:
+        return ""
+    lines = "".join(
+        f'<p class="nk-agreement-line">{e(sentence(region, a))}</p>'
+        + (f"<p>{e(a.uitleg)}</p>" if a.uitleg else "")
+        + (f"<p>{link(a.tekst, 'Lees het afsprakenkader: ' + a.naam)}</p>" if a.tekst else "")
+        for a in items)
+    return (f'<section class="nk-card nk-agreement" aria-label="Informatie delen"><h2>Informatie delen</h2>{lines}'
+            f'<p class="nk-muted">{e(FAMILY_EXPLANATION)}</p></section>')
 
 
 DIRECTORY_LIMIT = 1000  # above this, with several regions, the A-Z is one page per region
@@ -492,6 +595,13 @@ def _open_data(here: str) -> str:
 <a href="{rel(here, urls.EXPORT + "/hsds-organisaties.json")}" download>Open Referral HSDS 3.0</a></p>"""
 
 
+STATES = (("ja", "Ja"), ("nee", "Nee"), ("onbekend", "Niet ingevuld"))
+
+
+def _state(value: bool | None) -> str:
+    return {True: "ja", False: "nee", None: "onbekend"}[value]
+
+
 def _directory(site: Site, here: str, title: str, partners, regions, footer: str) -> Page:
     rows = []
     municipalities = {}
@@ -510,7 +620,9 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
         rows.append(
             f'<li class="nk-row" data-gemeenten="{e(" ".join(sorted(area)))}" data-domeinen="{e(" ".join(p.levensdomeinen))}"'
             f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
-            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}">'
+            f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}"'
+            f' data-afspraak="{"ja" if site.agreements_of(p) else ""}"'
+            f' data-beroepsgeheim="{_state(p.beroepsgeheim)}" data-brede="{_state(p.brede_instap)}">'
             f'<a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> '
             f'<span class="nk-muted">{e(p.kind_label)}{" · " + e(", ".join(places)) if places else ""}</span>'
             f'{open_state(primary_hours(p), "span")}{pick_button(p)}</li>'
@@ -519,6 +631,11 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
     def options(pairs) -> str:
         return '<option value="">Alle</option>' + "".join(f'<option value="{e(k)}">{e(v)}</option>' for k, v in pairs)
 
+    agreement_filter = ""
+    if any(r.agreements for r in regions):  # gedeeld beroepsgeheim
+        agreement_filter = (f'<div><label for="nk-f-afspraak">Gedeeld beroepsgeheim</label>'
+                            f'<select id="nk-f-afspraak" data-filter="afspraak">'
+                            f'{options([("ja", FILTER_LABEL)])}</select></div>\n')
     body = f"""<h1>{e(title)}</h1>
 <form class="nk-filters" data-nk-filters aria-label="Filters">
 <div><label for="nk-f-gemeente">Gemeente</label><select id="nk-f-gemeente" data-filter="gemeenten">{options(sorted(municipalities.items(), key=lambda kv: kv[1]))}</select></div>
@@ -527,8 +644,15 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 <div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
 <div><label for="nk-f-open">Open</label><select id="nk-f-open" data-filter="open"><option value="">Alle</option><option value="nu">Nu open</option><option value="vandaag">Vandaag open</option></select></div>
-</form>
+<div><label for="nk-f-geheim">Beroepsgeheim</label><select id="nk-f-geheim" data-filter="beroepsgeheim">{options(STATES)}</select></div>
+<div><label for="nk-f-brede">Brede instap</label><select id="nk-f-brede" data-filter="brede">{options(STATES)}</select></div>
+{agreement_filter}</form>
+<details class="nk-explain"><summary>Wat betekenen beroepsgeheim en brede instap?</summary>
+<p><strong>Beroepsgeheim:</strong> {e(SECRECY_HELP[True])}</p>
+<p><strong>Brede instap:</strong> {e(BROAD_HELP[True])}</p></details>
 <p class="nk-count" role="status" aria-live="polite"><span data-nk-count>{len(rows)}</span> van {len(rows)} partners</p>
+<p class="nk-none" data-nk-none hidden>Geen enkele partner past bij deze filters.
+<button type="button" data-nk-reset>Wis alle filters</button></p>
 <ul class="nk-directory" data-nk-directory>
 {"".join(rows)}
 </ul>
@@ -537,30 +661,52 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 
 
 def news_page(site: Site, news: list | None) -> Page:
+    """"Wat is nieuw": per region and per week, per partner per day what changed (``history.entries``;
+    the older ``history.changes`` list is accepted too). None or empty: no history."""
     here = urls.NEWS
     if not news:
         body = ("<h1>Wat is nieuw</h1><p>Er is geen geschiedenis van de gegevens beschikbaar (de site werd "
                 "gebouwd zonder git). Elke partnerpagina toont wel wanneer ze het laatst is nagekeken.</p>")
         return Page(here, "Wat is nieuw", _wrap(body, searchable=False), searchable=False)
-    by_date: dict[str, list] = {}
-    for change in news:
-        same_day = by_date.setdefault(change.date, [])
-        earlier = next((i for i, c in enumerate(same_day) if c.partner_id == change.partner_id), None)
-        if earlier is None:
-            same_day.append(change)
-        elif change.kind == "toegevoegd":  # added and changed on one day: it is new
-            same_day[earlier] = change
+    from .history import Entry, FEED, week_of
+
+    items = [c if isinstance(c, Entry) else Entry(c.date, c.path.split("/")[1], c.partner_id,
+                                                  (site.partner(c.partner_id).naam if site.partner(c.partner_id)
+                                                   else c.partner_id), (c.kind,)) for c in news]
+    names = {r.id: r.naam for r in site.regions}
+    by_region: dict[str, list] = {}
+    for item in items:
+        by_region.setdefault(item.region, []).append(item)
+    order = [r.id for r in site.regions if r.id in by_region] + sorted(set(by_region) - set(names))
     parts = []
-    for date, items in by_date.items():
-        lines = []
-        for c in items:
-            partner = site.partner(c.partner_id)
-            name = (f'<a href="{rel(here, urls.partner(c.partner_id))}">{e(partner.naam)}</a>'
-                    if partner and c.kind != "verwijderd" else e(partner.naam if partner else c.partner_id))
-            lines.append(f"<li>{e(c.kind.capitalize())}: {name}</li>")
-        parts.append(f"<h2>{dutch_date(date)}</h2><ul>{''.join(lines)}</ul>")
-    body = "<h1>Wat is nieuw</h1><p>Partners die toegevoegd, gewijzigd of verwijderd werden, de nieuwste eerst.</p>"
+    for region in order:
+        parts.append(f"<h2>{e(names.get(region, region))}</h2>")
+        weeks: dict[tuple[int, int], list] = {}
+        for item in by_region[region]:
+            weeks.setdefault(week_of(item.date), []).append(item)
+        for (year, week), group in weeks.items():
+            monday = datetime.date.fromisocalendar(year, week, 1)
+            sunday = monday + datetime.timedelta(days=6)
+            lines = []
+            for item in group:
+                partner = site.partner(item.partner_id)
+                name = (f'<a href="{rel(here, urls.partner(item.partner_id))}">{e(partner.naam)}</a>'
+                        if partner and not item.removed else e(item.name))
+                lines.append(f"<li>{dutch_date(item.date)}: {name}: {e(', '.join(item.what))}</li>")
+            parts.append(f"<h3>Week {week} van {year} ({dutch_date(monday.isoformat())} tot "
+                         f"{dutch_date(sunday.isoformat())})</h3><ul>{''.join(lines)}</ul>")
+    body = ("<h1>Wat is nieuw</h1><p>Wat er veranderde aan de partners, per regio en per week, de nieuwste eerst. "
+            f'Volg het met een feedlezer: <a href="{rel(here, FEED)}" type="application/atom+xml">Atom-feed</a>.</p>')
     return Page(here, "Wat is nieuw", _wrap(body + "".join(parts), searchable=False), searchable=False)
+
+
+def news_feed(site: Site, news: list | None, title: str = "Netwerkkaart: wat is nieuw") -> str:
+    """The Atom feed beside "Wat is nieuw" (``history.entries``; empty without history)."""
+    from .history import atom
+
+    return atom(list(news or []), site_url=site.site_url, title=title, updated=site.built,
+                names={r.id: r.naam for r in site.regions},
+                page_of=lambda pid: site.page_address(urls.partner(pid)) if site.partner(pid) else None)
 
 
 def sheet_page() -> Page:
@@ -582,6 +728,7 @@ title="Kaart van mijn netwerk"></iframe><figcaption>De adressen van je netwerk o
 hierboven bij elke partner.</figcaption></figure>
 <section class="nk-notes" aria-label="Notities"><h2>Notities</h2>
 <p>Schrijf hier met de hand wat jullie afspraken.</p><div class="nk-lines"></div></section>
+<p class="nk-sheet-source" data-nk-sheet-source></p>
 <section class="nk-privacy" aria-label="Wat wordt bewaard"><h2>Wat wordt bewaard?</h2>
 <p>Je keuze staat alleen in deze browser: in het adres van deze pagina na het teken # (dat deel stuurt
 een browser nooit naar een server) en in dit tabblad tot je het sluit. Alleen als je <em>Onthoud op dit
@@ -591,14 +738,94 @@ niets over het gezin bewaard of verstuurd: typ geen namen of notities, schrijf z
     return Page(here, "Mijn netwerk", _wrap(body, searchable=False), searchable=False)
 
 
+def search_results() -> str:
+    """Where netwerkkaart.js shows search results (search page, and in place on the home page)."""
+    return ('<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>\n'
+            '<ol class="nk-results" data-nk-results></ol>\n'
+            '<p class="nk-more"><button type="button" data-nk-more hidden>Meer resultaten</button></p>')
+
+
 def search_page() -> Page:
     body = """<h1>Zoeken</h1>
 <form class="nk-search-form" role="search" data-nk-search>
 <label for="nk-q">Zoek een organisatie, gemeente, deelgemeente, postcode of vraag</label>
-<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G">
+<input id="nk-q" type="search" autocomplete="off" placeholder="bv. Sociaal Huis Zele, 2390, K&amp;G, geldproblemen">
 <button type="submit">Zoeken</button>
 </form>
-<p class="nk-count" role="status" aria-live="polite" data-nk-search-status></p>
-<ol class="nk-results" data-nk-results></ol>
+""" + search_results() + """
 <noscript><p>Zoeken werkt met JavaScript. Gebruik anders de lijst <a href="../a-z/">van A tot Z</a>.</p></noscript>"""
     return Page(SEARCH, "Zoeken", _wrap(body, searchable=False), searchable=False)
+
+
+def wegwijzer_link(here: str, place: str | None = None) -> str:
+    """The way into the wegwijzer; from a municipality page with that place already chosen."""
+    target = rel(here, WEGWIJZER) + (f"#waar={quote(place, safe='')}" if place else "")
+    text = f"Wegwijzer: wie helpt in {e(place)} met de vraag van het gezin?" if place else \
+        "Wegwijzer: van de vraag van het gezin naar de juiste hulp"
+    return (f'<p class="nk-ww-link" data-pagefind-ignore><a href="{e(target)}">{icon("material/sign-direction")}'
+            f"<span>{text}</span></a></p>")
+
+
+def wegwijzer_page(site: Site) -> Page:
+    """Where, for whom, what: the answer is drawn in the browser by wegwijzer.js from wegwijzer.py's data."""
+    from .wegwijzer import INDEX
+
+    here = WEGWIJZER
+    places = []
+    for r in site.regions:
+        for m in r.municipalities:
+            places.append(m.naam)
+            places += [f"{name} ({m.naam})" for name, _ in m.deelgemeenten if name != m.naam]
+            places += [f"{pc} {m.naam}" for pc in m.postcodes]
+    options = "".join(f'<option value="{e(p)}"></option>' for p in dict.fromkeys(places))
+    # One button per question; a question a region writes differently gets its own button for that region.
+    buttons: dict[tuple[str, str], dict] = {}
+    domains: dict[str, object] = {}
+    for r in site.regions:
+        for d in r.life_domains:
+            domains.setdefault(d.id, d)
+        for q in r.questions:
+            key = (q.id, q.vraag)
+            buttons.setdefault(key, {"q": q, "regions": []})["regions"].append(r.id)
+    groups: dict[str, list[str]] = {}
+    for (qid, _), item in buttons.items():
+        q = item["q"]
+        domain = domains[q.levensdomeinen[0]]
+        groups.setdefault(domain.id, []).append(
+            f'<button type="button" class="nk-ww-vraag" aria-pressed="false" data-vraag="{e(qid)}" '
+            f'data-regios="{e(" ".join(item["regions"]))}">{icon(domain.icoon)}<span>{e(q.vraag)}</span></button>')
+    wat = "".join(
+        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">{e(domains[d].naam)}</p>{"".join(items)}</div>'
+        for d, items in sorted(groups.items(), key=lambda kv: list(domains).index(kv[0])))
+    body = f"""<h1>Wegwijzer</h1>
+<p class="nk-lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
+de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft in deze browser.</p>
+<div class="nk-ww-layout">
+<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" aria-label="Wegwijzer">
+<fieldset class="nk-ww-waar"><legend>Waar woont het gezin?</legend>
+<label for="nk-ww-waar">Gemeente, deelgemeente of postcode</label>
+<div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode">
+<datalist id="nk-ww-plaatsen">{options}</datalist></div>
+<p class="nk-ww-plaats" data-nk-ww-plaats></p>
+</fieldset>
+<fieldset class="nk-ww-wie"><legend>Voor wie?</legend>
+<label for="nk-ww-leeftijd">Leeftijd van de kinderen, in jaren (bv. 2, 7)</label>
+<input id="nk-ww-leeftijd" type="text" inputmode="numeric" autocomplete="off" placeholder="bv. 2, 7">
+<label class="nk-ww-check" for="nk-ww-jong"><input id="nk-ww-jong" type="checkbox"> Ik ben zelf jonger dan 25</label>
+</fieldset>
+<fieldset class="nk-ww-wat"><legend>Wat is de vraag? Kies er één of meer.</legend>
+{wat}
+</fieldset>
+<p class="nk-ww-tools"><button type="reset" data-nk-ww-reset>Alles wissen</button></p>
+<p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>
+</form>
+<section class="nk-ww-side" id="nk-ww-resultaat" aria-labelledby="nk-ww-resultaat-titel" tabindex="-1">
+<h2 class="nk-ww-side-title" id="nk-ww-resultaat-titel">Wie kan helpen</h2>
+<p class="nk-count" role="status" aria-live="polite" data-nk-ww-status></p>
+<div class="nk-ww-result" data-nk-ww-result></div>
+</section>
+</div>
+<noscript><p>De wegwijzer werkt met JavaScript. Kies anders je gemeente op de <a href="{rel(here, HOME)}">startpagina</a>.</p></noscript>
+<link rel="stylesheet" href="{rel(here, "assets/netwerkkaart/wegwijzer.css")}">
+<script src="{rel(here, "assets/netwerkkaart/wegwijzer.js")}"></script>"""
+    return Page(here, "Wegwijzer", _wrap(body, searchable=False), searchable=False)

@@ -23,11 +23,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, history, hours, maps, schema, search, sheet, urls
+from . import export, freshness, history, hours, maps, schema, search, servestatus, sheet, urls, wegwijzer
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
-from .pages import DATA, render_site
+from .pages import DATA, news_feed, render_site
 from .urls import DIRECTORY, SEARCH
 from .problems import Problem
 from .validate import validate_folder
@@ -78,21 +78,31 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
     def on_config(self, config):
         self.root = Path(self.config.data_dir or Path(config.config_file_path).parent)
         # `mkdocs serve` keeps the loaded files between builds; a single build lets them go (memory)
-        result = validate_folder(self.root, cache=self.records if self.serving else None)
-        # Warnings (stale dates, no contact) are for the coordinators' report, not a reason to stop
-        # `mkdocs build --strict`; errors stop the build.
+        today = freshness.today()  # the build date (NK_VANDAAG fixes it)
+        result = validate_folder(self.root, today=today, cache=self.records if self.serving else None)
+        # Warnings (no contact, a '#' in a value) are for the coordinators' report, not a reason to stop
+        # `mkdocs build --strict`; errors stop the build. A record past its region's freshness limit
+        # (NK501) is a real MkDocs warning: a strict build (the one that publishes) fails on it.
         for p in result.warnings:
-            log.info("waarschuwing: " + describe(p))
+            if p.code in freshness.BUILD_WARNINGS:
+                log.warning("waarschuwing: " + describe(p))
+            else:
+                log.info("waarschuwing: " + describe(p))
         if result.errors:
             for p in result.errors:
                 log.error(describe(p))
-            raise PluginError(f"{len(result.errors)} fout(en) in de gegevens in {self.root}: de site is niet gebouwd.")
-        self.site = build_site(result.project)
+            if self.serving:  # `mkdocs serve`: never stop (the browser would hang), show the problems
+                return self._serve_with_problems(config, result.errors)
+            raise PluginError(f"{servestatus.plural(len(result.errors), 'fout', 'fouten')} in de gegevens in {self.root}: de site is niet gebouwd.")
+        self.serve_problems, self.first_failed = [], False
+        self.site = build_site(result.project, today=today, site_url=config.site_url or "")
         # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
         if self.background is not None:
             self.background.cancel()
         project, site = result.project, self.site
         jobs = {DATA: lambda: sheet.sheet_json(site)}
+        jobs.update({path: (lambda path=path: wegwijzer.content(site, path)) for path in wegwijzer.paths(site)})
+        jobs[search.TERMS] = lambda: search.terms_json(site)  # places and question words for search
         jobs.update({f"{urls.EXPORT}/{name}": (lambda make=make: make(project)) for name, make in export.FORMATS.values()})
         self.background = Background(jobs)
         tiles = maps.Tiles(None if self.config.tiles.strip().lower() in ("", "geen", "none") else self.config.tiles,
@@ -100,7 +110,9 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
         self.map_files.append(maps.MapFile(hours.HOLIDAYS_ASSET, hours.holidays_script()))  # for nk-open.js
-        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=history.changes(self.root))
+        news = history.entries(self.root)  # what changed, per partner per day (None: no git history)
+        self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=news)
+        self.map_files.append(maps.MapFile(history.FEED, news_feed(self.site, news, f"{config.site_name}: wat is nieuw")))
         self.sources = {p.src_uri: p.source for p in self.pages if p.source}
         if self.index is not None:  # `mkdocs serve`: a newer build replaces it
             self.index.cancel()
@@ -108,13 +120,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             self.finishing.join()
         # Indexed beside the MkDocs build, from the pages' bodies (see search.py).
         self.index = search.SearchIndex(self.pages) if self.config.search else None
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-        config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
-        config.extra_javascript += [hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js"]  # "nu open" (hours.py)
-        config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
-        config.extra["netwerkkaart"] = {"voorbeeld": self.site.example}
-        if not config.nav:
-            config.nav = self._nav(config)
+        self.good = {"voorbeeld": self.site.example, "regions": [(r.naam, r.id) for r in self.site.regions]}
+        self._theme(config)
         self.bodies = {p.src_uri: p.body for p in self.pages}
         self.titles = {p.src_uri: p.title_text for p in self.pages}
         # The pages are made: the records and the model are no longer needed while MkDocs renders
@@ -124,11 +131,46 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         gc.collect()
         return config
 
+    def _theme(self, config) -> None:
+        """Theme, assets and nav of the site in ``self.good`` (the last good data)."""
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
+        config.extra_javascript += [hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js"]  # "nu open" (hours.py)
+        config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
+        if self.serving:  # the banner with the problems of the data (servestatus.py)
+            config.extra_javascript.append(servestatus.SCRIPT)
+        config.extra["netwerkkaart"] = {"voorbeeld": self.good["voorbeeld"]}
+        if not config.nav:
+            config.nav = self._nav(config)
+
+    def _serve_with_problems(self, config, problems: list[Problem]):
+        """`mkdocs serve` with invalid data: the last good pages stay (unchanged, so `--dirty` renders
+        nothing again) and every page shows the problems in a banner; without a good site yet, the
+        home page lists them. The next good save replaces both."""
+        self.serve_problems = problems
+        catalogue = servestatus.foutcodes_url(config.docs_dir)
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
+        self.index = None  # the search index of the last good site stays in the site folder
+        if self.good is None or self.first_failed:  # no good site to keep yet
+            self.good = {"voorbeeld": False, "regions": []}
+            self.pages = [servestatus.error_page(problems, catalogue)]
+            self.map_files, self.sources = [], {}
+            self.bodies = {p.src_uri: p.body for p in self.pages}
+            self.titles = {p.src_uri: p.title_text for p in self.pages}
+            self.first_failed = True
+        self._theme(config)
+        return config
+
     def _nav(self, config) -> list:
         nav: list = [{"Start": "index.md"}]
-        nav += [{e(r.naam): f"{r.id}/index.md"} for r in self.site.regions]  # MkDocs renders nav titles as HTML
-        nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
-                {"Mijn netwerk": f"{urls.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
+        if not self.first_failed:
+            nav.append({"Wegwijzer": f"{urls.WEGWIJZER}index.md"})
+        nav += [{e(naam): f"{rid}/index.md"} for naam, rid in self.good["regions"]]  # MkDocs renders nav titles as HTML
+        if not self.first_failed:  # (while there is no good site, only the home page with the problems)
+            nav += [{"A-Z": f"{DIRECTORY}index.md"}, {"Zoeken": f"{SEARCH}index.md"},
+                    {"Mijn netwerk": f"{urls.SHEET}index.md"}, {"Wat is nieuw": f"{urls.NEWS}index.md"}]
         docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
         if docs:
             nav.append({"Voor redacteurs": docs})
@@ -234,13 +276,22 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.digests: dict[str, bytes] = {}
         self.pending_digests: dict[str, bytes] = {}
         self.finishing: threading.Thread | None = None
+        self.good: dict | None = None  # what the nav and theme need of the last good data
+        self.serve_problems: list[Problem] = []  # errors of the data while serving (banner)
+        self.first_failed = False  # serving, and no good site yet
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
+        self.good, self.serve_problems, self.first_failed = None, [], False  # a new session
+        if dirty:  # the plugin tells MkDocs what changed; editors need no English warning (servestatus.py)
+            servestatus.quiet_dirty_warning()
 
     def on_post_build(self, config):
         self.digests, self.pending_digests = self.pending_digests, {}
+        if self.serving:
+            servestatus.write_status(config.site_dir, self.serve_problems, servestatus.foutcodes_url(config.docs_dir),
+                                     last_good=not self.first_failed)
         if not self.config.search:  # a search index from an earlier build (`serve --dirty`) must go
             shutil.rmtree(Path(config.site_dir) / "pagefind", ignore_errors=True)
         if self.background is not None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .chars import excerpt, visible
+
 
 class Severity(str, Enum):
     ERROR = "fout"
@@ -101,6 +103,22 @@ _KINDS = [
     Kind("NK116", E, "Bestand niet leesbaar",
          "Het bestand kan niet gelezen worden: {reason}.",
          "Controleer of het bestand bestaat en of je het mag lezen."),
+    Kind("NK117", E, "Map niet leesbaar",
+         "De map kan niet gelezen worden: {reason}. De bestanden erin worden niet nagekeken.",
+         "Controleer of de map bestaat en of je ze mag lezen (rechten). Staat ze er per ongeluk? Verwijder ze dan."),
+    Kind("NK118", E, "Link naar buiten de gegevensmap",
+         "Dit is een link (snelkoppeling) naar '{target}', buiten de gegevensmap. Netwerkkaart leest hem niet.",
+         "Zet het bestand of de map zelf hier, in plaats van een link. Netwerkkaart leest alleen wat in de map met "
+         "partners/ en regions/ staat, zodat een link niet naar een ander bestand op de computer kan wijzen."),
+    Kind("NK119", E, "Geen gewoon bestand",
+         "Dit is {what}, geen gewoon bestand of map. Netwerkkaart leest het niet.",
+         "Verwijder het: in partners/ en regions/ horen alleen mappen en .yml-bestanden."),
+    Kind("NK120", E, "Link naar een map die al gelezen wordt",
+         "Deze link wijst naar een map die al gelezen wordt ({other}); ze wordt niet nog eens gelezen.",
+         "Verwijder de link: elke map wordt één keer gelezen. Een link naar een map erboven zou een eindeloze lus geven."),
+    Kind("NK121", E, "Link wijst naar niets",
+         "Deze link (snelkoppeling) wijst naar '{target}', maar daar staat niets dat gelezen kan worden.",
+         "Verwijder de link, of zet het bestand zelf hier."),
     # -- schema (NK2xx) -----------------------------------------------------
     Kind("NK201", E, "Verplicht veld ontbreekt",
          "Het verplichte veld '{field}' ontbreekt{where}.",
@@ -187,6 +205,18 @@ _KINDS = [
     Kind("NK320", W, "Bestand wordt niet gelezen",
          "Dit bestand wordt overgeslagen: alleen bestanden die op .yml eindigen worden gelezen.",
          "Hernoem het bestand, zoals: {suggestion}. Kladblok voegt soms .txt toe: kies bij 'Opslaan als' het type 'Alle bestanden'."),
+    Kind("NK330", E, "Onbekende vraag",
+         "'{value}' is geen vraag van regio {region}.{suggestion}",
+         "Gebruik het id van een vraag uit generator/data/vragen.yml of regions/{region}/vragen.yml, zoals: vragen:\n    - schulden"),
+    Kind("NK331", E, "Vraag twee keer",
+         "De vraag '{value}' staat twee keer in deze lijst (ook op regel {other}).",
+         "Elke vraag staat maar één keer in een lijst. Wil je een vraag van de standaardlijst aanpassen? Zet ze één keer in regions/<regio>/vragen.yml, met hetzelfde id: ze vervangt dan de standaardvraag."),
+    Kind("NK339", W, "Lokaal aanspreekpunt zonder partnerbestand",
+         "Het aanspreekpunt '{value}' heeft geen partnerbestand: het staat alleen op de gemeentepagina, niet in "
+         "de lijsten per levensdomein, de lijst van A tot Z, de zoekfunctie, de wegwijzer, de kaart of het blad "
+         "van het gezin.",
+         "Maak er een partner van en verwijs ernaar: netwerkkaart new partner --regio {region} {suggestion}\n"
+         "Zet dan bij dit aanspreekpunt: partner: {suggestion} (telefoon, e-mail en website staan voortaan in het partnerbestand)."),
     Kind("NK316", E, "Geen regio's",
          "Er zijn geen regio's gevonden in {value}.",
          "Maak een map regions/<regio>/ met een bestand regio.yml, of start in de map die partners/ en regions/ bevat."),
@@ -227,6 +257,24 @@ _KINDS = [
     Kind("NK346", W, "Dag en nacht met openingsuren",
          "Dit is dag en nacht open (dag_en_nacht: true), maar heeft ook openingsuren; die worden niet gebruikt.",
          "Verwijder de openingsuren, of verwijder dag_en_nacht als de uren kloppen."),
+    # -- freshness policy and "Klopt er iets niet?" in regio.yml (NK360-NK369) ----------------
+    Kind("NK360", E, "Waarschuwing vóór de melding",
+         "waarschuwen_na_maanden ({warn}) is kleiner dan tonen_na_maanden ({notice}).",
+         "Eerst toont de site 'Niet recent nagekeken', later waarschuwt het bouwen. Zet bijvoorbeeld:\n"
+         "  versheid:\n    tonen_na_maanden: 12\n    waarschuwen_na_maanden: 24"),
+    Kind("NK361", E, "Onbekend invulveld in het meldadres",
+         "'{value}' kan niet ingevuld worden in het webadres van 'melden'.",
+         "Gebruik alleen {allowed}, zoals:\n"
+         "  url: https://github.com/<org>/<repo>/issues/new?template=klopt-er-iets-niet.yml&title={{titel}}&partner={{id}}"),
+    # gedeeld beroepsgeheim (NK350-NK359)
+    Kind("NK350", E, "Onbekend afsprakenkader",
+         "Regio {region} heeft geen afsprakenkader gedeeld beroepsgeheim met id '{value}'.{suggestion}",
+         "Gebruik het id van een afsprakenkader uit regions/{region}/regio.yml (gedeeld_beroepsgeheim): {allowed}. "
+         "Staat het kader er nog niet in, voeg het daar eerst toe:\n  gedeeld_beroepsgeheim:\n"
+         "    - id: afsprakenkader-2025\n      naam: Afsprakenkader gedeeld beroepsgeheim\n      datum: \"2025-03-01\""),
+    Kind("NK351", E, "Afsprakenkader twee keer",
+         "Het afsprakenkader met id '{value}' staat twee keer in deze regio.",
+         "Geef elk afsprakenkader een eigen id, of verwijder het dubbele."),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",
@@ -235,10 +283,28 @@ _KINDS = [
          "Deze locatie is vertrouwelijk, maar heeft {what}.",
          "Verwijder de straat en de coördinaten van een vertrouwelijke locatie: alleen postcode en gemeente blijven.\n"
          "Zo staat het adres ook niet in de bronbestanden die iedereen kan inzien."),
+    Kind("NK403", E, "Stuurteken in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een stuurteken ({char}).",
+         "Verwijder de escape ({escape}): een stuurteken hoort niet in een tekst en kan een terminal of "
+         "een spreadsheet in de war brengen. Een nieuwe regel schrijf je als \\n, een tab als \\t."),
+    Kind("NK404", E, "C1-stuurteken in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een C1-stuurteken ({char}).",
+         "Verwijder de escape ({escape}); YAML leest \\N en \\x80 tot \\x9F als onzichtbare stuurtekens. "
+         "Een nieuwe regel schrijf je als \\n."),
+    Kind("NK405", E, "Regelscheiding in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een Unicode-regel- of "
+         "alineascheiding ({char}).",
+         "Schrijf een nieuwe regel als \\n in plaats van {escape}: editors en browsers tonen deze tekens verschillend."),
+    Kind("NK406", E, "Geen teken in een waarde",
+         "Deze waarde bevat na het lezen van de escapes tussen aanhalingstekens een code die geen teken is ({char}).",
+         "Verwijder de escape ({escape}): U+FFFE, U+FFFF en de andere 'niet-tekens' horen in geen enkele tekst."),
     # -- warnings (NK5xx) ------------------------------------------------------
     Kind("NK501", W, "Lang niet nagekeken",
-         "Dit record is het laatst nagekeken op {value}, meer dan 12 maanden geleden.",
-         "Kijk de gegevens na met de partner en zet dan de datum van vandaag: nagekeken:\n    datum: \"{today}\"\n    door: <je naam>"),
+         "Dit record is het laatst nagekeken op {value}, meer dan {months} maanden geleden (de grens van {region}). "
+         "De site toont het nog, maar een strikte build (netwerkkaart build, mkdocs build --strict) mislukt.",
+         "Kijk de gegevens na met de partner en zet dan de datum van vandaag:\n  {command}of in het bestand:\n"
+         "  nagekeken:\n    datum: \"{today}\"\n    door: <je naam>\n"
+         "Wil de regio bewust langer wachten? Zet in regio.yml:\n  versheid:\n    waarschuwen_na_maanden: <aantal>"),
     Kind("NK504", W, "Nagekeken in de toekomst",
          "De datum van nakijken ({value}) ligt in de toekomst.",
          "Zet de datum waarop je de gegevens echt nakeek, zoals: datum: \"{today}\""),
@@ -248,6 +314,23 @@ _KINDS = [
     Kind("NK503", W, "Waarde afgekapt door #",
          "Alles vanaf ' #' is als commentaar gelezen: '{field}' is nu '{value}'.",
          "Zet de waarde tussen aanhalingstekens als het #-teken erbij hoort: {field}: \"{full}\""),
+    # -- check-in commands: netwerkkaart nakijken / nagekeken (NK505-NK519) ------------------
+    Kind("NK505", E, "Datum in de toekomst",
+         "De datum {value} ligt na vandaag ({today}); nakijken in de toekomst kan niet.",
+         "Geef de datum waarop de partner de gegevens echt bevestigde, of laat --datum weg voor vandaag."),
+    Kind("NK506", E, "Nagekeken-regels niet gevonden",
+         "In {name} {problem}; netwerkkaart past alleen de regels 'datum:' en 'door:' onder 'nagekeken:' aan.",
+         "Schrijf het blok zo (elk op een eigen regel) en probeer opnieuw:\n"
+         "  nagekeken:\n    datum: \"2026-01-15\"\n    door: Regioteam"),
+    Kind("NK507", E, "Ongeldige naam bij --door",
+         "'{value}' kan niet bij --door: {problem}.",
+         "Geef de naam of dienst van wie nakeek, 2 tot 120 tekens op één regel, zoals: --door \"Regioteam Dender\""),
+    Kind("NK508", E, "Schrijven mislukt",
+         "{target} kan niet geschreven worden: {reason}. Er is niets veranderd.",
+         "Controleer of je in de map mag schrijven en of de schijf niet vol is."),
+    Kind("NK509", E, "Partner haalt de controle niet",
+         "{name} heeft fouten; netwerkkaart zet geen datum van nakijken bij gegevens die niet kloppen.",
+         "Verbeter eerst de fouten (netwerkkaart validate .) en probeer dan opnieuw."),
     # -- import (NK6xx) -----------------------------------------------------
     Kind("NK601", E, "Ongeldige regio",
          "'{value}' is geen regio-id: een regio-id bestaat alleen uit kleine letters, cijfers en koppeltekens (geen pad).",
@@ -330,6 +413,27 @@ _KINDS = [
     Kind("NK627", E, "Kolommenbestand klopt niet",
          "Het bestand met kolomnamen {problem}.",
          "Schrijf per regel: naam in je rekenblad, dubbele punt, onze kolomnaam, zoals:\n  Naam organisatie: naam\n  Telefoonnummer: telefoon"),
+    # -- import: columns (NK628-NK649, the editor's day) ---------------------------
+    Kind("NK629", E, "Verplichte kolom ontbreekt",
+         "De verplichte kolom '{field}' staat niet in de kopregel{guess}.",
+         "Noem een kolom van je rekenblad '{field}', of koppel je eigen kolomnaam met --kolommen. Een kolommenbestand "
+         "om aan te passen maak je met: netwerkkaart import BRON --regio REGIO --kolommen-voorstel kolommen.yml"),
+    Kind("NK630", E, "Onbekende kolom in het kolommenbestand",
+         "'{key}: {value}': '{value}' is geen kolom van Netwerkkaart{guess}.",
+         "Rechts van de dubbele punt staat een van onze kolommen: {fields}."),
+    Kind("NK631", E, "Kolom niet in het rekenblad",
+         "'{key}' staat in het kolommenbestand, maar niet in de kopregel van het rekenblad{guess}.",
+         "Links van de dubbele punt staat een kolomnaam zoals in je rekenblad. De kopregel heeft: {headers}."),
+    Kind("NK632", E, "Kolommenvoorstel niet geschreven",
+         "{target} kan niet geschreven worden: {reason}.",
+         "Kies een nieuw bestand naast je rekenblad, buiten partners/ en regions/, zoals: --kolommen-voorstel kolommen.yml"),
+    Kind("NK633", E, "Adres zonder coördinaten",
+         "In {where}: het adres '{address}' heeft geen coördinaten. Een openbaar adres komt op de kaart en heeft daarom "
+         "lat en lon nodig; Netwerkkaart zoekt ze niet zelf op (daarvoor is een dienst op internet nodig).",
+         "Zoek het adres op openstreetmap.org, klik er met de rechtermuisknop op en kies 'Toon adres': links staan "
+         "de coördinaten, zoals 51.0659, 4.0398. Zet ze in de kolommen lat en lon (of breedtegraad en lengtegraad). "
+         "Is het adres geheim, zoals een vluchthuis? Laat het dan weg uit het rekenblad en voeg het daarna in het "
+         "bestand toe met vertrouwelijk: true."),
     # -- output folders (NK7xx) ---------------------------------------------------
     Kind("NK701", E, "Uitvoermap op een beschermde plaats",
          "'{target}' kan geen uitvoermap zijn: die map {relation} {what} ('{path}').",
@@ -360,15 +464,34 @@ _KINDS = [
 CATALOG: dict[str, Kind] = {k.code: k for k in _KINDS}
 
 
+# Fields whose text the tool writes itself (lists of allowed values, examples, explanations, file
+# paths): shown whole, with their line breaks. Every other text field quotes what a file holds:
+# shown as a short excerpt.
+_OWN_TEXT = frozenset({"allowed", "bound", "error", "example", "expected", "hint", "other", "postcodes", "problem",
+                       "reason", "scope", "suggestion", "today", "url", "what", "where"})
+
+
+def _shown(name: str, value: object) -> object:
+    if value.__class__ is not str:
+        return value if isinstance(value, (int, float)) else _shown(name, str(value))
+    if name in _OWN_TEXT:
+        return visible(value, keep_newlines=True)
+    return excerpt(value)
+
+
 def problem(code: str, file: str, line: int, column: int, **fields: object) -> Problem:
-    """Make the problem ``code`` at ``file:line:column``, filling its templates."""
+    """Make the problem ``code`` at ``file:line:column``, filling its templates.
+
+    The one place every message is made, so the one place that makes sure no message carries a
+    control or invisible character (shown as ``\\u001b``) or more than a short excerpt of a file."""
     kind = CATALOG[code]
+    shown = {name: _shown(name, value) for name, value in fields.items()}
     return Problem(
-        file=file,
+        file=visible(file),
         line=line,
         column=column,
         code=code,
-        message=kind.message.format(**fields),
-        hint=kind.hint.format(**fields),
+        message=visible(kind.message.format(**shown), keep_newlines=True),
+        hint=visible(kind.hint.format(**shown), keep_newlines=True),
         severity=kind.severity,
     )

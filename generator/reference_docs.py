@@ -17,6 +17,7 @@ KIND_TITLES = {
     "regio": ("Regio", "regions/<regio>/regio.yml"),
     "gemeente": ("Gemeente", "regions/<regio>/gemeenten/<id>.yml"),
     "levensdomeinen": ("Levensdomeinen van een regio", "regions/<regio>/levensdomeinen.yml"),
+    "vragen": ("Vragen van gezinnen", "generator/data/vragen.yml en regions/<regio>/vragen.yml"),
 }
 
 
@@ -80,7 +81,7 @@ def _visible(text: str) -> str:
                    for c in text)
 
 
-def _case_example(code: str) -> list[str]:
+def _code_example(code: str) -> list[str]:
     """The lines around the first problem of the test case for ``code`` (the cases double as examples)."""
     cases = [case for folder in (CASES, IMPORT_CASES) if folder.is_dir() for case in sorted(folder.glob(f"{code}-*"))]
     for case in cases:
@@ -90,8 +91,8 @@ def _case_example(code: str) -> list[str]:
             continue
         file, line, _ = rows[0].rsplit(":", 2)
         source = case / "invoer" / file
-        if not source.is_file():
-            source = CASES / "_basis" / file
+        if not source.is_file():  # the case's --kolommen file, or a file of the base data
+            source = case / file if (case / file).is_file() else CASES / "_basis" / file
         try:
             lines = source.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
@@ -113,7 +114,7 @@ def error_reference() -> str:
     for code, kind in CATALOG.items():
         severity = "fout" if kind.severity is Severity.ERROR else "waarschuwing"
         out += [f"## {code}: {kind.title}", "", f"*{severity}*", "", f"Melding: {kind.message}", "",
-                *_case_example(code), "Oplossing:", "", "```text", kind.hint, "```", ""]
+                *_code_example(code), "Oplossing:", "", "```text", kind.hint, "```", ""]
     return "\n".join(out)
 
 

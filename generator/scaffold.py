@@ -153,23 +153,63 @@ naam: "{(name or "Naam van de organisatie").replace('"', "'")}"
 # onderwijs, gezondheid, werk, wonen, vrije-tijd, vereniging of andere.
 soort: andere
 korte_beschrijving: Eén of twee zinnen in eenvoudige taal over wat deze partner doet voor een gezin.
+# Wat hierna met # begint, is een voorbeeld van een veld dat niet verplicht is. Wil je het gebruiken?
+# Haal '# ' weg (in VS Code: selecteer de regels en druk Ctrl+/) en vul je eigen gegevens in.
+# beschrijving: Een langere uitleg in gewone tekst, voor wie meer wil weten.
 # Levensdomeinen: inkomen, wonen, werk, onderwijs, gezondheid, welzijn, opvoeding, kinderopvang,
 # vrije-tijd, mobiliteit, rechten, participatie (en wat je regio toevoegt).
 levensdomeinen: [opvoeding]
+# doelgroep:
+#   leeftijd_van: 0
+#   leeftijd_tot: 18
+#   ouders: true
+#   uitleg: Gezinnen met kinderen van 0 tot 18 jaar.
 aanmelden:
   via: [zelf]          # zelf, hulpverlener en/of online
   kostprijs: gratis    # gratis, bijdrage, inkomensafhankelijk of betalend
+#   wie: Elk gezin, zelf of via een hulpverlener.
+#   meebrengen: [identiteitskaart, kids-ID van je kinderen]
+#   wachttijd: Meestal binnen twee weken een eerste gesprek.
+#   formulier: https://www.voorbeeld.be/aanmelden
+#   wat_volgt: Binnen de week belt iemand je op voor een afspraak.
 talen: [nl]
 werkgebied:
-  hele_regio: true     # of: gemeenten: ["42006", "42028"] (NIS-codes)
+  hele_regio: true
+# Werkt de partner maar voor enkele gemeenten? Zet dan in de plaats van 'hele_regio: true' hun NIS-codes
+# (zie regions/<regio>/gemeenten/):
+#   gemeenten: ["42006", "42028"]
+# Locaties: een of meer adressen. Coördinaten vind je op openstreetmap.org (rechtsklik, 'Toon adres').
 # locaties:
 #   - adres:
 #       straat: Markt 1
 #       postcode: "9240"
 #       gemeente: Zele
 #     coordinaten: {{lat: 51.0659, lon: 4.0398}}
+#     openingsuren:
+#       - dagen: [ma, di, do]
+#         van: "09:00"
+#         tot: "12:00"
+#       - dagen: [wo]
+#         van: "13:30"
+#         tot: "17:00"
+#     openingsuren_uitleg: Op afspraak ook op vrijdag.
+#     rolstoeltoegankelijk: true
+#   - naam: Antenne Dendermonde
+#     adres:
+#       straat: Kerkstraat 12
+#       postcode: "9200"
+#       gemeente: Dendermonde
+#     coordinaten: {{lat: 51.0285, lon: 4.1008}}
+#   - adres:              # een geheim adres (zoals een vluchthuis): alleen postcode en gemeente,
+#       postcode: "9200"  # nooit op een kaart of in een export
+#       gemeente: Dendermonde
+#     vertrouwelijk: true
 contact:
   telefoon: "052 00 00 00"   # tussen aanhalingstekens
+#   email: info@voorbeeld.be
+#   website: https://www.voorbeeld.be/
+#   chat: https://www.voorbeeld.be/chat
+# brede_instap: true        # hier kan een gezin met elke vraag terecht
 beroepsgeheim: false
 nagekeken:
   datum: "{today.isoformat()}"

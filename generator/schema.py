@@ -10,26 +10,31 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from functools import cache
+from typing import TYPE_CHECKING
 from importlib import resources
 from urllib.parse import urlsplit
 
 import fastjsonschema
-import jsonschema
 import phonenumbers
 import yaml
 from phonenumbers import shortnumberinfo
 
 from . import hours
+from .chars import EXCERPT, excerpt
 from .problems import Problem, problem
 from .yamlload import Document, Path
 
-KINDS = ("partner", "regio", "gemeente", "levensdomeinen")
+if TYPE_CHECKING:
+    import jsonschema
+
+KINDS = ("partner", "regio", "gemeente", "levensdomeinen", "vragen")
 SCHEMA_FILES = ("common",) + KINDS
 
 
 def schema_text(name: str) -> str:
-    """The published JSON text of a schema (``partner``, ``regio``, ``gemeente``, ``levensdomeinen``, ``common``)."""
+    """The published JSON text of a schema (``partner``, ``regio``, ``gemeente``, ``levensdomeinen``, ``vragen``, ``common``)."""
     return resources.files("generator").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
 
 
@@ -65,11 +70,9 @@ def inlined(kind: str) -> dict:
 
 
 # -- formats -----------------------------------------------------------------
+# jsonschema is imported only when a record needs explaining (a tenth of the start-up of `validate`):
+# valid records are checked by the compiled fastjsonschema validator alone.
 
-FORMATS = jsonschema.FormatChecker(formats=())
-
-
-@FORMATS.checks("telefoon-be", raises=phonenumbers.NumberParseException)
 def is_belgian_phone(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -77,7 +80,6 @@ def is_belgian_phone(value: object) -> bool:
     return phonenumbers.is_valid_number(number) or shortnumberinfo.is_valid_short_number_for_region(number, "BE")
 
 
-@FORMATS.checks("uri", raises=ValueError)
 def is_web_address(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -86,7 +88,6 @@ def is_web_address(value: object) -> bool:
     return parts.scheme.lower() in ("http", "https") and "." in host and not any(c.isspace() for c in value)
 
 
-@FORMATS.checks("email")
 def is_email(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -94,7 +95,6 @@ def is_email(value: object) -> bool:
     return bool(at and local and "." in domain.strip(".") and " " not in value)
 
 
-@FORMATS.checks("date", raises=ValueError)
 def is_date(value: object) -> bool:
     import datetime
 
@@ -104,16 +104,29 @@ def is_date(value: object) -> bool:
     return len(value) == 10
 
 
-FORMATS.checks("weekdag")(hours.is_weekday)  # opening hours (hours.py): NK342, NK345
-FORMATS.checks("periodedatum")(hours.is_period_date)
+@cache
+def format_checker():
+    """Our formats for the reference validator (jsonschema)."""
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("telefoon-be", raises=phonenumbers.NumberParseException)(is_belgian_phone)
+    checker.checks("uri", raises=ValueError)(is_web_address)
+    checker.checks("email")(is_email)
+    checker.checks("date", raises=ValueError)(is_date)
+    checker.checks("weekdag")(hours.is_weekday)  # opening hours (hours.py): NK342, NK345
+    checker.checks("periodedatum")(hours.is_period_date)
+    return checker
 
 
 @cache
-def validator(kind: str) -> jsonschema.protocols.Validator:
-    """The reference validator: slow, but explains every problem."""
+def validator(kind: str):
+    """The reference validator (jsonschema): slow, but explains every problem."""
+    import jsonschema
+
     schema = inlined(kind)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=FORMATS)
+    return cls(schema, format_checker=format_checker())
 
 
 def _conforms(check, errors: tuple[type[Exception], ...] = ()):
@@ -150,7 +163,7 @@ def fast_validator(kind: str):
 def warm_up() -> None:
     """Compile the checks and load the phone metadata once, before worker processes are forked
     (each worker did it again: 0.4 s at the start of every parallel load)."""
-    for kind in ("partner", "regio", "gemeente", "levensdomeinen"):
+    for kind in KINDS:
         fast_validator(kind)
     is_belgian_phone("052 00 00 00")
 
@@ -223,7 +236,7 @@ def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
         return "Een NIS-code heeft vijf cijfers, zoals \"42028\" voor Zele (opzoeken: statbel.fgov.be, 'REFNIS-codes')."
     if title == "Id" and isinstance(value, str):
         return ("Alleen kleine letters, cijfers en koppeltekens, zonder spaties of accenten. Bijvoorbeeld:\n  "
-                + snippet(key, slug(value) or "jeugdhuis-de-kelder", parent))
+                + snippet(key, slug(value)[:EXCERPT] or "jeugdhuis-de-kelder", parent))
     example = _example(subschema)
     description = subschema.get("description", "")
     if example is not None:
@@ -277,14 +290,19 @@ def _suggest_key(key: str, allowed: list[str], kind: str) -> str:
 
 
 def _type_hint(field: str, expected: list[str], value: object, subschema: dict) -> str:
+    shown = excerpt(str(value))  # a hint quotes at most a short excerpt of what the file holds
     if "number" in expected and isinstance(value, str) and value.replace(",", "", 1).replace("-", "", 1).isdigit():
-        return f"Schrijf een getal met een punt, niet met een komma: {field}: {value.replace(',', '.')}"
+        return f"Schrijf een getal met een punt, niet met een komma: {field}: {shown.replace(',', '.')}"
     if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{value}\""
+        return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{shown}\""
     if "boolean" in expected and isinstance(value, str):
         return f"Schrijf true (ja) of false (nee), in kleine letters: {field}: true"
     if "array" in expected and isinstance(value, str):
-        return f"Schrijf een lijst, ook voor één item: {field}: [{value}]"
+        # A list whose first '- ' was forgotten reads as one text 'a - b': suggest the block list itself
+        # (a flow list [a - b] would be one wrong item).
+        items = [part.strip() for part in re.split(r"\s+-\s+", value) if part.strip()] if " - " in value else [value]
+        lines = "\n".join(f"    - {item}" for item in items)
+        return f"Schrijf een lijst, met '- ' voor elk item, ook het eerste en ook voor één item:\n  {field}:\n{lines}"
     example = _example(subschema)
     if example is not None:
         return "Voorbeeld:\n  " + snippet(field, example)
@@ -357,7 +375,7 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
                     double = item
                     break
                 seen.add(key)
-            what = f"bevat '{double}' twee keer"
+            what = f"bevat '{excerpt(str(double))}' twee keer"
         elif v == "minItems":
             what = f"moet minstens {error.validator_value} item(s) bevatten"
         else:

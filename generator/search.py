@@ -10,6 +10,7 @@ over the finished site took 12 s after the build; this way it is done before MkD
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import shutil
 import signal
@@ -20,9 +21,99 @@ import threading
 from pathlib import Path
 
 from .html import e
-from .urls import SEARCH_INDEX
+from .refdata import fold
+from .urls import SEARCH, SEARCH_INDEX
 
 LANGUAGE = "nl"
+TERMS = SEARCH + "termen.json"  # places and question words, for netwerkkaart.js (see terms_json)
+
+
+# -- search by need and by place ----------------------------------------------------------
+# A partner page ends with one hidden search word per question it answers (token('v', id)): a
+# question's own words on every page that answers it made broad words match thousands of pages, and
+# a Pagefind search by filters alone fetches the whole index. Its places are Pagefind filters: the
+# municipalities where it has an address (adres) or works (plaats), or, for a partner of the whole
+# region, its region (regio). A municipality page ends with its own word (token('g', nis)).
+# netwerkkaart.js finds a place and question words in what was typed (from TERMS), and searches for
+# those words, with those filters, first.
+
+_answers: list = [None, None]  # (site, partner id -> question ids), made once per site
+_LETTERS = "bcdfghjklmnpqrstvwz"  # no vowels: a stemmer leaves the word as it is
+
+
+def token(kind: str, value: str) -> str:
+    """A search word no text contains, the same for the same (kind, value): 'nk' + kind + 10 letters
+    + 'x' (a fixed length, so one is never the start of another)."""
+    digest = hashlib.sha256(f"{kind}:{value}".encode()).digest()
+    return "nk" + kind + "".join(_LETTERS[b % len(_LETTERS)] for b in digest[:10]) + "x"
+
+
+def partner_questions(site, partner) -> tuple[str, ...]:
+    """The ids of the questions ``partner`` answers (vragen.answers), for its region."""
+    from . import vragen
+
+    if _answers[0] is not site:
+        found: dict[str, list[str]] = {}
+        for region in site.regions:
+            for qid, partners in vragen.answered(site, region.id).items():
+                for p in partners:
+                    found.setdefault(p.id, []).append(qid)
+        _answers[:] = [site, {k: tuple(v) for k, v in found.items()}]
+    return _answers[1].get(partner.id, ())
+
+
+def partner_tags(site, partner) -> str:
+    """The end of a partner page: its question words (hidden) and its places and region as Pagefind
+    filters, its region's name and its own description as metadata (see above)."""
+    region = site.region(partner.region)
+    located = sorted({loc.nis for loc in partner.locaties if loc.public})
+    spans = [f'<span data-pagefind-filter="adres:{nis}"></span>' for nis in located]
+    if partner.hele_regio:
+        spans.append(f'<span data-pagefind-filter="regio:{e(region.id)}"></span>')
+    else:
+        spans += [f'<span data-pagefind-filter="plaats:{nis}"></span>'
+                  for nis in sorted(set(partner.werkgebied) | set(located))]
+    # the region's name (for results with the same title) and the partner's own words as excerpt
+    spans.append(f'<span data-pagefind-meta="regio:{e(region.naam)}"></span>')
+    spans.append(f'<span data-pagefind-meta="tekst:{e(partner.korte_beschrijving)}"></span>')
+    words = " ".join(token("v", q) for q in partner_questions(site, partner))
+    return (f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>'
+            + (f'<p hidden data-pagefind-weight="0.1">{words}</p>' if words else ""))
+
+
+def municipality_tags(municipality) -> str:
+    """The end of a municipality page: its own hidden word, so that a query of only its name, a
+    deelgemeente or a postcode shows this page first (a partner named after the town weighs as much)."""
+    about = f"Wie helpt gezinnen in {municipality.naam}: per levensdomein, de lokale aanspreekpunten, deelgemeenten en postcodes."
+    return (f'<div hidden data-pagefind-ignore><span data-pagefind-meta="tekst:{e(about)}"></span></div>'
+            f'<p hidden>{token("g", municipality.nis)}</p>')
+
+
+def terms(site) -> dict:
+    """What netwerkkaart.js needs to read a query: every place name, deelgemeente and postcode (folded)
+    with its municipalities' NIS codes and regions, and every question with the words people use."""
+    places: dict[str, list[str]] = {}
+    regions: dict[str, str] = {}
+    for r in site.regions:
+        for m in r.municipalities:
+            regions[m.nis] = r.id
+            for name in [m.naam, *(n for n, _ in m.deelgemeenten), *m.postcodes]:
+                nis_list = places.setdefault(fold(name), [])
+                if m.nis not in nis_list:
+                    nis_list.append(m.nis)
+    questions: dict[str, dict] = {}
+    for r in site.regions:
+        for q in r.questions:
+            item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "t": token("v", q.id), "w": []})
+            item["w"] += [w for w in dict.fromkeys(fold(x) for x in q.woorden) if w not in item["w"]]
+    pages = {m.nis: token("g", m.nis) for r in site.regions for m in r.municipalities}
+    return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values())}
+
+
+def terms_json(site) -> str:
+    import json
+
+    return json.dumps(terms(site), ensure_ascii=False, separators=(",", ":"))
 
 
 class SearchIndexError(Exception):

@@ -14,9 +14,11 @@ MAP_DOCUMENT = f"{MAPS}/kaart.html"  # every map: kaart.html?d=<name of its JSON
 SEARCH_INDEX = "pagefind"
 EXPORT = "export"  # open-data downloads
 NEWS = "wat-is-nieuw/"
+WEGWIJZER = "wegwijzer/"  # from the family's question to the right help (wegwijzer.py)
 
 # Top-level folders the site itself uses; a region may not take these ids.
-RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), NEWS.strip("/"), MAPS, SEARCH_INDEX, EXPORT,
+RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), NEWS.strip("/"), WEGWIJZER.strip("/"),
+                      MAPS, SEARCH_INDEX, EXPORT,
                       "assets", "partners", "search", "schemas"})
 
 
@@ -27,6 +29,11 @@ def region(region_id: str) -> str:
 def directory(region_id: str) -> str:
     """A region's own A-Z page, on large sites."""
     return f"{DIRECTORY}{region_id}/"
+
+
+def coverage(region_id: str) -> str:
+    """A region's coverage page (municipalities x levensdomeinen, the gaps)."""
+    return f"{region_id}/dekking/"
 
 
 def municipality(region_id: str, municipality_id: str) -> str:

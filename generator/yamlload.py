@@ -17,12 +17,15 @@ values ourselves, with a small, predictable set of rules:
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import yaml
 
+from .chars import CONTROL as _CONTROL, control_kind, excerpt
 from .problems import Problem, problem
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events
@@ -44,13 +47,73 @@ _NOT_A_NUMBER = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+# An escape in a double-quoted scalar, and what the one-letter escapes stand for.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+            "r": "\r", "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+
+
+def _unescape(escape: str) -> str | None:
+    if escape[0] in "xuU" and len(escape) > 1:
+        code = int(escape[1:], 16)
+        return chr(code) if code <= 0x10FFFF else None
+    return _ESCAPES.get(escape)
+
+
 # A tab in the indentation of a line that has content.
 _TAB_INDENT = re.compile(r"^ *\t(?=[ \t]*\S)", re.MULTILINE)
 
 
+class Refused(Exception):
+    """A file that is not read: not a regular file (NK119) or too large (NK100)."""
+
+    def __init__(self, code: str, **fields: object):
+        super().__init__(code)
+        self.code, self.fields = code, fields
+
+
+_SPECIAL = ((stat.S_ISFIFO, "een named pipe (FIFO)"), (stat.S_ISSOCK, "een socket"),
+            (stat.S_ISCHR, "een apparaat (device)"), (stat.S_ISBLK, "een apparaat (device)"),
+            (stat.S_ISDIR, "een map"))
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in Dutch."""
+    return next((name for test, name in _SPECIAL if test(mode)), "een onbekend soort bestand")
+
+
+def read_bounded(file: str, limit: int = MAX_BYTES, *, follow: bool = True) -> bytes:
+    """The bytes of the regular file ``file``, at most ``limit`` of them.
+
+    The type and size are checked on the open file before reading, and the open does not wait
+    (a FIFO cannot hang it), so a FIFO, a device or a huge file costs nothing. ``follow=False``
+    refuses a symbolic link (OSError ELOOP): for a path that was a plain file when it was found.
+    Raises :class:`Refused` or OSError."""
+    fd = os.open(file, _OPEN_FLAGS if follow else _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("NK119", what=kind_of(info.st_mode))
+        if info.st_size > limit:
+            raise Refused("NK100", size=info.st_size, limit=limit)
+        chunks, total, want = [], 0, info.st_size + 1
+        while total <= limit:  # the size can change after fstat: never more than limit + 1 bytes
+            chunk = os.read(fd, min(want, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            want = 65536
+        if total > limit:
+            raise Refused("NK100", size=f"meer dan {limit}", limit=limit)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _read(file: str) -> bytes:
-    with open(file, "rb") as handle:
-        return handle.read()
+    return read_bounded(file)
 
 
 class Mark(NamedTuple):
@@ -81,7 +144,7 @@ class Document:
         if not self.marks and not self.raw and self.file:
             try:
                 self.raw = _read(self.file)
-            except OSError:
+            except (OSError, Refused):
                 pass
         if not self.marks and self.raw:
             again, _ = load(self.raw, self.path)
@@ -150,7 +213,7 @@ def load(raw: bytes, path: str, *, marks: bool = True) -> tuple[Document | None,
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, path)]
     except yaml.YAMLError as exc:  # unmarked reader/parser errors
-        return None, [problem("NK103", path, 1, 1, problem=str(exc))]
+        return None, [problem("NK103", path, 1, 1, problem=excerpt(str(exc).split("\n")[0], 200))]
 
 
 _TRANSLATIONS = [
@@ -208,7 +271,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     for english, dutch in _TRANSLATIONS:
         if english in detail and dutch:
             return problem("NK103", path, m.line, m.column, problem=dutch)
-    return problem("NK103", path, m.line, m.column, problem=f"{(exc.problem or exc.context or 'onbekend probleem')}")
+    return problem("NK103", path, m.line, m.column, problem=excerpt(exc.problem or exc.context or "onbekend probleem", 200))
 
 
 def _show_tag(tag: str) -> str:
@@ -275,6 +338,8 @@ class _Builder:
                         raise _Reject(problem("NK109", self.path, m.line, m.column, tag=_show_tag(event.tag)))
                     if style or event.end_mark.line != sm.line:
                         self._check_scalar_layout(event, top[5] if top else -1)
+                        if style == '"' and _CONTROL.search(event.value):  # only escapes can add them
+                            self._control_escape(event)
                     if top is not None and top[7] and top[2] is None:  # a key
                         self._key(top, event, m)
                         continue
@@ -415,6 +480,26 @@ class _Builder:
             return
         if end.line > start.line:
             self._check_continuation(start.line, end.line, parent_indent, closing=False)
+
+    def _control_escape(self, event) -> None:
+        """A problem for the first escape in a double-quoted scalar that gives a control character,
+        at the escape itself (the raw text was checked already: only escapes can bring them in)."""
+        start, end = event.start_mark, event.end_mark
+        source = "\n".join(self.lines[start.line:end.line + 1])
+        offset = start.column
+        source = source[: len(source) - len(self.lines[end.line]) + end.column] if end.line < len(self.lines) else source
+        for match in _ESCAPE.finditer(source, offset):
+            char = _unescape(match.group(1))
+            if char and _CONTROL.match(char):
+                line = start.line + source.count("\n", 0, match.start()) + 1
+                column = match.start() - (source.rfind("\n", 0, match.start()) + 1) + 1
+                self.doc.warnings.append(problem(control_kind(char), self.path, line, column,
+                                                 char=f"U+{ord(char):04X}", escape=match.group()))
+                return
+        m = _mark(start)  # not found again in the source (should not happen): the value's position
+        char = _CONTROL.search(event.value).group()
+        self.doc.warnings.append(problem(control_kind(char), self.path, m.line, m.column,
+                                         char=f"U+{ord(char):04X}", escape=excerpt(event.value, 20)))
 
     def _check_continuation(self, first: int, last: int, indent: int, *, closing: bool) -> None:
         """Continuation lines (0-based ``first``+1..``last``) must be indented more than ``indent``."""

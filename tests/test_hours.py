@@ -70,3 +70,15 @@ def test_hsds_schedules_carry_seasons_closures_and_lines():
     night = [s for s in schedules["CAW Oost-Vlaanderen – vluchthuis Dender"] if "Nachtlijn" in s["description"]]
     assert [(s["byday"], s["opens_at"], s["closes_at"]) for s in night] == [("FR,SA", "20:00", "02:00")]
     assert "location_id" not in night[0]
+
+
+def test_wegwijzer_and_sheet_carry_the_hours():
+    from generator import sheet, wegwijzer
+    from generator.model import build_site
+
+    site = build_site(validate_folder(ROOT).project)
+    partners = {p["i"]: p for p in wegwijzer.region_data(site, "dender")["partners"]}
+    zele = partners["huis-van-het-kind-zele"]["o"]  # for NKOpen.state on the wegwijzer card
+    assert zele["gesloten"][0]["reden"] == "kerstweek" and zele["openingsuren"][0]["dagen"] == ["ma", "wo"]
+    lines = sheet.sheet_data(site)["partners"]["caw-vluchthuis-dender"]["lijnen"]
+    assert lines and all(line["telefoon"]["e164"].startswith("+32") for line in lines)  # tel: links on the sheet

@@ -85,13 +85,16 @@ def test_messy_spreadsheet(tmp_path, basis):
 def test_column_mapping(tmp_path, basis):
     sheet = tmp_path / "eigen.csv"
     sheet.write_text(
-        "Naam organisatie;Soort;Uitleg;Domeinen;Aanmelden;Geheim;Datum;Door\n"
-        "Speelpleinwerking Zele;vrije-tijd;Spelen in de zomer.;vrije-tijd;zelf;nee;2026-10-01;Test\n", encoding="utf-8")
+        "Naam organisatie;Soort;Uitleg;Domeinen;Aanmelden;Geheim;Datum;Door;Adres;Postcode;Gemeente;Breedtegraad;Lengtegraad\n"
+        "Speelpleinwerking Zele;vrije-tijd;Spelen in de zomer.;vrije-tijd;zelf;nee;2026-10-01;Test;Markt 1;9240;Zele;51,0659;4,0398\n",
+        encoding="utf-8")
     mapping = tmp_path / "kolommen.yml"
     mapping.write_text("Naam organisatie: naam\nSoort: soort\nUitleg: korte_beschrijving\nDomeinen: levensdomeinen\n"
                        "Aanmelden: aanmelden_via\nGeheim: beroepsgeheim\nDatum: nagekeken_datum\nDoor: nagekeken_door\n",
                        encoding="utf-8")
     result = run("import", sheet, "--regio", "dender", "--data", basis, "--kolommen", mapping)
     assert result.exit_code == 0, result.output
-    assert (basis / "partners" / "dender" / "speelpleinwerking-zele.yml").is_file()
+    written = (basis / "partners" / "dender" / "speelpleinwerking-zele.yml").read_text(encoding="utf-8")
     assert validate_folder(basis, today=TODAY).errors == []
+    # the werkgebied is the address's municipality, not the whole region
+    assert "hele_regio" not in written and "'42028'" in written

@@ -18,11 +18,11 @@ from generator.cli import main
 from generator.validate import validate_folder
 
 HEADER = ("naam;soort;korte_beschrijving;levensdomeinen;aanmelden_via;beroepsgeheim;nagekeken_datum;"
-          "nagekeken_door;telefoon")
+          "nagekeken_door;telefoon;werkgebied")
 
 
 def row(name="Jeugdhuis De Kelder", domain="vrije-tijd", phone="052 44 55 66"):
-    return f"{name};vrije-tijd;Een plek voor jongeren.;{domain};zelf;nee;2026-10-01;Test;{phone}"
+    return f"{name};vrije-tijd;Een plek voor jongeren.;{domain};zelf;nee;2026-10-01;Test;{phone};hele regio"
 
 
 def run(*args):
@@ -364,4 +364,4 @@ def test_rows_of_other_regions_are_counted(tmp_path, basis):
     source.write_text(f"{HEADER};regio\n{row()};dender\n{row('Speelplein Brecht')};voorkempen\n", encoding="utf-8")
     result = run("import", source, "--regio", "dender", "--data", basis, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "1 rij(en) van een andere regio overgeslagen" in result.output
+    assert "1 rij van een andere regio overgeslagen" in result.output

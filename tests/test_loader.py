@@ -140,3 +140,180 @@ def test_forgotten_dash_or_colon_is_reported_on_its_own_line():
     assert [(p.line, p.code) for p in problems] == [(4, "NK103")] and "streepje vergeten" in problems[0].message
     doc, problems = load(b"naam: x\nsoort caw\nid: y\n", "x.yml")
     assert [(p.line, p.code) for p in problems] == [(2, "NK103")] and "dubbele punt" in problems[0].message
+
+
+# -- the data folder: every folder and file is read, or reported with a code -------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import socket  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from generator import project  # noqa: E402
+from generator.cli import main  # noqa: E402
+from generator.validate import validate_folder  # noqa: E402
+
+PARTNER = Path("partners/dender/huis-van-het-kind-zele.yml")
+
+
+@pytest.fixture(params=["in one process", "in worker processes"])
+def reading(request, monkeypatch):
+    """Each folder test runs twice: read here, and read by forked workers (as for large folders)."""
+    if request.param == "in worker processes":
+        monkeypatch.setattr(project, "PARALLEL_FROM", 0)
+    return request.param
+
+
+@pytest.fixture
+def no_hang():
+    """A test that would hang (a FIFO opened for reading) fails after a minute instead."""
+    def stop(*_):
+        raise AssertionError("hangs")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def found(root: Path) -> list[tuple[str, str]]:
+    return sorted((p.file, p.code) for p in validate_folder(root).problems)
+
+
+def test_symlinked_region_folder_inside_the_data_folder_is_read(basis, reading):
+    """It used to be skipped in silence: 'Alles in orde', exit 0, and the region's partners missing."""
+    (basis / "bron").mkdir()
+    shutil.move(basis / "partners" / "dender", basis / "bron" / "dender")
+    (basis / "partners" / "dender").symlink_to(Path("..") / "bron" / "dender", target_is_directory=True)
+    result = validate_folder(basis)
+    assert result.problems == ()
+    assert str(PARTNER) in {r.path for r in result.project.records}
+
+
+def test_symlinked_region_folder_outside_the_data_folder_is_refused(basis, tmp_path_factory, reading):
+    elsewhere = tmp_path_factory.mktemp("elders")
+    shutil.move(basis / "partners" / "dender", elsewhere / "dender")
+    (basis / "partners" / "dender").symlink_to(elsewhere / "dender", target_is_directory=True)
+    # and the partner the municipality file names is missing (NK312)
+    assert found(basis) == [("partners/dender", "NK118"), ("regions/dender/gemeenten/zele.yml", "NK312")]
+    result = CliRunner().invoke(main, ["validate", str(basis)])
+    assert result.exit_code == 1 and "Alles in orde" not in result.output
+
+
+def test_symlinked_file_outside_the_data_folder_is_refused_and_never_echoed(basis, tmp_path_factory, reading):
+    secret = tmp_path_factory.mktemp("elders") / "geheim.yml"
+    secret.write_text("wachtwoord: hunter2-geheim\n", encoding="utf-8")
+    (basis / "partners" / "dender" / "geheim.yml").symlink_to(secret)
+    (basis / "partners" / "dender" / "passwd.yml").symlink_to("/etc/passwd")
+    assert found(basis) == [("partners/dender/geheim.yml", "NK118"), ("partners/dender/passwd.yml", "NK118")]
+    output = CliRunner().invoke(main, ["validate", str(basis)]).output
+    assert "hunter2" not in output and "root:" not in output
+
+
+def test_symlink_to_dev_zero_is_refused_at_once(basis, reading, no_hang):
+    (basis / "partners" / "dender" / "nul.yml").symlink_to("/dev/zero")
+    assert found(basis) == [("partners/dender/nul.yml", "NK118")]
+
+
+def test_fifo_socket_and_links_to_them_are_refused_without_waiting(basis, reading, no_hang):
+    folder = basis / "partners" / "dender"
+    os.mkfifo(folder / "pijp.yml")
+    (folder / "naar-pijp.yml").symlink_to("pijp.yml")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(folder / "socket.yml"))
+        assert found(basis) == [("partners/dender/naar-pijp.yml", "NK119"), ("partners/dender/pijp.yml", "NK119"),
+                                ("partners/dender/socket.yml", "NK119")]
+
+
+def test_reading_checks_the_type_and_size_of_the_open_file(tmp_path, no_hang):
+    """Even a file that changed since it was found: a device, a FIFO or a huge file is not read."""
+    with pytest.raises(yamlload.Refused) as refused:
+        yamlload.read_bounded("/dev/zero")
+    assert refused.value.code == "NK119"
+    os.mkfifo(tmp_path / "pijp")
+    with pytest.raises(yamlload.Refused) as refused:
+        yamlload.read_bounded(str(tmp_path / "pijp"))
+    assert refused.value.code == "NK119"
+    (tmp_path / "groot").write_bytes(b"x" * 101)
+    with pytest.raises(yamlload.Refused) as refused:
+        yamlload.read_bounded(str(tmp_path / "groot"), limit=100)
+    assert refused.value.code == "NK100"
+    assert yamlload.read_bounded(str(tmp_path / "groot"), limit=101) == b"x" * 101
+    (tmp_path / "link").symlink_to(tmp_path / "groot")
+    with pytest.raises(OSError):  # a link put where a plain file was found
+        yamlload.read_bounded(str(tmp_path / "link"), follow=False)
+
+
+def test_link_loops_and_second_ways_into_a_folder_are_reported_once(basis, reading, no_hang):
+    folder = basis / "partners" / "dender"
+    (folder / "lus").symlink_to("..", target_is_directory=True)
+    (basis / "partners" / "oost").symlink_to("dender", target_is_directory=True)
+    assert found(basis) == [("partners/dender/lus", "NK120"), ("partners/oost", "NK120")]
+
+
+def test_link_to_nothing(basis, reading):
+    (basis / "partners" / "dender" / "weg.yml").symlink_to("bestaat-niet.yml")
+    (basis / "partners" / "dender" / "zichzelf.yml").symlink_to("zichzelf.yml")
+    assert found(basis) == [("partners/dender/weg.yml", "NK121"), ("partners/dender/zichzelf.yml", "NK121")]
+
+
+def test_symlinked_file_inside_the_data_folder_is_read(basis, reading):
+    (basis / "bron").mkdir()
+    shutil.move(basis / PARTNER, basis / "bron" / PARTNER.name)
+    (basis / PARTNER).symlink_to(Path("..") / ".." / "bron" / PARTNER.name)
+    result = validate_folder(basis)
+    assert result.problems == ()
+    assert str(PARTNER) in {r.path for r in result.project.records}
+
+
+def test_unreadable_folder_is_reported(basis, monkeypatch, reading):
+    original = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("gemeenten"):
+            raise PermissionError(13, "Toegang geweigerd")
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert ("regions/dender/gemeenten", "NK117") in found(basis)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder, whatever its permissions")
+def test_folder_without_read_permission_is_reported(basis):
+    folder = basis / "partners" / "dender"
+    folder.chmod(0)
+    try:
+        assert ("partners/dender", "NK117") in found(basis)
+    finally:
+        folder.chmod(0o755)
+
+
+def test_messages_show_control_characters_visibly_in_every_format(basis):
+    (basis / "partners" / "dender" / "scherm.yml").write_text(
+        'id: scherm\nnaam: "Test\\e[2J"\n"\\e]0;titel\\a": 1\nsoort: "\\u202e' + "x" * 500 + '"\n', encoding="utf-8")
+    (basis / "partners" / "dender" / "bel\x07.yml").write_text("id: bel\n", encoding="utf-8")
+    for fmt in ("text", "json", "github"):
+        output = CliRunner().invoke(main, ["validate", "--format", fmt, str(basis)]).output
+        shown = json.dumps(json.loads(output), ensure_ascii=False) if fmt == "json" else output
+        assert not any(ch in shown for ch in "\x1b\x07\u202e"), fmt
+        assert "\\u001b" in shown and "\\u0007" in shown and "\\u202e" in shown, fmt
+        assert "x" * 81 not in shown, fmt  # only a short excerpt of a value
+    text = CliRunner().invoke(main, ["validate", str(basis)]).output
+    assert "partners/dender/scherm.yml:2:" in text and "NK403" in text
+
+
+def test_every_message_is_made_visible_and_short_in_one_place():
+    """problem() is the one place messages are made: whatever a check passes in, no raw control
+    or invisible character and no long quote reaches a terminal."""
+    from generator.problems import problem
+
+    p = problem("NK204", "partners/dender/a\x1b.yml", 1, 1, value="\x1b[2J\u2028\ufeff" + "y" * 500,
+                field="soort\x85", suggestion=" Bedoel je 'caw'?", allowed="caw, ocmw")
+    text = p.file + p.message + p.hint
+    assert "\\u001b[2J\\u2028\\ufeff" in p.message and "soort\\u0085" in p.message and "a\\u001b.yml" in p.file
+    assert not any(0x7F <= ord(c) <= 0x9F or ord(c) < 0x20 or c in "\u2028\ufeff" for c in text)
+    assert "y" * 81 not in p.message and "…" in p.message

@@ -60,7 +60,7 @@ def test_stale_badge(basis):
     fresh = pages_by_url(basis)[url].body
     stale = pages_by_url(basis, today=datetime.date(2027, 12, 1))[url].body
     assert "Nagekeken op 1 oktober 2026" in fresh and "nk-stale" not in fresh
-    assert "Niet recent nagekeken: 1 oktober 2026" in stale and "nk-stale" in stale
+    assert "Niet recent nagekeken (laatst op 1 oktober 2026)" in stale and "nk-stale" in stale
 
 
 def test_contact_links(basis):
@@ -87,8 +87,8 @@ def test_confidential_location_reveals_nothing(basis):
 
 
 def test_a_confidential_location_appears_in_no_output(basis):
-    """Pages, search text, A-Z data, map files and the sheet data say nothing about where it is."""
-    from generator import maps, sheet
+    """Pages, search text, A-Z data, map files, the sheet and wegwijzer data say nothing about where it is."""
+    from generator import maps, search, sheet, wegwijzer
 
     path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("contact:", (
@@ -100,6 +100,8 @@ def test_a_confidential_location_appears_in_no_output(basis):
     outputs = [p.markdown() for p in render_site(s, today=TODAY, maps={m.page_url: m for m in site_maps})]
     outputs += [f.content for f in map_files if isinstance(f.content, str)]
     outputs.append(sheet.sheet_json(s))
+    outputs += list(wegwijzer.files(s).values())
+    outputs.append(search.terms_json(s))  # places and questions for search
     for text in outputs:
         assert "Geheimnaam" not in text and "Hamme" not in text and "9220" not in text
 

@@ -43,7 +43,7 @@ def test_on_config_validates_and_adds_pages_in_memory(basis):
     assert "schemas/partner.schema.json" in uris  # published for editors at a stable URL
     assert all(f.generated_by == "netwerkkaart" and f.abs_src_path is None for f in files)
     assert list((basis / "docs").iterdir()) == []  # nothing written into docs/
-    assert [list(item)[0] for item in config.nav][:2] == ["Start", "1 Gezin 1 Plan Dender (test)"]
+    assert [list(item)[0] for item in config.nav][:3] == ["Start", "Wegwijzer", "1 Gezin 1 Plan Dender (test)"]
 
 
 def test_data_errors_fail_the_build_with_the_cli_messages(basis, caplog):
@@ -58,10 +58,25 @@ def test_warnings_are_logged_but_do_not_stop_a_strict_build(basis, caplog):
     import logging
 
     caplog.set_level(logging.INFO)
+    shutil.copytree(CASES / "NK502-geen-contact" / "invoer", basis, dirs_exist_ok=True)
+    config = config_for(basis)
+    config.plugins.on_config(config)
+    assert any(r.levelname == "INFO" and "waarschuwing" in r.getMessage() and "NK502" in r.getMessage()
+               for r in caplog.records)
+    assert not any(r.levelname == "WARNING" for r in caplog.records if r.name.endswith("netwerkkaart"))
+
+
+def test_a_record_past_the_freshness_limit_is_a_build_warning(basis, caplog, monkeypatch):
+    """Past its region's waarschuwen_na_maanden (NK501) a record is a MkDocs warning: `mkdocs build
+    --strict` (and `netwerkkaart build`, which publishes) fails on it; the site itself still shows it."""
+    import logging
+
+    caplog.set_level(logging.INFO)
+    monkeypatch.setenv("NK_VANDAAG", "2026-11-25")
     shutil.copytree(CASES / "NK501-oud" / "invoer", basis, dirs_exist_ok=True)
     config = config_for(basis)
     config.plugins.on_config(config)
-    assert any(r.levelname == "INFO" and "waarschuwing" in r.getMessage() and "NK501" in r.getMessage()
+    assert any(r.levelname == "WARNING" and "NK501" in r.getMessage() and "partners/dender/oud.yml" in r.getMessage()
                for r in caplog.records)
 
 

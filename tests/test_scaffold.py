@@ -96,3 +96,21 @@ def test_data_folder_must_exist(tmp_path):
     result = run("new", "regio", "waasland", "--data", str(tmp_path / "nergens"))
     assert result.exit_code == 2
     assert not (tmp_path / "nergens").exists()
+
+
+def test_new_partner_template_shows_every_optional_section_and_they_validate(tmp_path, basis):
+    """The commented examples (opening hours, several locations, werkgebied, ...) validate once the
+    editor removes '# ' (VS Code: Ctrl+/), with the one alternative for werkgebied chosen."""
+    import re
+
+    assert run("new", "partner", "--regio", "dender", "jeugdhuis", "--data", str(basis)).exit_code == 0
+    path = basis / "partners" / "dender" / "jeugdhuis.yml"
+    text = path.read_text(encoding="utf-8")
+    for word in ("openingsuren:", "gemeenten:", "doelgroep:", "wachttijd:", "vertrouwelijk:", "- naam:", "chat:"):
+        assert f"{word}" in text, word
+    lines = [line[2:] if re.match(r"# *(- |[a-z_]+:)", line) else line for line in text.splitlines()]
+    uncommented = "\n".join(lines).replace("  hele_regio: true\n", "") + "\n"
+    path.write_text(uncommented, encoding="utf-8")
+    result = validate_folder(basis, today=TODAY)
+    assert result.errors == [], [f"{p.line}: {p.code} {p.message}" for p in result.errors]
+    assert "openingsuren:\n      - dagen: [ma, di, do]" in uncommented

@@ -69,10 +69,23 @@
     });
   }
 
+  // Leaflet's own controls speak English ("Zoom in", "Zoom out", "Layers"): in Dutch, also for screen readers.
+  var WORDS = { ".leaflet-control-zoom-in": "Inzoomen", ".leaflet-control-zoom-out": "Uitzoomen",
+                ".leaflet-control-layers-toggle": "Kaartlagen kiezen" };
+  function dutch(container) {
+    Object.keys(WORDS).forEach(function (selector) {
+      container.querySelectorAll(selector).forEach(function (control) {
+        control.setAttribute("title", WORDS[selector]);
+        control.setAttribute("aria-label", WORDS[selector]);
+      });
+    });
+  }
+
   window.NetwerkkaartKaart = {
     show: function (map, options) {
       var root = new URL("../", location.href).href;  // maps live in kaarten/
       map.getContainer().setAttribute("role", "region");
+      dutch(map.getContainer());
       L.control.scale({ imperial: false }).addTo(map);
       if (map.options.maxZoom === undefined) map.setMaxZoom(19);  // clustering needs it, also without tiles
       // The background map is added once the map knows where it is (after fitBounds): a view set
@@ -99,7 +112,10 @@
         map.fitBounds(data.bounds, { animate: false });
         addTiles();
         var borders = data.grenzen ? getJson(data.grenzen) : Promise.resolve(null);
-        borders.then(function (grenzen) { if (grenzen) drawBorders(map, grenzen, data.highlight); })
+        borders.then(function (grenzen) {
+          if (grenzen && data.dekking) drawCoverage(map, grenzen, data);
+          else if (grenzen) drawBorders(map, grenzen, data.highlight);
+        })
           .catch(function () { /* the markers matter more than the borders */ });
         drawMarkers(map, data, options, root);
       }).catch(function () {
@@ -118,6 +134,50 @@
       }
     }).addTo(map);
     layer.bringToBack();
+  }
+
+  // Coverage maps (the coverage page): municipalities shaded by the number of partners for one
+  // levensdomein. Colour-blind safe (ColorBrewer PuOr): orange for a gap, light to dark purple for
+  // more partners; a gap also gets a dashed border, and the page's table has the same numbers.
+  var COVERAGE_COLOURS = ["#e66101", "#d8daeb", "#998ec3", "#542788"];
+
+  function coverageClass(total, legend) {
+    var k = 0;
+    legend.forEach(function (row, i) { if (total >= row[0]) k = i; });
+    return k;
+  }
+
+  function drawCoverage(map, grenzen, data) {
+    L.geoJSON(grenzen, {
+      style: function (f) {
+        var cell = data.dekking[f.properties.nis];
+        var k = cell ? coverageClass(cell[0], data.legenda) : 0;
+        return { color: "#222", weight: k === 0 ? 2 : 1, dashArray: k === 0 ? "6 4" : null,
+                 fillColor: COVERAGE_COLOURS[k], fillOpacity: 0.75 };
+      },
+      onEachFeature: function (f, layer) {
+        var cell = data.dekking[f.properties.nis];
+        if (!cell) return;
+        var text = cell[2] + ": " + (cell[0] === 0 ? "hiaat, geen partner" :
+          cell[0] + (cell[0] === 1 ? " partner" : " partners") + " (" + cell[1] + " met adres in de gemeente)");
+        layer.bindTooltip(el("span", text), { sticky: true });
+      }
+    }).addTo(map);
+    var legend = L.control({ position: "bottomright" });
+    legend.onAdd = function () {
+      var box = el("div", null, { "class": "nk-legend" });
+      box.appendChild(el("strong", "Aantal partners"));
+      data.legenda.forEach(function (row, i) {
+        var line = el("div");
+        line.appendChild(el("span", null, { "class": "nk-swatch" + (i === 0 ? " nk-swatch-gap" : ""),
+                                            style: "background:" + COVERAGE_COLOURS[i] }));
+        line.appendChild(document.createTextNode(row[1]));
+        box.appendChild(line);
+      });
+      return box;
+    };
+    legend.addTo(map);
+    map.getContainer().setAttribute("data-coverage", "1");
   }
 
   function drawMarkers(map, data, options, root) {
@@ -162,6 +222,7 @@
     });
     if (byLayer.length > 1) {
       L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+      dutch(map.getContainer());
       map.on("overlayadd overlayremove", function (event) {
         byLayer.forEach(function (pair) { if (pair[0] === event.layer) active[pair[1]] = event.type === "overlayadd"; });
         refresh();

@@ -233,3 +233,15 @@ def test_sheet_shows_hours_in_words_and_the_closures_of_the_next_four_weeks(exam
     assert "gesloten 21 dec–27 dec (kerstweek)" in text
     assert "Nu open" not in text and "Gesloten ·" not in text  # paper is read later
     assert page.errors == []
+
+
+def test_wegwijzer_cards_show_the_state(example_site, page):
+    base, _ = example_site
+    page.clock.install(time="2026-12-07T10:00:00+01:00")  # Monday 10:00 in Brussels
+    page.goto(base + "wegwijzer/#waar=Zele&wat=ouders-ontmoeten")
+    card = '.nk-ww-card[data-partner="huis-van-het-kind-zele"] .nk-open'
+    page.wait_for_selector(card + "[data-nk-state]")
+    assert _state(page, card) == "✓ Nu open · sluit om 12:00"
+    page.clock.run_for("02:01:00")  # the card follows the clock, as the A-Z list does
+    assert _state(page, card) == "✕ Gesloten · opent woensdag om 09:00"
+    assert page.errors == []

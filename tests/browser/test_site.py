@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "partner-vertrouwelijk": "partners/caw-vluchthuis-dender/",
     "a-z": "a-z/",
     "zoeken": "zoeken/",
+    "dekking": "dender/dekking/",
     "handleiding": "foutcodes/",
 }
 
@@ -85,12 +86,13 @@ def test_search_by_synonym(page, example_site, model, query, kind):
 
 
 def test_home_search_keeps_the_query_in_the_browser(page, example_site):
+    """The home page shows the results in place (no second page load); the query stays after #."""
     base, _ = example_site
     page.goto(base)
     page.fill("#nk-home-q", "schulden")
     page.press("#nk-home-q", "Enter")
-    page.wait_for_url(re.compile(r".*/zoeken/#q=schulden$"))
     page.wait_for_function(DONE)
+    assert page.url == base + "#q=schulden"
     assert not [u for u in page.requests if "schulden" in u]
     assert page.locator("[data-nk-results] li").count() > 0
 
@@ -371,7 +373,8 @@ def test_pick_three_and_share_the_sheet(browser, page, example_site):
     assert page.get_attribute(".nk-page h1 + .nk-pick-button", "aria-pressed") == "true"
     page.click(".nk-columns >> text=Dendermonde")  # instant navigation to a municipality page
     page.wait_for_url(re.compile(r".*/dendermonde/$"))
-    page.click("[data-nk-toggle='huis-van-het-kind-dendermonde'] >> nth=0")
+    page.click("details.nk-domain#opvoeding > summary")  # the levensdomeinen are folded
+    page.click("details#opvoeding [data-nk-toggle='huis-van-het-kind-dendermonde']")
     page.goto(base + "a-z/")
     page.click("li[data-partner='woonwinkel-voorkempen'] [data-nk-toggle]")
     assert page.inner_text(".nk-basket") == "Mijn netwerk (3)"
@@ -383,6 +386,9 @@ def test_pick_three_and_share_the_sheet(browser, page, example_site):
     picked = ["caw-onthaal-dendermonde", "huis-van-het-kind-dendermonde", "woonwinkel-voorkempen"]
     assert sorted(sheet_ids(page)) == sorted(picked)
     assert page.locator(".nk-sheet-entry svg.nk-qr").count() == 3
+    # picked from the levensdomein "Opvoeding en gezin": on the sheet under that heading
+    group = page.locator(".nk-sheet-group", has=page.locator("[data-partner='huis-van-het-kind-dendermonde']"))
+    assert group.locator("h2").inner_text() == "Opvoeding en gezin"
     for entry in page.locator(".nk-sheet-entry").all():  # each code is a QR code of that partner's page
         url = base + f"partners/{entry.get_attribute('data-partner')}/"
         assert entry.locator("svg.nk-qr").get_attribute("data-url") == url
@@ -544,7 +550,9 @@ def test_search_puts_the_overview_page_first_and_ignores_buttons(page, example_s
     text is not search text (it was on every page)."""
     base, _ = example_site
     assert search(page, base, "Zele")[0].endswith("dender/gemeenten/zele/")
-    assert "/levensdomeinen/kinderopvang/" in search(page, base, "Kinderopvang")[0]
+    # a family's need ("kinderopvang" is a word of a question): the partners that help first, the
+    # levensdomein pages among the results
+    assert any("/levensdomeinen/kinderopvang/" in h for h in search(page, base, "Kinderopvang"))
     page.goto(base + "zoeken/")
     page.fill("#nk-q", "toe aan mijn netwerk")
     page.press("#nk-q", "Enter")
@@ -573,3 +581,52 @@ def test_map_document_refuses_a_name_that_is_not_ours(page, example_site):
     page.goto(base + "kaarten/kaart.html?d=../mijn-netwerk/partners")
     page.wait_for_selector(".nk-map-note >> text=Deze kaart bestaat niet")
     assert not [u for u in page.requests if u.endswith(".json")]
+
+
+def test_coverage_page_table_and_shaded_map_with_legend(page, example_site, model):
+    from generator.coverage import region_coverage
+
+    base, _ = example_site
+    coverage = region_coverage(model, model.region("dender"))
+    page.goto(base + "dender/")
+    page.click("text=Dekking: hoeveel partners")
+    page.wait_for_url(re.compile(r".*/dender/dekking/$"))
+    page.wait_for_selector("table.nk-coverage")  # instant navigation: the address changes before the page
+    gaps = coverage.gaps()
+    assert page.locator("td.nk-gap").count() == len(gaps) > 0
+    assert all(t.strip() == "hiaat" for t in page.locator("td.nk-gap").all_inner_texts())
+    # the open map is the first levensdomein with a gap: every municipality shaded, a legend in words
+    domain = next(d for d in coverage.domains if any(d == g[1] for g in gaps))
+    url = f"kaarten/kaart.html?d=dekking/dender/{domain.id}"
+    page.locator(f"details[open] iframe[src*='{domain.id}']").scroll_into_view_if_needed()
+    page.wait_for_function(f"[...document.querySelectorAll('iframe')].some(f => f.contentDocument && "
+                           f"f.contentDocument.location.href.includes({url!r}))")
+    frame = next(f for f in page.frames if url in f.url)
+    frame.wait_for_selector(".folium-map[data-coverage]")
+    assert "hiaat" in frame.inner_text(".nk-legend") and "4 of meer" in frame.inner_text(".nk-legend")
+    assert frame.locator("path.leaflet-interactive").count() == len(coverage.rows)
+    orange = frame.locator("path.leaflet-interactive[fill='#e66101']")
+    assert orange.count() == sum(1 for g in gaps if g[1] == domain)
+    assert orange.first.get_attribute("stroke-dasharray") == "6 4"  # a gap is not told by colour alone
+
+
+def test_agreement_line_for_a_member_and_not_for_a_non_member(page, example_site):
+    base, _ = example_site
+    line = "Deelt informatie binnen 1 Gezin 1 Plan Dender alleen met jouw toestemming"
+    page.goto(base + "partners/caw-onthaal-dendermonde/")
+    assert line in page.inner_text(".nk-agreement")
+    page.goto(base + "partners/jac-dendermonde/")
+    assert page.locator(".nk-agreement").count() == 0 and line not in page.inner_text("body")
+    page.goto(base + "mijn-netwerk/#p=caw-onthaal-dendermonde,jac-dendermonde")
+    page.wait_for_selector(".nk-sheet-entry[data-partner='jac-dendermonde']")
+    member = page.inner_text(".nk-sheet-entry[data-partner='caw-onthaal-dendermonde']")
+    other = page.inner_text(".nk-sheet-entry[data-partner='jac-dendermonde']")
+    assert line in member and "Informatie delen" in member
+    assert line not in other and "Informatie delen" not in other
+    # the A-Z filter
+    page.goto(base + "a-z/")
+    page.select_option("#nk-f-afspraak", "ja")
+    shown = page.eval_on_selector_all("li.nk-row:not([hidden])", "els => els.map(e => e.dataset.partner)")
+    assert "caw-onthaal-dendermonde" in shown and "jac-dendermonde" not in shown
+    assert all(page.get_attribute(f"li[data-partner='{p}']", "data-afspraak") == "ja" for p in shown)
+

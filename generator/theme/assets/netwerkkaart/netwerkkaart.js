@@ -65,6 +65,7 @@
     if (!form || !list) return;
     var rows = Array.prototype.slice.call(list.querySelectorAll("li"));
     var count = root.querySelector("[data-nk-count]");
+    var none = root.querySelector("[data-nk-none]");
     function apply() {
       var wanted = {};
       form.querySelectorAll("[data-filter]").forEach(function (field) {
@@ -74,7 +75,7 @@
       var now = new Date();
       var shown = 0;
       rows.forEach(function (row) {
-        var ok = ["gemeenten", "domeinen", "talen", "kost"].every(function (key) {
+        var ok = ["gemeenten", "domeinen", "talen", "kost", "afspraak", "beroepsgeheim", "brede"].every(function (key) {
           return !wanted[key] || (" " + row.getAttribute("data-" + key) + " ").indexOf(" " + wanted[key] + " ") >= 0;
         });
         if (ok && age !== null && !isNaN(age)) {
@@ -85,7 +86,15 @@
         if (ok) shown += 1;
       });
       if (count) count.textContent = String(shown);
+      if (none) none.hidden = shown > 0;  // 0 results: say so and offer the way back
     }
+    var reset = root.querySelector("[data-nk-reset]");
+    if (reset) reset.addEventListener("click", function () {
+      form.reset();
+      apply();
+      var first = form.querySelector("select, input");
+      if (first) first.focus();
+    });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     document.addEventListener("nk-open-tick", function () { if (document.body.contains(form)) apply(); });
@@ -103,10 +112,106 @@
           .then(function () { return module.init(); })
           .then(function () { return module; });
       });
+      pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
   }
 
+  // Places and question words (search.py writes zoeken/termen.json): which municipality a query names,
+  // and which of the families' questions its words belong to. Without them, search still works by text.
+  var terms = null;
+  function loadTerms() {
+    if (!terms) {
+      terms = fetch(siteRoot() + "zoeken/termen.json").then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (data) {
+        data.vragen.forEach(function (q) { q.pattern = wordsPattern(q.w); });
+        return data;
+      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [] }; });
+    }
+    return terms;
+  }
+
+  // As search.py's fold(): the same letters, case and dashes, so "Sint-Amands" finds "sint-amands".
+  function fold(text) {
+    return text.normalize("NFKC").replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, "")
+      .replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s+/g, " ").trim().toLowerCase().replace(/ - /g, "-");
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // A question's words as whole words, or with a plural ending (as vragen.py matches partners' texts).
+  function wordsPattern(words) {
+    var alternatives = words.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRegExp);
+    return new RegExp("(^|[^\\p{L}\\p{N}])(?:" + alternatives.join("|") + ")(?:s|en|n)?(?=$|[^\\p{L}\\p{N}])", "u");
+  }
+
+  // {place: {nis: [...], regions: [...], text} or null, rest: the query without the place,
+  //  questions: [the questions the rest's words belong to]}
+  function readQuery(query, data) {
+    var words = fold(query).split(" ");
+    var place = null;
+    var rest = words;
+    // the longest run of words that is a place name, deelgemeente or postcode ("sint-katelijne-waver", "9200")
+    for (var size = Math.min(4, words.length); size >= 1 && !place; size--) {
+      for (var start = 0; start + size <= words.length; start++) {
+        var name = words.slice(start, start + size).join(" ");
+        if (Object.prototype.hasOwnProperty.call(data.plaatsen, name)) {
+          var nis = data.plaatsen[name];
+          place = { nis: nis, text: name, regions: nis.map(function (n) { return data.regios[n]; }).filter(Boolean) };
+          rest = words.slice(0, start).concat(words.slice(start + size));
+          break;
+        }
+      }
+    }
+    var restText = rest.join(" ").trim();
+    var questions = restText ? data.vragen.filter(function (q) { return q.pattern.test(restText); }) : [];
+    // Only a question's words were typed ("geldproblemen", "huur niet betalen"): the family's need.
+    var left = " " + restText + " ";
+    questions.forEach(function (q) { left = left.replace(new RegExp(q.pattern.source, "gu"), "$1"); });
+    return { place: place, rest: restText, questions: questions, need: questions.length > 0 && !left.trim() };
+  }
+
+  var PAGE = 20;  // results shown at once; "Meer resultaten" shows the next ones
+
+  // The searches for a query, best first. Each is [words, filters, the questions its results help with].
+  // A question is searched by its own hidden word on the pages of the partners that answer it (search.py):
+  // a search by filters alone would fetch the whole index. Only a place ("Zele", "2390", "Grembergen"):
+  // its municipality page, then everything as typed. A place and something more ("schulden Hamme",
+  // "opvang 9200"): partners with an address in that place that help with the question, then those with
+  // the words, then the same for partners working there (their werkgebied or the whole region); then
+  // everything as typed. Without a place: the partners that help with the question when only its words
+  // were typed ("geldproblemen" is in no text), else as typed first; the long form of an abbreviation
+  // (OCMW: sociaal huis) after that.
+  function plan(query, read, data) {
+    var expanded = expand(query);
+    var synonym = expanded !== query.toLowerCase();
+    var steps = [];
+    function helping(filters) {
+      read.questions.forEach(function (q) { steps.push([q.t, filters, [q]]); });
+    }
+    if (read.place && !read.rest) {
+      read.place.nis.forEach(function (nis) { if (data.pagina[nis]) steps.push([data.pagina[nis], {}, []]); });
+    }
+    if (read.need && !read.place && !synonym) helping({});
+    if (read.place && read.rest) {
+      var here = { adres: { any: read.place.nis } };
+      var around = { any: [{ plaats: { any: read.place.nis } }].concat(
+        read.place.regions.length ? [{ regio: { any: read.place.regions } }] : []) };
+      var rest = expand(read.rest);
+      [here, around].forEach(function (where) {
+        helping(where);
+        steps.push([rest, where, []]);
+      });
+    }
+    steps.push([query, {}, []]);
+    if (synonym) steps.push([expanded, {}, []]);
+    helping({});
+    return steps;
+  }
+
+  // A search form that opens the search page (the home page's form shows its results in place).
   function initHomeSearch(root) {
     root.querySelectorAll("form.nk-search-form:not([data-nk-search])").forEach(function (form) {
       form.addEventListener("submit", function (event) {
@@ -124,7 +229,11 @@
     var input = form.querySelector("input");
     var status = root.querySelector("[data-nk-search-status]");
     var results = root.querySelector("[data-nk-results]");
+    var more = root.querySelector("[data-nk-more]");
     var latest = 0;
+    var found = [];  // [{result, questions}] of the latest query, in order
+    var listed = 0;
+    var titles = {};  // title -> the list items with that title (the region's name is added to repeats)
     // The excerpt is page text with <mark> around hits; rebuild it from text nodes, not innerHTML.
     function markExcerpt(target, excerpt) {
       var probe = document.createElement("template");
@@ -139,17 +248,55 @@
         }
       });
     }
-    function item(data) {
+    function item(data, questions) {
       var li = document.createElement("li");
       var a = document.createElement("a");
+      var meta = data.meta || {};
       a.href = data.url;
-      a.textContent = (data.meta && data.meta.title) || data.url;
+      a.textContent = meta.title || data.url;
+      li.appendChild(a);
+      if (meta.regio) {
+        var region = document.createElement("span");
+        region.className = "nk-result-region";
+        region.textContent = " \u00b7 " + meta.regio;
+        region.hidden = true;
+        li.appendChild(region);
+      }
       var p = document.createElement("p");
       p.className = "nk-excerpt";
-      markExcerpt(p, data.excerpt);
-      li.appendChild(a);
+      // A partner: its own short description, not the words around a hit (labels, buttons); never
+      // the hidden search words of search.py.
+      if (meta.tekst) p.textContent = meta.tekst; else markExcerpt(p, data.excerpt.replace(/nk[a-z]{11}x/g, ""));
       li.appendChild(p);
+      if (questions.length) {
+        var why = document.createElement("p");
+        why.className = "nk-result-why";
+        why.textContent = "Helpt met: " + questions.map(function (q) { return q.v; }).join(" ");
+        li.appendChild(why);
+      }
+      var same = titles[a.textContent] = (titles[a.textContent] || []).concat([li]);
+      if (same.length > 1) {
+        same.forEach(function (other) {
+          var tag = other.querySelector(".nk-result-region");
+          if (tag) tag.hidden = false;
+        });
+      }
       return li;
+    }
+    function fill(upTo, mine) {
+      var slots = [];
+      while (listed < Math.min(upTo, found.length)) {
+        var entry = found[listed];
+        var slot = document.createElement("li");
+        slot.hidden = true;
+        results.appendChild(slot);
+        listed += 1;
+        slots.push(entry.result.data().then(function (slot, entry, data) {
+          if (mine === latest) results.replaceChild(item(data, entry.questions), slot);
+        }.bind(null, slot, entry)));
+      }
+      if (more) more.hidden = listed >= found.length;
+      return slots;
     }
     function say(count, query) {
       status.textContent = count ? count + " resultaten voor \u201c" + query + "\u201d"
@@ -158,47 +305,48 @@
     function run() {
       var query = input.value.trim();
       var mine = ++latest;
-      if (!query) { results.innerHTML = ""; status.textContent = ""; return; }
+      if (!query) { results.innerHTML = ""; status.textContent = ""; if (more) more.hidden = true; return; }
       history.replaceState(null, "", "#q=" + encodeURIComponent(query));
-      loadPagefind().then(function (pf) {
-        var expanded = expand(query);
-        var synonym = expanded !== query.toLowerCase();
+      Promise.all([loadPagefind(), loadTerms()]).then(function (loaded) {
+        var pf = loaded[0];
+        var steps = plan(query, readQuery(query, loaded[1]), loaded[1]);
         var seen = {};
-        var listed = 0;
-        var total = 0;
+        found = [];
+        listed = 0;
+        titles = {};
         results.innerHTML = "";
-        // Show a search's first results as soon as they arrive; the rest follow in order.
-        function show(search, last) {
-          if (mine !== latest) return;
-          var fresh = search.results.filter(function (r) { return !seen[r.id]; });
-          fresh.forEach(function (r) { seen[r.id] = 1; });
-          total += fresh.length;
-          var filled = fresh.slice(0, Math.max(0, 20 - listed)).map(function (r) {
-            var slot = document.createElement("li");
-            slot.hidden = true;
-            results.appendChild(slot);
-            listed += 1;
-            return r.data().then(function (data) {
-              if (mine === latest) results.replaceChild(item(data), slot);
+        if (more) more.hidden = true;
+        // One search after the other (they share this thread): the first results are on screen as
+        // soon as the first search that finds something is done; the others add theirs below.
+        function next(i) {
+          if (mine !== latest) return null;
+          if (i >= steps.length) { say(found.length, query); return null; }
+          var step = steps[i];
+          return pf.search(step[0], { filters: step[1] }).then(function (search) {
+            if (mine !== latest) return null;
+            search.results.forEach(function (r) {
+              if (!seen[r.id]) { seen[r.id] = 1; found.push({ result: r, questions: step[2] }); }
             });
+            var slots = fill(PAGE, mine);
+            return Promise.resolve(slots[0]).then(function () { return next(i + 1); });
           });
-          if (total || last) say(total, query);
-          return filled[0];
         }
-        // The words as typed first; then what a short name stands for (OCMW: sociaal huis), added
-        // below. Each search costs time with thousands of pages: the first results need only one.
-        // The second search waits until the first result is on screen: both run on this thread.
-        return pf.search(query).then(function (first) {
-          var shown = show(first, !synonym);
-          if (!synonym) return null;
-          return Promise.resolve(shown).then(function () { return pf.search(expanded); })
-            .then(function (more) { show(more, true); });
-        });
+        return next(0);
       }).catch(function () {
         status.textContent = "Zoeken lukt nu niet. Gebruik de lijst van A tot Z.";
       });
     }
+    if (more) {
+      more.addEventListener("click", function () {
+        var first = listed;
+        Promise.all(fill(listed + PAGE, latest)).then(function () {
+          var link = results.children[first] && results.children[first].querySelector("a");
+          if (link) link.focus();  // keyboard and screen reader users land on the first new result
+        });
+      });
+    }
     var timer = null;
+    function warm() { loadPagefind().catch(function () {}); loadTerms(); }
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 150);
@@ -210,7 +358,13 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);
     if (match) { input.value = safeDecode(match[1]); run(); }
-    loadPagefind();
+    // The search page loads the engine at once; the home page when the search box is about to be used.
+    if (form.hasAttribute("data-nk-lazy") && !match) {
+      input.addEventListener("focus", warm, { once: true });
+      input.addEventListener("pointerenter", warm, { once: true });
+    } else {
+      warm();
+    }
   }
 
 
@@ -224,31 +378,50 @@
   var ID_MAX_LENGTH = 80;
   var MAX_IDS = 50;
 
-  // {ids: the valid ids of ``list``, each once, at most MAX_IDS; invalid: the other entries, each once;
-  // over: how many valid ids were left out beyond MAX_IDS}.
+  // Each entry is "id" or "id:context": the context says what the partner was picked for, "v-<vraag>"
+  // (a question in the wegwijzer) or "d-<levensdomein>" (a levensdomein page or section); the sheet
+  // groups partners by it. Old links with plain ids keep working.
+  var CONTEXT_PATTERN = /^[vd]-[a-z0-9]+(-[a-z0-9]+)*$/;
+
+  // {ids: the valid ids of ``list``, each once, at most MAX_IDS; contexts: Map id -> context (only
+  // contexts that look like ours); invalid: the other entries, each once; over: how many valid ids
+  // were left out beyond MAX_IDS}.
   function cleanIds(list) {
-    var seen = new Set(), ids = [], invalid = [], over = 0;
+    var seen = new Set(), ids = [], contexts = new Map(), invalid = [], over = 0;
     list.forEach(function (entry) {
-      var id = String(entry);
+      var text = String(entry);
+      var at = text.indexOf(":");
+      var id = at >= 0 ? text.slice(0, at) : text;
+      var context = at >= 0 ? text.slice(at + 1) : "";
       if (!id || seen.has(id)) return;
       seen.add(id);
       if (id.length > ID_MAX_LENGTH || !ID_PATTERN.test(id)) invalid.push(id);
-      else if (ids.length < MAX_IDS) ids.push(id);
-      else over += 1;
+      else if (ids.length < MAX_IDS) {
+        ids.push(id);
+        if (context && context.length <= ID_MAX_LENGTH && CONTEXT_PATTERN.test(context)) contexts.set(id, context);
+      } else over += 1;
     });
-    return { ids: ids, invalid: invalid, over: over };
+    return { ids: ids, contexts: contexts, invalid: invalid, over: over };
+  }
+
+  function serialize(selection) {
+    return selection.ids.map(function (id) {
+      return selection.contexts.has(id) ? id + ":" + selection.contexts.get(id) : id;
+    }).join(",");
   }
 
   function remembered() { try { return localStorage.getItem(REMEMBER) === "1"; } catch (e) { return false; } }
 
-  function readSelection() {
+  function readEntries() {
     var raw = null;
     try { raw = sessionStorage.getItem(STORE) || (remembered() ? localStorage.getItem(STORE) : null); } catch (e) {}
-    return raw ? cleanIds(raw.split(",")).ids : [];
+    return cleanIds(raw ? raw.split(",") : []);
   }
 
-  function writeSelection(ids) {
-    var value = cleanIds(ids).ids.join(",");
+  function readSelection() { return readEntries().ids; }
+
+  function writeEntries(selection) {
+    var value = serialize(cleanIds(serialize(selection).split(",")));
     try {
       sessionStorage.setItem(STORE, value);
       if (remembered()) localStorage.setItem(STORE, value); else localStorage.removeItem(STORE);
@@ -256,18 +429,24 @@
     refreshPicks();
   }
 
-  function toggle(id) {
-    var ids = readSelection();
-    var at = ids.indexOf(id);
-    if (at >= 0) ids.splice(at, 1); else ids.push(id);
-    writeSelection(ids);
+  function toggle(id, context) {
+    var selection = readEntries();
+    var at = selection.ids.indexOf(id);
+    if (at >= 0) {
+      selection.ids.splice(at, 1);
+      selection.contexts.delete(id);
+    } else {
+      selection.ids.push(id);
+      if (context) selection.contexts.set(id, String(context));
+    }
+    writeEntries(selection);
   }
 
-  function sheetUrl(ids) { return siteRoot() + "mijn-netwerk/#p=" + ids.map(encodeURIComponent).join(","); }
+  function sheetUrl() { return siteRoot() + "mijn-netwerk/#p=" + serialize(readEntries()); }
 
   function refreshPicks() {
     var ids = readSelection();
-    var full = ids.length >= MAX_IDS;  // another partner would be left out (writeSelection)
+    var full = ids.length >= MAX_IDS;  // another partner would be left out (writeEntries)
     document.querySelectorAll("[data-nk-toggle]").forEach(function (button) {
       var on = ids.indexOf(button.getAttribute("data-nk-toggle")) >= 0;
       button.hidden = false;
@@ -279,9 +458,11 @@
     if (!basket) {
       basket = document.createElement("a");
       basket.className = "nk-basket";
-      document.body.appendChild(basket);
+      // Early in the Tab order (right after the skip link), though it floats at the bottom right.
+      var skip = document.querySelector(".nk-skip");
+      document.body.insertBefore(basket, skip ? skip.nextSibling : document.body.firstChild);
     }
-    basket.href = sheetUrl(ids);
+    basket.href = sheetUrl();
     basket.textContent = "Mijn netwerk (" + ids.length + ")";
     basket.setAttribute("aria-label", "Mijn netwerk: " + ids.length + " gekozen");
   }
@@ -290,16 +471,20 @@
     root.querySelectorAll("[data-nk-toggle]").forEach(function (button) {
       if (button.nkReady) return;
       button.nkReady = true;
-      button.addEventListener("click", function () { toggle(button.getAttribute("data-nk-toggle")); });
+      button.addEventListener("click", function () {
+        toggle(button.getAttribute("data-nk-toggle"), button.getAttribute("data-nk-context"));
+      });
     });
     refreshPicks();
   }
 
+  // The wegwijzer page (wegwijzer.js, loaded only there) puts partners on the sheet through this.
+  window.nkMijnNetwerk = { ids: readSelection, toggle: toggle };
+
   // Map popups live in iframes; they ask this page to toggle a partner.
   window.addEventListener("message", function (event) {
     if (event.origin !== location.origin || !event.data || !event.data.nkAdd) return;
-    var ids = readSelection();
-    if (ids.indexOf(String(event.data.nkAdd)) < 0) writeSelection(ids.concat([String(event.data.nkAdd)]));
+    if (readSelection().indexOf(String(event.data.nkAdd)) < 0) toggle(String(event.data.nkAdd), null);
   });
 
   // qrcode-generator (vendor/qrcode.js) is loaded only when a sheet is drawn.
@@ -369,6 +554,40 @@
     }).join(", ");
   }
 
+  var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                "oktober", "november", "december"];
+
+  function dutchDate(day) { return day.getDate() + " " + MONTHS[day.getMonth()] + " " + day.getFullYear(); }
+
+  function isoDate(text) {  // "2026-10-01" -> "1 oktober 2026"
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return m ? Number(m[3]) + " " + (MONTHS[Number(m[2]) - 1] || "") + " " + m[1] : "";
+  }
+
+  function own(object, key) { return !!object && Object.prototype.hasOwnProperty.call(object, key); }
+
+  function webUrl(url) { return /^https?:\/\/[^\s]+$/i.test(url || "") ? url : ""; }
+
+  // A link that is also readable on paper: the address without "https://" and "www.".
+  function paperLink(url) {
+    var a = node("a", url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""), "nk-url");
+    a.href = url;
+    a.rel = "noopener";
+    a.target = "_blank";
+    return a;
+  }
+
+  function phoneLink(phone) {
+    if (!phone || !phone.tekst) return null;
+    if (!/^\+\d{3,15}$/.test(phone.e164 || "")) return node("span", phone.tekst, "nk-tel");
+    var a = node("a", phone.tekst, "nk-tel");
+    a.href = "tel:" + phone.e164;
+    return a;
+  }
+
+  // The three states of beroepsgeheim and brede instap in words (sheet.SECRECY and sheet.BROAD).
+  function stateWord(value) { return value === true ? "ja" : value === false ? "nee" : "niet ingevuld"; }
+
   function sheetEntry(id, p, root, makeQr) {
     var box = node("article", null, "nk-sheet-entry");
     box.setAttribute("data-partner", id);
@@ -379,12 +598,17 @@
     title.appendChild(link);
     head.appendChild(title);
     box.appendChild(head);
-    // The code points at the page on the site the sheet is read from (ids are [a-z0-9-]).
+    // The code points at the partner's page on the site the sheet is read from (ids are [a-z0-9-]):
+    // that page has the form, the website and every address, and stays up to date.
     if (makeQr) box.appendChild(svgQr(makeQr, new URL(p.url, root).href, "QR-code naar de pagina van " + p.naam));
-    box.appendChild(node("p", p.kort));
+    // "Niet recent nagekeken (laatst op ...)", decided at build time by the region's freshness policy
+    if (p.versheid) box.appendChild(node("p", p.versheid, "nk-badge nk-stale"));
+    box.appendChild(node("p", p.kort, "nk-sheet-kort"));  // on screen; on paper the heading says what for
     var rows = [];
-    if (p.telefoon) rows.push(["Bellen", p.telefoon]);
-    if (p.aanmelden.length) rows.push(["Aanmelden", p.aanmelden.join("; ") + (p.wie ? ". " + p.wie : "")]);
+    var call = phoneLink(p.telefoon);
+    if (call) rows.push(["Bellen", call]);
+    if (p.aanmelden) rows.push(["Aanmelden", p.aanmelden]);
+    if (webUrl(p.formulier)) rows.push(["Formulier", paperLink(p.formulier)]);
     if (p.meebrengen.length) rows.push(["Meebrengen", p.meebrengen.join(", ")]);
     if (p.kost) rows.push(["Kostprijs", p.kost]);
     if (p.wachttijd) rows.push(["Wachttijd", p.wachttijd]);
@@ -393,19 +617,56 @@
       var closed = closedSoon(loc.open);
       if (loc.uren.length || closed) rows.push(["Open", loc.uren.concat(closed ? [closed] : []).join("; ")]);
     });
-    (p.lijnen || []).forEach(function (line) {
+    (p.lijnen || []).forEach(function (line) {  // a phone line with its own hours (a tel: link)
       var closed = closedSoon(line.open);
-      rows.push([line.naam, line.telefoon + (line.uren.length ? " \u00b7 " + line.uren.join("; ") : "")
-        + (closed ? "; " + closed : "")]);
+      var cell = node("span");
+      var call = phoneLink(line.telefoon);
+      if (call) cell.appendChild(call);
+      var words = line.uren.concat(closed ? [closed] : []).join("; ");
+      if (words) cell.appendChild(document.createTextNode((call ? " \u00b7 " : "") + words));
+      rows.push([line.naam, cell]);
     });
     if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
+    // The website is on the partner's page, where the QR code leads: not printed.
+    if (webUrl(p.website)) rows.push(["Website", paperLink(p.website), "nk-sheet-web"]);
     var dl = node("dl");
-    rows.forEach(function (row) { dl.appendChild(node("dt", row[0])); dl.appendChild(node("dd", row[1])); });
+    rows.forEach(function (row) {
+      dl.appendChild(node("dt", row[0], row[2]));
+      var dd = node("dd", null, row[2]);
+      if (typeof row[1] === "string") dd.textContent = row[1]; else dd.appendChild(row[1]);
+      dl.appendChild(dd);
+    });
     box.appendChild(dl);
+    if (p.afspraak && p.afspraak.length) {  // gedeeld beroepsgeheim, in words (printed: a mark and one note)
+      box.appendChild(node("p", "Informatie delen: " + p.afspraak.join(" "), "nk-sheet-agreement"));
+      title.appendChild(node("span", " · gedeeld beroepsgeheim (zie onder)", "nk-sheet-mark"));
+    }
+    // In words, in three states; what they mean is written once, below the list.
+    box.appendChild(node("p", "Beroepsgeheim: " + stateWord(p.beroepsgeheim) + " \u00b7 Brede instap: " + stateWord(p.brede_instap) +
+      (isoDate(p.nagekeken) ? " \u00b7 Nagekeken op " + isoDate(p.nagekeken) : ""), "nk-sheet-meta"));
     var remove = node("button", "Verwijder uit mijn netwerk", "nk-remove");
     remove.type = "button";
     remove.addEventListener("click", function () { toggle(id); renderSheet(document); });
     box.appendChild(remove);
+    return box;
+  }
+
+  // The region's 1 Gezin 1 Plan route: for a family with questions on several domains at once.
+  function routeSection(region) {
+    var r = region.route || {};
+    var box = node("section", null, "nk-sheet-route");
+    box.appendChild(node("h2", "Meerdere vragen tegelijk?"));
+    var how = node("p", "Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt " + region.naam +
+      ": \u00e9\u00e9n gezinscoach en \u00e9\u00e9n plan, samen met het gezin. ");
+    var call = phoneLink(r.telefoon);
+    if (call) { how.appendChild(document.createTextNode("Bellen: ")); how.appendChild(call); }
+    if (webUrl(r.formulier)) {
+      if (call) how.appendChild(document.createTextNode(" \u00b7 "));
+      how.appendChild(document.createTextNode("Online: "));
+      how.appendChild(paperLink(r.formulier));
+    }
+    if (how.childNodes.length) box.appendChild(how);
+    if (r.wat_volgt) box.appendChild(node("p", "Wat volgt: " + r.wat_volgt, "nk-sheet-next"));  // not printed
     return box;
   }
 
@@ -420,18 +681,20 @@
     var target = root.querySelector("[data-nk-sheet]");
     if (!target) return;
     var status = root.querySelector("[data-nk-sheet-status]");
-    var ids = readSelection();
-    history.replaceState(history.state, "", "#p=" + ids.map(encodeURIComponent).join(","));
+    var selection = readEntries();
+    history.replaceState(history.state, "", "#p=" + serialize(selection));
     if (!sheetData) {
-      // The partners by id in a Map: an id such as "constructor" or "__proto__" is just an unknown id.
+      // The partners and regions by id in Maps: an id such as "constructor" or "__proto__" is just an unknown id.
       sheetData = fetch(new URL(target.getAttribute("data-src"), location.href).href).then(function (r) {
         if (!r.ok) throw new Error("HTTP " + r.status);
         return r.json();
-      }).then(function (data) { return new Map(Object.entries(data.partners)); });
+      }).then(function (data) {
+        return { partners: new Map(Object.entries(data.partners)), regions: new Map(Object.entries(data.regios || {})) };
+      });
     }
     Promise.all([sheetData, loadQr()]).then(function (both) {
       try {
-        drawSheet(root, target, status, ids, both[0], both[1]);
+        drawSheet(root, target, status, selection, both[0], both[1]);
       } catch (error) {  // a fault of this page, not of the connection
         if (window.console) console.error(error);
         status.textContent = "Het blad kon niet getoond worden. Laad de pagina opnieuw.";
@@ -442,7 +705,35 @@
     });
   }
 
-  function drawSheet(root, target, status, ids, partners, makeQr) {
+  // The heading a partner goes under: the question or levensdomein it was picked for, else its first levensdomein.
+  function groupName(p, context, regions) {
+    var region = regions.get(p.regio);
+    if (context && region) {
+      var key = context.slice(2);
+      if (context.charAt(0) === "v" && own(region.vragen, key)) return region.vragen[key];
+      if (context.charAt(0) === "d" && own(region.domeinen, key)) return region.domeinen[key];
+    }
+    return p.domeinen[0] || "Andere";
+  }
+
+  // The site's address and today's date, at the bottom of the sheet (and of the printed page).
+  function sourceLine(root) {
+    var source = root.querySelector("[data-nk-sheet-source]");
+    if (!source) return;
+    var site = siteRoot();
+    source.textContent = "";
+    source.appendChild(document.createTextNode("Dit blad komt van "));
+    var home = node("a", site.replace(/^https?:\/\//, "").replace(/\/$/, ""));
+    home.href = site;
+    source.appendChild(home);
+    source.appendChild(document.createTextNode(", afgedrukt op " + dutchDate(new Date()) +
+      ". Kijk daar voor de nieuwste gegevens. Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
+      "Brede instap: je kan er met elke vraag terecht. \u201cNiet ingevuld\u201d: vraag het gerust."));
+  }
+
+  function drawSheet(root, target, status, selection, data, makeQr) {
+    var partners = data.partners;
+    var ids = selection.ids;
     target.innerHTML = "";
     var site = siteRoot();
     var known = ids.filter(function (id) { return partners.has(id); });
@@ -453,16 +744,31 @@
     }
     var groups = new Map();
     known.forEach(function (id) {
-      var domain = partners.get(id).domeinen[0] || "Andere";
-      if (!groups.has(domain)) groups.set(domain, []);
-      groups.get(domain).push(id);
+      var name = groupName(partners.get(id), selection.contexts.get(id), data.regions);
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(id);
     });
-    groups.forEach(function (members, domain) {
+    var agreements = [];
+    groups.forEach(function (members, name) {
       var section = node("section", null, "nk-sheet-group");
-      section.appendChild(node("h2", domain));
-      members.forEach(function (id) { section.appendChild(sheetEntry(id, partners.get(id), site, makeQr)); });
+      section.appendChild(node("h2", name));
+      members.forEach(function (id) {
+        section.appendChild(sheetEntry(id, partners.get(id), site, makeQr));
+        (partners.get(id).afspraak || []).forEach(function (line) {
+          if (agreements.indexOf(line) < 0) agreements.push(line);
+        });
+      });
       target.appendChild(section);
     });
+    if (agreements.length) {  // printed once instead of under every partner (the sheet stays on two pages)
+      target.appendChild(node("p", "Gedeeld beroepsgeheim: " + agreements.join(" "), "nk-sheet-agreements"));
+    }
+    var shownRegions = [];
+    known.forEach(function (id) {
+      var r = partners.get(id).regio;
+      if (shownRegions.indexOf(r) < 0 && data.regions.has(r)) shownRegions.push(r);
+    });
+    shownRegions.forEach(function (r) { target.appendChild(routeSection(data.regions.get(r))); });
     var invalid = linkNote ? linkNote.invalid : [];
     if (gone.length || invalid.length) {
       var shown = gone.concat(invalid).slice(0, 10).map(shortText);
@@ -484,6 +790,7 @@
         frame.setAttribute("src", src);
       }
     }
+    sourceLine(root);
     target.setAttribute("data-rendered", String(Number(target.getAttribute("data-rendered") || 0) + 1));
     status.textContent = known.length
       ? known.length + (known.length === 1 ? " partner" : " partners") + " in je netwerk."
@@ -497,7 +804,7 @@
     if (match) {
       // A shared link wins over what this tab had: it is what the family was given.
       linkNote = cleanIds(match[1].split(",").map(safeDecode));
-      writeSelection(linkNote.ids);
+      writeEntries(linkNote);
     }
     var remember = tools.querySelector("[data-nk-remember]");
     remember.checked = remembered();
@@ -506,9 +813,13 @@
         if (remember.checked) localStorage.setItem(REMEMBER, "1");
         else { localStorage.removeItem(REMEMBER); localStorage.removeItem(STORE); }
       } catch (e) {}
-      writeSelection(readSelection());
+      writeEntries(readEntries());
     });
     tools.querySelector("[data-nk-print]").addEventListener("click", function () { window.print(); });
+    if (!window.nkSheetPrint) {  // the print date is the day it is printed, also from the browser's menu
+      window.nkSheetPrint = true;
+      window.addEventListener("beforeprint", function () { sourceLine(document); });
+    }
     tools.querySelector("[data-nk-copy]").addEventListener("click", function () {
       var status = root.querySelector("[data-nk-sheet-status]");
       var url = location.href;
@@ -526,9 +837,22 @@
     renderSheet(root);
   }
 
+  // The skip link moves the keyboard focus to the content (instant navigation handles #-links itself).
+  function initSkip() {
+    var skip = document.querySelector(".nk-skip");
+    if (!skip || skip.nkReady) return;
+    skip.nkReady = true;
+    skip.addEventListener("click", function (event) {
+      var target = document.getElementById("nk-inhoud");
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    });
+  }
+
   function init() {
     // Each part on its own: one failing part must not take the others down.
-    [initPicks, initSheet, initPick, initFilters, initHomeSearch, initSearch].forEach(function (part) {
+    [initSkip, initPicks, initSheet, initPick, initFilters, initHomeSearch, initSearch].forEach(function (part) {
       try { part(document); } catch (error) { if (window.console) console.error(error); }
     });
   }
