@@ -743,6 +743,11 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
             continue
         target = confined(root, "partners", region, f"{pid}.yml")
         row.relpath = f"partners/{region}/{pid}.yml"
+        if target.exists() and not target.is_file():
+            what = "een map" if target.is_dir() else "geen gewoon bestand"
+            result.problems.append(problem("NK634", name, row.number, col, value=pid, where=where,
+                                           other=row.relpath, what=what))
+            continue
         if (target.exists() or target.is_symlink()) and not force:
             result.problems.append(problem("NK622", name, row.number, col, value=pid, where=where, other=row.relpath))
             continue

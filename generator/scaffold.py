@@ -91,8 +91,11 @@ def write_new(target: Path, text: str) -> None:
 
 def write_all(files: list[tuple[Path, str]]) -> None:
     """Write every (target, text) or none: each goes to a hidden temporary file next to its target
-    first; only when all are written are they renamed into place. Raises OSError (temporaries removed)."""
+    first; only when all are written are they renamed into place. A rename that fails puts back what the
+    earlier renames replaced (and removes what they added). Raises OSError; no temporary file stays."""
     temporaries: list[tuple[Path, Path]] = []
+    backups: dict[Path, Path] = {}  # target -> a hard link (or copy) of the file it replaces
+    placed: list[Path] = []
     try:
         for target, text in files:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -103,12 +106,41 @@ def write_all(files: list[tuple[Path, str]]) -> None:
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(name, 0o666 & ~_umask())
+        for _, target in temporaries:
+            if os.path.isfile(target) and not os.path.islink(target):
+                backups[target] = _backup(target)
+        for temporary, target in temporaries:
+            os.replace(temporary, target)
+            placed.append(target)
     except BaseException:
+        for target in reversed(placed):
+            try:
+                if target in backups:
+                    os.replace(backups.pop(target), target)
+                else:
+                    target.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise
+    finally:
         for temporary, _ in temporaries:
             temporary.unlink(missing_ok=True)
-        raise
-    for temporary, target in temporaries:
-        os.replace(temporary, target)
+        for backup in backups.values():
+            backup.unlink(missing_ok=True)
+
+
+def _backup(target: Path) -> Path:
+    """A hidden copy of ``target`` beside it (a hard link where the file system allows it)."""
+    import shutil
+
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".netwerkkaart-", suffix=".tmp")
+    os.close(fd)
+    os.unlink(name)
+    try:
+        os.link(target, name)
+    except OSError:
+        shutil.copy2(target, name)
+    return Path(name)
 
 
 def _umask() -> int:

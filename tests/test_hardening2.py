@@ -1,0 +1,128 @@
+"""Second round of hardening (a tester's findings after issue 11): export -o is confined, Click's usage
+errors are Dutch and coded, output failures are coded, import writes all or nothing, new runs the full
+checks, ids are never rewritten silently."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+PARTNER = "partners/dender/huis-van-het-kind-zele.yml"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+# -- B: export -o is confined ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", [PARTNER, "regions/dender/regio.yml", "docs/x.csv", "generator/cli.py",
+                                    ".git/config", "partners/dender/../dender/nieuw.csv"])
+def test_export_refuses_a_target_inside_protected_folders(basis, target):
+    (basis / "docs").mkdir()
+    (basis / "generator").mkdir()
+    (basis / "generator" / "cli.py").write_text("code\n")
+    (basis / ".git").mkdir()
+    (basis / ".git" / "config").write_text("[core]\n")
+    before = {p: p.read_bytes() for p in basis.rglob("*") if p.is_file()}
+    result = run("export", basis, "--format", "csv", "-o", basis / target, "--force")
+    assert result.exit_code == 2, result.output
+    assert "NK705" in result.output and "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in basis.rglob("*") if p.is_file()} == before
+
+
+def test_export_refuses_an_existing_file_that_is_not_an_export_unless_force(basis):
+    readme = basis / "README.md"
+    readme.write_text("# Lees mij\n")
+    result = run("export", basis, "--format", "csv", "-o", readme)
+    assert result.exit_code == 2 and "NK706" in result.output
+    assert readme.read_text() == "# Lees mij\n"
+    assert run("export", basis, "--format", "csv", "-o", readme, "--force").exit_code == 0
+    assert readme.read_text(encoding="utf-8-sig").startswith('"id";')
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson", "hsds"])
+def test_export_overwrites_a_previous_export(basis, tmp_path, fmt):
+    out = basis / f"uit.{fmt}"
+    assert run("export", basis, "--format", fmt, "-o", out).exit_code == 0
+    again = run("export", basis, "--format", fmt, "-o", out)
+    assert again.exit_code == 0, again.output
+
+
+def test_export_to_a_missing_folder_a_folder_or_a_device_is_coded(basis):
+    missing = run("export", basis, "-o", basis / "nergens" / "x.csv")
+    assert missing.exit_code == 2 and "NK708" in missing.output and "Traceback" not in missing.output
+    folder = run("export", basis, "-o", basis / "partners")
+    assert folder.exit_code == 2 and "NK705" in folder.output
+    (basis / "uitmap").mkdir()
+    assert "NK707" in run("export", basis, "-o", basis / "uitmap").output
+    if os.path.exists("/dev/full"):
+        device = run("export", basis, "-o", "/dev/full", "--force")
+        assert device.exit_code == 2 and "NK707" in device.output
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_a_coded_message(basis):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "generator", "report", str(basis), "--format", "json"],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "NK709" in done.stderr and "Traceback" not in done.stderr and "Exception" not in done.stderr
+
+
+# -- G: Click's usage errors in Dutch, with a code -------------------------------------------------
+
+@pytest.mark.parametrize("args, code", [
+    (["import", "bestaat-niet.csv", "--regio", "dender"], "NK712"),
+    (["build", "--site", "README.md"], "NK713"),
+    (["export", ".", "--format", "xml"], "NK714"),
+    (["new", "partner", "x"], "NK715"),
+    (["export", "--bestaat-niet"], "NK716"),
+])
+def test_click_usage_errors_are_dutch_and_coded(basis, monkeypatch, args, code):
+    monkeypatch.chdir(basis)
+    (basis / "README.md").write_text("x\n")
+    result = run(*args)
+    assert result.exit_code == 2
+    assert code in result.output and "Fout:" in result.output
+    assert "Error" not in result.output and "Invalid value" not in result.output
+
+
+# -- A: import writes all or nothing, also when a rename fails --------------------------------------
+
+def test_write_all_puts_back_what_it_placed_when_a_later_rename_fails(tmp_path):
+    from generator.scaffold import write_all
+
+    (tmp_path / "a.yml").write_text("oud\n")
+    (tmp_path / "m.yml").mkdir()  # a folder where a file should go: its rename fails
+    with pytest.raises(OSError):
+        write_all([(tmp_path / "a.yml", "nieuw\n"), (tmp_path / "b.yml", "nieuw\n"), (tmp_path / "m.yml", "x\n")])
+    assert (tmp_path / "a.yml").read_text() == "oud\n"
+    assert not (tmp_path / "b.yml").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yml", "m.yml"]  # no temporary file stays
+
+
+def test_import_refuses_a_folder_in_the_place_of_a_partner_file_and_writes_nothing(basis):
+    (basis / "partners" / "dender" / "zzz-laatste.yml").mkdir()
+    sheet = basis / "ab.csv"
+    head = "id;naam;soort;korte_beschrijving;levensdomeinen;aanmelden_via;beroepsgeheim;werkgebied;" \
+           "nagekeken_datum;nagekeken_door\n"
+    rows = "".join(f"{pid};Naam {pid};andere;Iets voor gezinnen.;opvoeding;zelf;nee;hele regio;2026-01-05;Team\n"
+                   for pid in ("aaa-eerste", "zzz-laatste"))
+    sheet.write_text(head + rows, encoding="utf-8")
+    before = sorted(p.name for p in (basis / "partners" / "dender").iterdir())
+    result = run("import", sheet, "--regio", "dender", "--data", basis, "--force")
+    assert result.exit_code == 1, result.output
+    assert "NK634" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in (basis / "partners" / "dender").iterdir()) == before
+
+
+def test_validate_reports_a_folder_named_like_a_partner_file(basis):
+    (basis / "partners" / "dender" / "leeg.yml").mkdir()
+    result = run("validate", basis)
+    assert result.exit_code == 1 and "NK646" in result.output
