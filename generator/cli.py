@@ -540,7 +540,8 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
         click.echo(f"{_count(result.other_regions, 'rij', 'rijen')} van een andere regio overgeslagen (kolom regio).")
     verb = "zou schrijven" if dry_run else "geschreven"
     for path in result.planned:
-        click.echo(f"{verb}: {path}")
+        change = result.changes.get(str(path))
+        click.echo(f"{verb}: {path}" + (f" (bestaand bestand; {change}; de rest blijft)" if change else ""))
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     if errors:

@@ -113,6 +113,7 @@ class ImportResult:
     encoding: str | None = None  # how a CSV file was read, when it was not UTF-8
     other_regions: int = 0  # rows or partners of another region, left out
     table: list[Column] = field(default_factory=list)  # the column table of a spreadsheet (empty for JSON)
+    changes: dict[str, str] = field(default_factory=dict)  # path of a replaced file -> what changes in it
 
     @property
     def errors(self) -> list[Problem]:
@@ -563,8 +564,8 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
     if value not in ("true", "false", "ja", "nee", "1", "0"):
         bad("beroepsgeheim", f"'{text['beroepsgeheim']}' is geen ja of nee")
     record["beroepsgeheim"] = value in ("true", "ja", "1")
-    if text.get("brede_instap"):
-        record["brede_instap"] = text["brede_instap"].lower() in ("true", "ja", "1")
+    if text.get("brede_instap", "").lower() in ("true", "ja", "1"):
+        record["brede_instap"] = True  # false is the default: not written
     record["nagekeken"] = {"datum": text["nagekeken_datum"], "door": text["nagekeken_door"]}
     return (None if problems else record), problems + no_coordinates
 
@@ -690,6 +691,108 @@ def _for_row(source: str, row: Row, found: Problem) -> Problem:
                    message=found.message, hint=found.hint)
 
 
+# The record fields each column of a spreadsheet fills (a path of keys; "locaties" as a whole).
+COLUMN_FIELDS = {
+    "naam": [("naam",)], "soort": [("soort",)], "korte_beschrijving": [("korte_beschrijving",)],
+    "levensdomeinen": [("levensdomeinen",)], "aanmelden_via": [("aanmelden", "via")],
+    "kostprijs": [("aanmelden", "kostprijs")], "beroepsgeheim": [("beroepsgeheim",)],
+    "brede_instap": [("brede_instap",)], "telefoon": [("contact", "telefoon")], "email": [("contact", "email")],
+    "website": [("contact", "website")], "talen": [("talen",)], "werkgebied": [("werkgebied",)],
+    "nagekeken_datum": [("nagekeken", "datum")], "nagekeken_door": [("nagekeken", "door")],
+}
+LOCATION_COLUMNS = {"adressen", "postcodes", "gemeenten", "lat", "lon"}
+_SHEET_ADDRESS = ("straat", "postcode", "gemeente")
+
+
+def merge(old: dict, new: dict, columns: set[str] | None) -> tuple[dict, list[str]]:
+    """The record an import with --force writes over ``old``: (merged record, fields that would be lost).
+
+    A spreadsheet (``columns``: its columns) only has columns for part of a partner file: every field it has a
+    column for comes from the row (an empty cell removes the field), every other field of ``old`` stays as it
+    is. Locations: the row's addresses replace the public locations one by one (in the order the CSV export
+    writes them), keeping each location's other fields (naam, openingsuren, ...); with a different number of
+    addresses those fields cannot be matched and are listed as lost. JSON (``columns`` None) replaces the whole
+    record. Confidential locations are never in an export and always stay."""
+    import copy
+
+    merged = copy.deepcopy(old) if columns is not None else copy.deepcopy(new)
+    lost: list[str] = []
+    if columns is not None:
+        for column in sorted(columns & set(COLUMN_FIELDS)):
+            for path in COLUMN_FIELDS[column]:
+                value = new
+                for key in path:
+                    value = value.get(key) if isinstance(value, dict) else None
+                holder = merged
+                for key in path[:-1]:
+                    if not isinstance(holder.get(key), dict):
+                        holder[key] = {}
+                    holder = holder[key]
+                if value is None:
+                    holder.pop(path[-1], None)
+                else:
+                    holder[path[-1]] = copy.deepcopy(value)
+            if column in ("telefoon", "email", "website") and merged.get("contact") == {}:
+                del merged["contact"]
+    old_locations = [loc for loc in old.get("locaties") or [] if isinstance(loc, dict)]
+    secret = [loc for loc in old_locations if loc.get("vertrouwelijk")]
+    public = [loc for loc in old_locations if not loc.get("vertrouwelijk")]
+    if columns is not None and columns & LOCATION_COLUMNS:
+        rows = list(new.get("locaties") or [])
+        if len(rows) == len(public):
+            placed = []
+            for before, after in zip(public, rows):
+                location = {**copy.deepcopy(before), **{k: v for k, v in after.items() if k != "adres"}}
+                address = {k: v for k, v in (before.get("adres") or {}).items() if k not in _SHEET_ADDRESS}
+                location["adres"] = {**address, **after.get("adres", {})}
+                if "coordinaten" not in after:
+                    location.pop("coordinaten", None)
+                placed.append(location)
+        else:
+            placed = rows
+            for i, before in enumerate(public, start=1):
+                extra = [k for k in before if k not in ("adres", "coordinaten")]
+                extra += [f"adres.{k}" for k in before.get("adres") or {} if k not in _SHEET_ADDRESS]
+                lost += [f"locaties[{i}].{k}" for k in extra]
+        merged["locaties"] = placed + copy.deepcopy(secret)
+    elif columns is None:
+        if secret:
+            merged["locaties"] = list(merged.get("locaties") or []) + copy.deepcopy(secret)
+    if not merged.get("locaties"):
+        merged.pop("locaties", None)
+    return merged, lost
+
+
+def _flat(data: object, prefix: str = "", depth: int = 2) -> dict[str, object]:
+    if isinstance(data, dict) and depth:
+        out: dict[str, object] = {}
+        for key, value in data.items():
+            out.update(_flat(value, f"{prefix}{key}.", depth - 1))
+        return out
+    return {prefix.rstrip("."): data}
+
+
+def changes(old: dict, merged: dict) -> str:
+    """What a replaced file gets, in words: the fields that change, are added or removed."""
+    before, after = _flat(old), _flat(merged)
+    changed = [k for k in after if k in before and before[k] != after[k]]
+    added = [k for k in after if k not in before]
+    removed = [k for k in before if k not in after]
+    parts = [f"{what}: {', '.join(keys)}" for what, keys in
+             (("gewijzigd", changed), ("toegevoegd", added), ("verwijderd", removed)) if keys]
+    return "; ".join(parts) or "niets gewijzigd"
+
+
+def _has_comments(path: Path) -> bool:
+    """Whether a file has comment lines of its own (not the lines the tool writes at the top)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    return any(line.lstrip().startswith("#") and not line.startswith(("# yaml-language-server", "# Geïmporteerd uit"))
+               for line in lines)
+
+
 def _render(row: Row, source: str) -> str:
     text = yaml.safe_dump(row.record, allow_unicode=True, sort_keys=False, width=100)
     where = f"rij {row.number}" if row.columns is not None else f"partner {row.number}"
@@ -751,6 +854,19 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
         if (target.exists() or target.is_symlink()) and not force:
             result.problems.append(problem("NK622", name, row.number, col, value=pid, where=where, other=row.relpath))
             continue
+        if target.is_file():
+            existing = next((r for r in project.records if r.path == row.relpath), None)
+            data = existing.doc.data if existing is not None and existing.doc is not None else None
+            if isinstance(data, dict):
+                merged, lost = merge(data, row.record, set(row.columns) if row.columns is not None else None)
+                if lost:
+                    result.problems.append(problem("NK636", name, row.number, col, value=pid, where=where,
+                                                   other=row.relpath, fields=", ".join(lost)))
+                    continue
+                row.record = merged
+                result.changes[str(root / row.relpath)] = changes(data, merged)
+                if _has_comments(target):
+                    result.problems.append(problem("NK637", name, row.number, col, other=row.relpath))
         row.text = _render(row, name)
         accepted.append(row)
 

@@ -126,3 +126,72 @@ def test_validate_reports_a_folder_named_like_a_partner_file(basis):
     (basis / "partners" / "dender" / "leeg.yml").mkdir()
     result = run("validate", basis)
     assert result.exit_code == 1 and "NK646" in result.output
+
+
+# -- C: a CSV round trip with --force loses nothing ------------------------------------------------
+
+def _example(tmp_path: Path) -> Path:
+    import shutil
+
+    from helpers import ROOT
+
+    for top in ("partners", "regions"):
+        shutil.copytree(ROOT / top, tmp_path / top)
+    return tmp_path
+
+
+def _records(folder: Path) -> dict:
+    import yaml
+
+    return {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yml"))}
+
+
+def test_csv_export_then_import_force_keeps_every_field(tmp_path):
+    data = _example(tmp_path)
+    before = _records(data / "partners" / "voorkempen")
+    assert any("beschrijving" in r or "vragen" in r for r in before.values())
+    assert run("export", data, "--format", "csv", "-o", tmp_path / "rt.csv").exit_code == 0
+    result = run("import", tmp_path / "rt.csv", "--regio", "voorkempen", "--data", data, "--force")
+    assert result.exit_code == 0, result.output
+    assert _records(data / "partners" / "voorkempen") == before
+    assert "NK637" in result.output  # the comments go: told, not silent
+
+
+def test_import_force_changes_only_the_columns_of_the_sheet_and_says_what(tmp_path):
+    import csv
+    import io
+
+    data = _example(tmp_path)
+    assert run("export", data, "--format", "csv", "-o", tmp_path / "rt.csv").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "rt.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    row = next(r for r in rows if r["regio"] == "voorkempen")
+    phone = next(r["telefoon"] for r in rows if r["telefoon"] and r["telefoon"] != row["telefoon"])
+    before = _records(data / "partners" / "voorkempen")[f"{row['id']}.yml"]
+    row["telefoon"] = phone
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row), delimiter=";")
+    writer.writeheader()
+    writer.writerow(row)
+    (tmp_path / "een.csv").write_text(out.getvalue(), encoding="utf-8")
+    result = run("import", tmp_path / "een.csv", "--regio", "voorkempen", "--data", data, "--force")
+    assert result.exit_code == 0, result.output
+    assert "gewijzigd: contact.telefoon" in result.output
+    after = _records(data / "partners" / "voorkempen")[f"{row['id']}.yml"]
+    assert after["contact"]["telefoon"] == phone
+    assert {k: v for k, v in after.items() if k != "contact"} == {k: v for k, v in before.items() if k != "contact"}
+
+
+def test_import_force_refuses_when_location_details_cannot_be_matched(tmp_path):
+    from generator.importer import merge
+
+    old = {"id": "x", "naam": "X", "locaties": [
+        {"adres": {"postcode": "9240", "gemeente": "Zele"}, "openingsuren": [{"dagen": ["ma"]}]},
+        {"adres": {"postcode": "9200", "gemeente": "Dendermonde"}, "vertrouwelijk": True}]}
+    new = {"id": "x", "naam": "X", "locaties": [{"adres": {"postcode": "9240", "gemeente": "Zele"}},
+                                                {"adres": {"postcode": "9200", "gemeente": "Dendermonde"}}]}
+    merged, lost = merge(old, new, {"naam", "postcodes", "gemeenten"})
+    assert lost == ["locaties[1].openingsuren"]
+    same, lost = merge(old, {**new, "locaties": new["locaties"][:1]}, {"naam", "postcodes", "gemeenten"})
+    assert not lost and same["locaties"] == old["locaties"]  # details and the confidential location stay
+    whole, _ = merge(old, {**new, "locaties": new["locaties"][:1]}, None)  # JSON: no confidential locations
+    assert whole["locaties"][-1]["vertrouwelijk"] is True
