@@ -208,12 +208,21 @@ def read_source(path: Path) -> bytes:
     return raw
 
 
+# Codecs Python knows that are no encoding of a text file (host names, escapes, placeholders).
+_NOT_FILE_ENCODINGS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "palmos",
+                       "mbcs", "oem", "utf-7"}
+
+
 def known_encoding(name: str) -> str | None:
-    """The codec's canonical name, or None when Python does not know ``name``."""
+    """The codec's canonical name, or None when ``name`` is no encoding of a text file (unknown to Python,
+    or a codec that turns bytes into bytes, such as rot13 and base64, or one for host names, such as idna)."""
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
+        return None
+    return info.name
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -598,6 +607,12 @@ def _records_from(path: Path, region: str, mapping: dict | ColumnMap | None = No
     return rows, problems
 
 
+def _max_digits() -> int:
+    import sys
+
+    return sys.get_int_max_str_digits() or 4300
+
+
 def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[Row], list[Problem]]:
     raw = read_source(path)
     name = path.name
@@ -606,6 +621,8 @@ def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[R
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise Refused(problem("NK615", name, exc.lineno, exc.colno, reason=f"geen geldige JSON ({exc.msg})")) from None
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        raise Refused(problem("NK643", name, 1, 1, limit=_max_digits())) from None
     except RecursionError:
         raise Refused(problem("NK615", name, 1, 1, reason="de gegevens zijn te diep genest")) from None
     if not isinstance(data, dict):

@@ -195,3 +195,21 @@ def test_import_force_refuses_when_location_details_cannot_be_matched(tmp_path):
     assert not lost and same["locaties"] == old["locaties"]  # details and the confidential location stay
     whole, _ = merge(old, {**new, "locaties": new["locaties"][:1]}, None)  # JSON: no confidential locations
     assert whole["locaties"][-1]["vertrouwelijk"] is True
+
+
+# -- D: no tracebacks -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["rot13", "base64", "idna", "hex"])
+def test_an_encoding_that_is_no_text_encoding_is_refused(basis, encoding):
+    sheet = basis / "een.csv"
+    sheet.write_text("naam;soort\nX;andere\n", encoding="utf-8")
+    result = run("import", sheet, "--regio", "dender", "--data", basis, "--encoding", encoding)
+    assert result.exit_code == 2 and "NK612" in result.output and "Traceback" not in result.output
+
+
+def test_a_json_import_with_a_huge_integer_is_a_coded_problem(basis):
+    source = basis / "groot.json"
+    source.write_text('{"partners": [{"id": "x", "naam": "X", "n": ' + "9" * 5000 + "}]}", encoding="utf-8")
+    result = run("import", source, "--regio", "dender", "--data", basis)
+    assert result.exit_code == 1 and "NK643" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
