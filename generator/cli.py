@@ -279,7 +279,8 @@ def _made(make, data: Path, *args, **kwargs) -> None:
     except scaffold.WrongUsage as exc:
         raise Usage(str(exc)) from None
     except scaffold.ScaffoldError as exc:
-        click.echo(f"Niet gemaakt: {exc}", err=True)
+        found = exc.problem
+        click.echo(f"Niet gemaakt: {found.code} {found.message}\nTip: {found.hint}", err=True)
         sys.exit(1)
     click.echo(f"Gemaakt: {path}\nVul het aan en controleer met: netwerkkaart validate .")
 

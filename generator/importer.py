@@ -32,7 +32,7 @@ from .checks import check_project
 from .problems import Problem, problem
 from .project import Project, load_project, read_record
 from .refdata import reference, slug
-from .scaffold import MAX_ID, ID_RULE, ScaffoldError, check_region, confined, write_all
+from .scaffold import MAX_ID, ID_RULE, ScaffoldError, WrongUsage, check_region, confined, write_all
 
 # Column (as in our CSV export) -> how to read it. Other headers can be mapped with a mapping file.
 LIST_COLUMNS = {"levensdomeinen", "talen", "aanmelden_via", "adressen", "postcodes", "gemeenten", "lat", "lon",
@@ -598,6 +598,13 @@ def _records_from(path: Path, region: str, mapping: dict | ColumnMap | None = No
         problems += row_problems
         if record is not None:
             id_column = "id" if _cell(row.get("id")) else "naam"
+            given = _cell(row.get("id"))
+            if given and record["id"] and given != record["id"] and len(record["id"]) <= MAX_ID:
+                # An id column is used as it is, never rewritten: '../../mkdocs' is not 'mkdocs'.
+                col, where = _where("id", sheet.columns)
+                problems.append(problem("NK635", path.name, number, col, value=given, where=where,
+                                        suggestion=record["id"]))
+                continue
             if not record["id"] or len(record["id"]) > MAX_ID:
                 col, where = _where(id_column, sheet.columns)
                 problems.append(problem("NK618", path.name, number, col, where=where,
@@ -647,8 +654,13 @@ def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[R
                                     problem=" en ".join(f"heeft geen '{k}' als tekst" for k in missing)))
             continue
         if not (ID_RULE.fullmatch(item["id"]) and len(item["id"]) <= MAX_ID):
-            problems.append(problem("NK618", name, number, 1, where=f"partner {number}, veld 'id'",
-                                    value=_shown(item["id"])))
+            suggestion = slug(item["id"])
+            if suggestion and len(suggestion) <= MAX_ID:
+                problems.append(problem("NK635", name, number, 1, where=f"partner {number}, veld 'id'",
+                                        value=item["id"], suggestion=suggestion))
+            else:
+                problems.append(problem("NK618", name, number, 1, where=f"partner {number}, veld 'id'",
+                                        value=_shown(item["id"])))
             continue
         rows.append(Row(number, {k: v for k, v in item.items() if k != "regio"}, None, "id"))
     return rows, problems
@@ -816,6 +828,30 @@ def _render(row: Row, source: str) -> str:
     return f"# Geïmporteerd uit {source}, {where}.\n" + text
 
 
+def after_writing(project: Project, files: list[tuple[str, str | None, str, str]],
+                  today: datetime.date | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Check the data folder as ``validate`` would after writing ``files`` ((kind, region, relpath, text) each,
+    new or replacing a file), without writing anything: schema and every check across files.
+
+    Returns (the problems of the written files, the errors they cause in other files that are not there now).
+    Used by import and by ``new``, so neither writes a file that ``validate`` then rejects."""
+    before = list(project.problems) + check_project(project, today=today)
+    replaced = {relpath for _, _, relpath, _ in files}
+    after_project = Project(root=project.root, default_life_domains=project.default_life_domains,
+                            records=[r for r in project.records if r.path not in replaced],
+                            problems=[p for p in project.problems if p.file not in replaced])
+    new_problems: list[Problem] = []
+    for kind, region, relpath, text in files:
+        record, problems = read_record(kind, region, relpath, text.encode("utf-8"))
+        after_project.records.append(record)
+        new_problems += problems
+    after = sorted(set(list(after_project.problems) + new_problems + check_project(after_project, today=today)))
+    known = {p.key() for p in before}
+    own = [p for p in after if p.file in replaced]
+    others = [p for p in after if p.file not in replaced and p.is_error and p.key() not in known]
+    return own, others
+
+
 def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = False, force: bool = False,
                     mapping: dict[str, str] | ColumnMap | None = None, encoding: str | None = None,
                     today: datetime.date | None = None) -> ImportResult:
@@ -827,7 +863,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
     try:
         check_region(root, region)
     except ScaffoldError as exc:
-        if hasattr(exc, "problem"):
+        if isinstance(exc, WrongUsage):
             raise
         result.problems.append(problem("NK307", name, 1, 1, value=region, allowed="(zie regions/)"))
         return result
@@ -888,27 +924,15 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
         accepted.append(row)
 
     # The whole folder as it would be after the import, checked as `validate` checks it.
-    before = list(project.problems) + check_project(project, today=today)
-    replaced = {row.relpath for row in accepted}
-    after_project = Project(root=project.root, default_life_domains=project.default_life_domains,
-                            records=[r for r in project.records if r.path not in replaced],
-                            problems=[p for p in project.problems if p.file not in replaced])
-    new_problems: list[Problem] = []
-    for row in accepted:
-        record, problems = read_record("partner", region, row.relpath, row.text.encode("utf-8"))
-        after_project.records.append(record)
-        new_problems += problems
-    after = list(after_project.problems) + new_problems + check_project(after_project, today=today)
     rows_by_path = {row.relpath: row for row in accepted}
-    known = {p.key() for p in before}
-    for found in sorted(set(after)):
-        if found.code == "NK201" and "'coordinaten'" in found.message and found.file in rows_by_path:
+    own, others = after_writing(project, [("partner", region, row.relpath, row.text) for row in accepted], today)
+    for found in own:
+        if found.code == "NK201" and "'coordinaten'" in found.message:
             continue  # an address without coordinates: NK633 said so, with how to find them
-        if found.file in rows_by_path:
-            result.problems.append(_for_row(name, rows_by_path[found.file], found))
-        elif found.is_error and found.key() not in known:
-            result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
-                                           message=found.message, hint=found.hint))
+        result.problems.append(_for_row(name, rows_by_path[found.file], found))
+    for found in others:
+        result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
+                                       message=found.message, hint=found.hint))
     result.problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column, p.code))
     if result.errors:
         return result  # all or nothing: nothing is written

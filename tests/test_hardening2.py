@@ -213,3 +213,61 @@ def test_a_json_import_with_a_huge_integer_is_a_coded_problem(basis):
     result = run("import", source, "--regio", "dender", "--data", basis)
     assert result.exit_code == 1 and "NK643" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# -- E, F, G: new checks like validate, never rewrites an id, coded refusals ------------------------
+
+def _two_regions(tmp_path: Path) -> Path:
+    return _example(tmp_path)
+
+
+@pytest.mark.parametrize("args, code", [
+    (["new", "partner", "--regio", "dender", "clb-voorkempen"], "NK641"),  # id of another region (NK301)
+    (["new", "gemeente", "--regio", "dender", "Brecht"], "NK641"),  # municipality of another region (NK314)
+    (["new", "gemeente", "--regio", "dender", "Parijs"], "NK639"),
+    (["new", "partner", "--regio", "nergens", "x"], "NK640"),
+    (["new", "gemeente", "--regio", "dender", "Zele"], "NK638"),
+])
+def test_new_refuses_what_validate_would_reject_with_a_code(tmp_path, args, code):
+    data = _two_regions(tmp_path)
+    before = sorted(p for p in data.rglob("*"))
+    result = run(*args, "--data", data)
+    assert result.exit_code == 1, result.output
+    assert code in result.output
+    assert sorted(p for p in data.rglob("*")) == before
+    assert run("validate", data).exit_code == 0
+
+
+@pytest.mark.parametrize("args, suggestion", [
+    (["new", "partner", "--regio", "dender", "../../mkdocs"], "mkdocs"),
+    (["new", "regio", "../partners"], "partners"),
+    (["new", "partner", "--regio", "dender", "Jeugdhuis De Kelder"], "jeugdhuis-de-kelder"),
+])
+def test_new_refuses_an_id_that_is_not_an_id_and_suggests_the_slug(basis, args, suggestion):
+    before = sorted(p for p in basis.rglob("*"))
+    result = run(*args, "--data", basis)
+    assert result.exit_code == 2 and "NK635" in result.output and f"'{suggestion}'" in result.output
+    assert sorted(p for p in basis.rglob("*")) == before
+
+
+def test_new_refuses_control_characters_in_the_name(basis):
+    result = run("new", "regio", "x", "--naam", "a\x1b[2Jb", "--data", basis)
+    assert result.exit_code == 2 and "NK642" in result.output and "\x1b" not in result.output
+    assert not (basis / "regions" / "x").exists()
+
+
+def test_new_keeps_quotes_and_backslashes_in_the_name_as_typed(basis):
+    assert run("new", "partner", "--regio", "dender", "x", "--naam", 'Het "Huis" \\x41', "--data", basis).exit_code == 0
+    import yaml
+
+    assert yaml.safe_load((basis / "partners/dender/x.yml").read_text())["naam"] == 'Het "Huis" \\x41'
+
+
+def test_import_refuses_an_id_column_that_is_not_an_id(basis):
+    sheet = basis / "pad.csv"
+    sheet.write_text("id;naam;soort;korte_beschrijving;levensdomeinen;aanmelden_via;beroepsgeheim;werkgebied;"
+                     "nagekeken_datum;nagekeken_door\n../../mkdocs;X;andere;Iets.;opvoeding;zelf;nee;hele regio;"
+                     "2026-01-05;Team\n", encoding="utf-8")
+    result = run("import", sheet, "--regio", "dender", "--data", basis)
+    assert result.exit_code == 1 and "NK635" in result.output and "'mkdocs'" in result.output
+    assert not (basis / "partners/dender/mkdocs.yml").exists()
