@@ -405,7 +405,7 @@ def export_command(map: Path, fmt: str, output: Path | None, force: bool) -> Non
 @click.option("--site", "site_dir", default="site", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="Waar de site komt.")
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
-              type=Pad(dir_okay=False, path_type=Path), help="Het MkDocs-configuratiebestand.")
+              type=click.Path(path_type=Path), help="Het MkDocs-configuratiebestand.")
 def build_command(site_dir: Path, config_file: Path) -> None:
     """Bouw de site met MkDocs, veilig: eerst in een tijdelijke map, en alleen als alles lukt komt ze
     in de plaats van de vorige site. Een mislukte build laat de vorige site staan.
@@ -421,6 +421,7 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     """
     from . import publish
 
+    _guarded(lambda: publish.check_config(config_file))
     _guarded(lambda: publish.guard(config_file, site_dir))
     try:
         with _refusals():

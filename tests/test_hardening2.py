@@ -271,3 +271,26 @@ def test_import_refuses_an_id_column_that_is_not_an_id(basis):
     result = run("import", sheet, "--regio", "dender", "--data", basis)
     assert result.exit_code == 1 and "NK635" in result.output and "'mkdocs'" in result.output
     assert not (basis / "partners/dender/mkdocs.yml").exists()
+
+
+# -- G: build --config ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, code", [("missing", "NK710"), ("folder", "NK710"), ("fifo", "NK710"),
+                                        ("broken", "NK711"), ("list", "NK711")])
+def test_a_config_that_cannot_be_used_is_wrong_usage_and_never_hangs(basis, monkeypatch, kind, code):
+    monkeypatch.chdir(basis)
+    config = basis / "conf.yml"
+    if kind == "folder":
+        config.mkdir()
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(config)
+    elif kind == "broken":
+        config.write_text("site_name: x\nnav: [\n", encoding="utf-8")
+    elif kind == "list":
+        config.write_text("- a\n- b\n", encoding="utf-8")
+    result = run("build", "--config", config, "--site", basis / "site")
+    assert result.exit_code == 2, result.output
+    assert code in result.output and "Error" not in result.output
+    assert not (basis / "site").exists()
