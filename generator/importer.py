@@ -18,6 +18,7 @@ import csv
 import datetime
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -357,7 +358,9 @@ def _cell(value: object) -> str:
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unescape_cell(str(value).strip())  # a cell our CSV export neutralised (spreadsheet.py)
+    # Line breaks as the file writes them (CR LF, or CR alone on an old Mac) become plain line breaks.
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return unescape_cell(text.strip())  # a cell our CSV export neutralised (spreadsheet.py)
 
 
 def read_rows(path: Path, mapping: dict[str, str] | ColumnMap | None = None, encoding: str | None = None) -> Sheet:
@@ -540,8 +543,10 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
                 continue
             try:
                 location["coordinaten"] = {"lat": float(lat.replace(",", ".")), "lon": float(lon.replace(",", "."))}
+                if not all(math.isfinite(v) for v in location["coordinaten"].values()):
+                    raise ValueError("not a finite number")  # 1e999, inf, nan
             except ValueError:
-                bad("lat", f"'{lat}' / '{lon}' zijn geen coördinaten (getallen met een punt, zoals 51.0659)")
+                bad("lat", f"'{_shown(lat, 40)}' / '{_shown(lon, 40)}' zijn geen coördinaten (getallen met een punt, zoals 51.0659)")
                 continue
             locations.append(location)
         record["locaties"] = locations

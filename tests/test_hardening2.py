@@ -294,3 +294,25 @@ def test_a_config_that_cannot_be_used_is_wrong_usage_and_never_hangs(basis, monk
     assert result.exit_code == 2, result.output
     assert code in result.output and "Error" not in result.output
     assert not (basis / "site").exists()
+
+
+# -- H: smaller things ------------------------------------------------------------------------------
+
+HEAD = ("id;naam;soort;korte_beschrijving;levensdomeinen;aanmelden_via;beroepsgeheim;werkgebied;nagekeken_datum;"
+        "nagekeken_door;adressen;postcodes;gemeenten;lat;lon\r\n")
+
+
+def test_a_cr_in_a_csv_cell_is_a_line_break_not_a_yaml_escape(basis):
+    sheet = basis / "cr.csv"
+    sheet.write_bytes((HEAD + 'aa;Naam;andere;"Iets\rvoor\r\ngezinnen.";opvoeding;zelf;nee;hele regio;2026-01-05;'
+                       "Team;Markt 1;9240;Zele;51.06;4.04\r\n").encode())
+    result = run("import", sheet, "--regio", "dender", "--data", basis, "--dry-run")
+    assert "NK403" not in result.output and "escapes" not in result.output
+
+
+def test_an_infinite_coordinate_is_a_cell_problem_not_inf(basis):
+    sheet = basis / "inf.csv"
+    sheet.write_bytes((HEAD + "aa;Naam;andere;Iets.;opvoeding;zelf;nee;hele regio;2026-01-05;Team;Markt 1;9240;"
+                       "Zele;1e999;4.04\r\n").encode())
+    result = run("import", sheet, "--regio", "dender", "--data", basis, "--dry-run")
+    assert result.exit_code == 1 and "NK619" in result.output and ".inf" not in result.output
