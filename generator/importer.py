@@ -299,6 +299,10 @@ def _csv_rows(raw: bytes, name: str, encoding: str | None, sheet: Sheet) -> Iter
         yield number, row
 
 
+class Formula(str):
+    """A cell of an XLSX file that holds a formula without a saved value."""
+
+
 def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
     def broken(reason: str) -> Refused:
         return Refused(problem("NK606", name, 1, 1, name=name, reason=reason))
@@ -331,6 +335,15 @@ def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
             raise Refused(problem("NK609", name, 1, sheet.max_column, count=sheet.max_column, limit=MAX_COLUMNS))
         sheet.reset_dimensions()
         rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        # The same sheet with its formulas: a formula cell that Excel did not save a value for reads as empty
+        # above; here it reads as the formula, so it can be told as a formula (NK647), not as an empty cell.
+        try:
+            formula_book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+            formula_sheet = formula_book[sheet.title]
+            formula_sheet.reset_dimensions()
+            formulas = formula_sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        except Exception:  # noqa: BLE001 - the first read worked; without formulas we lose only the better message
+            formula_book, formulas = None, iter(())
         number = 0
         while True:
             number += 1
@@ -340,9 +353,19 @@ def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
                 return
             except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
                 raise broken(f"rij {number} is beschadigd ({type(exc).__name__})") from None
-            yield number, list(row)
+            try:
+                with_formulas = next(formulas, ())
+            except Exception:  # noqa: BLE001
+                with_formulas = ()
+            cells = list(row)
+            for i, (value, formula) in enumerate(zip(cells, with_formulas)):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    cells[i] = Formula(formula)
+            yield number, cells
     finally:
         book.close()
+        if "formula_book" in locals() and formula_book is not None:
+            formula_book.close()
 
 
 def _cell(value: object) -> str:
@@ -425,6 +448,13 @@ def read_rows(path: Path, mapping: dict[str, str] | ColumnMap | None = None, enc
                 header = _header(path.name, number, row, resolve, columns_map, sheet)
             elif number >= HEADER_WITHIN:
                 break
+            continue
+        formulas = [i for i, c in enumerate(row) if isinstance(c, Formula)]
+        for i in formulas:
+            sheet.problems.append(problem(
+                "NK647", path.name, number, i + 1, value=str(row[i]), where=f"kolom {letter(i + 1)}" + (
+                    f" ({header[i]})" if i < len(header) and header[i] else "")))
+        if formulas:
             continue
         controls = [(i, m.group()) for i, c in enumerate(row) if isinstance(c, str) and i not in long
                     for m in [_CONTROL.search(c)] if m]

@@ -316,3 +316,17 @@ def test_an_infinite_coordinate_is_a_cell_problem_not_inf(basis):
                        "Zele;1e999;4.04\r\n").encode())
     result = run("import", sheet, "--regio", "dender", "--data", basis, "--dry-run")
     assert result.exit_code == 1 and "NK619" in result.output and ".inf" not in result.output
+
+
+def test_a_formula_cell_without_a_value_is_told_as_a_formula(basis):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEAD.strip().split(";"))
+    sheet.append(["aa", "=A2&\" naam\"", "andere", "Iets.", "opvoeding", "zelf", "nee", "hele regio", "2026-01-05",
+                  "Team", "Markt 1", "9240", "Zele", "51.06", "4.04"])
+    book.save(basis / "formule.xlsx")
+    result = run("import", basis / "formule.xlsx", "--regio", "dender", "--data", basis, "--dry-run")
+    assert result.exit_code == 1 and "NK647" in result.output and "formule.xlsx:2:2" in result.output
+    assert "is leeg" not in result.output
