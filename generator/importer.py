@@ -608,8 +608,8 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
     if value not in ("true", "false", "ja", "nee", "1", "0"):
         bad("beroepsgeheim", f"'{text['beroepsgeheim']}' is geen ja of nee")
     record["beroepsgeheim"] = value in ("true", "ja", "1")
-    if text.get("brede_instap", "").lower() in ("true", "ja", "1"):
-        record["brede_instap"] = True  # false is the default: not written
+    if text.get("brede_instap"):
+        record["brede_instap"] = text["brede_instap"].lower() in ("true", "ja", "1")
     record["nagekeken"] = {"datum": text["nagekeken_datum"], "door": text["nagekeken_door"]}
     return (None if problems else record), problems + no_coordinates
 
@@ -792,8 +792,8 @@ def merge(old: dict, new: dict, columns: set[str] | None) -> tuple[dict, list[st
                     if not isinstance(holder.get(key), dict):
                         holder[key] = {}
                     holder = holder[key]
-                if value is None:
-                    holder.pop(path[-1], None)
+                if value is None or (path == ("brede_instap",) and value is False and path[-1] not in holder):
+                    holder.pop(path[-1], None)  # (the CSV export writes 'false' for a partner without brede_instap)
                 else:
                     holder[path[-1]] = copy.deepcopy(value)
             if column in ("telefoon", "email", "website") and merged.get("contact") == {}:
