@@ -820,8 +820,10 @@ def merge(old: dict, new: dict, columns: set[str] | None) -> tuple[dict, list[st
                 lost += [f"locaties[{i}].{k}" for k in extra]
         merged["locaties"] = placed + copy.deepcopy(secret)
     elif columns is None:
-        if secret:
-            merged["locaties"] = list(merged.get("locaties") or []) + copy.deepcopy(secret)
+        present = list(merged.get("locaties") or [])
+        kept = [loc for loc in secret if loc not in present]  # a hand-made JSON may hold them already
+        if kept:
+            merged["locaties"] = present + copy.deepcopy(kept)
     if not merged.get("locaties"):
         merged.pop("locaties", None)
     return merged, lost

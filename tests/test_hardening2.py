@@ -330,3 +330,13 @@ def test_a_formula_cell_without_a_value_is_told_as_a_formula(basis):
     result = run("import", basis / "formule.xlsx", "--regio", "dender", "--data", basis, "--dry-run")
     assert result.exit_code == 1 and "NK647" in result.output and "formule.xlsx:2:2" in result.output
     assert "is leeg" not in result.output
+
+
+def test_a_json_round_trip_keeps_confidential_locations(tmp_path):
+    data = _example(tmp_path)
+    before = _records(data / "partners" / "voorkempen")
+    assert any(loc.get("vertrouwelijk") for r in before.values() for loc in r.get("locaties", [])), "no example"
+    assert run("export", data, "--format", "json", "-o", tmp_path / "rt.json").exit_code == 0
+    result = run("import", tmp_path / "rt.json", "--regio", "voorkempen", "--data", data, "--force")
+    assert result.exit_code == 0, result.output
+    assert _records(data / "partners" / "voorkempen") == before
