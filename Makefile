@@ -43,8 +43,9 @@ test: setup chromium
 bench: setup
 	$(BIN)/python benchmarks/validate_bench.py
 
-## Flanders scale: 1,000 and 10,000 partners in 285 municipalities, every target in one table
-## (about 8 minutes; needs chromium). Writes benchmarks/out/flanders.json. See docs/over-snelheid.md.
+## Flanders scale: 1,000 and 10,000 partners in 285 municipalities, every target a ratio against a peer or
+## floor measured in the same run, in one table (about 30 minutes; needs chromium; a quick run:
+## .venv/bin/python benchmarks/flanders.py --sizes 1000). Writes benchmarks/out/flanders.json. See docs/over-snelheid.md.
 bench-vlaanderen: setup chromium
 	$(BIN)/python benchmarks/flanders.py
 

@@ -59,7 +59,8 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 # Ratios against a peer or floor of the same run; bytes and memory are absolute (machine-independent).
 TARGETS = {"validate_floor": 2.5, "build_ratio": 1.3, "growth": 11.0, "memory_mb": 1024,
            "search_vs_material": 0.25, "search_vs_pagefind": 1.2, "home_search_vs_material": 1.0, "search_kb": 150,
-           "map_ms_vs_folium": 0.5, "map_kb_vs_folium": 0.5, "map_kb": 300, "serve_vs_mkdocs": 1.0}
+           "map_ms_vs_folium": 0.5, "map_kb_vs_folium": 0.5, "map_kb": 300, "serve_vs_mkdocs": 1.0,
+           "wegwijzer_kb": 300}
 THEME = "theme:\n  name: material\n  language: nl\n  font: false\n  features: [navigation.instant, navigation.tabs]\n"
 # The floor of validation: read every file and let libyaml produce its events, nothing else.
 FLOOR = """
@@ -213,7 +214,20 @@ def site_facts(site: Path) -> dict:
         "largest_page": largest.relative_to(site).parent.as_posix() + "/",
         "largest_page_kb": round(largest.stat().st_size / 1024),
         "search_index_mb": round(sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 2**20, 1),
+        **wegwijzer_facts(site),
     }
+
+
+def wegwijzer_facts(site: Path) -> dict:
+    """What the wegwijzer fetches for one region: its index plus the largest region's file (or, on a small
+    site, every region's file: then wegwijzer.js fetches them all, so that not even the region is asked for)."""
+    from generator.wegwijzer import INDEX, LOAD_ALL_BELOW
+
+    index = (site / INDEX).stat().st_size
+    regions = [p.stat().st_size for p in (site / INDEX).parent.glob("regio-*.json")]
+    fetched = index + (sum(regions) if sum(regions) < LOAD_ALL_BELOW else max(regions))
+    return {"wegwijzer_kb": round(fetched / 1024), "wegwijzer_index_kb": round(index / 1024),
+            "wegwijzer_largest_region_kb": round(max(regions) / 1024)}
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -607,6 +621,9 @@ def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
         TARGETS["map_kb_vs_folium"])
     add("regiokaart: bytes", f"{rm['ours_kb']} KB", "", rm["ours_kb"], TARGETS["map_kb"], absolute=True)
     out[-1]["doel"] = f"≤ {TARGETS['map_kb']} KB"
+    add("wegwijzer: opgehaald voor één regio", f"{big['wegwijzer_kb']} KB", "", big["wegwijzer_kb"],
+        TARGETS["wegwijzer_kb"], absolute=True)
+    out[-1]["doel"] = f"≤ {TARGETS['wegwijzer_kb']} KB"
     if serve is not None:
         add(f"make serve: wijziging zichtbaar / mkdocs serve ({serve['pages']} pagina's)",
             f"{serve['ours_s']['median']:.1f} s", f"{serve['mkdocs_s']['median']:.1f} s", serve["ratio"],

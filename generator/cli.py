@@ -20,10 +20,10 @@ from .validate import validate_folder
 def _folder(folder: Path) -> Path:
     """The data folder, or a Dutch usage error (exit 2)."""
     if folder.is_file():
-        raise click.UsageError(f"'{folder}' is een bestand. Geef de map met partners/ en regions/, "
+        raise Usage(f"'{folder}' is een bestand. Geef de map met partners/ en regions/, "
                                "bijvoorbeeld: netwerkkaart validate .")
     if not folder.is_dir():
-        raise click.UsageError(f"De map '{folder}' bestaat niet.")
+        raise Usage(f"De map '{folder}' bestaat niet.")
     return folder
 
 
@@ -36,15 +36,135 @@ def _valid(folder: Path, out):
     return result
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Usage(click.UsageError):
+    """Wrong usage, told in Dutch (exit 2): 'Gebruik: ...', then 'Fout: <code> <message>'."""
+
+    def show(self, file=None) -> None:
+        if self.ctx is not None:
+            click.echo(self.ctx.get_usage().replace("Usage:", "Gebruik:", 1), file=file, err=True)
+            click.echo(f"Hulp: {self.ctx.command_path} --help\n", file=file, err=True)
+        click.echo(f"Fout: {self.format_message()}", file=file, err=True)
+
+
+def _coded(code: str, **fields) -> str:
+    from .problems import CATALOG, visible
+
+    kind = CATALOG[code]
+    return visible(f"{code} {kind.message.format(**fields)}\nTip: {kind.hint.format(**fields)}", keep_newlines=True)
+
+
+def _option(param, ctx=None) -> str:
+    if param is None:
+        return "een argument"
+    if getattr(param, "param_type_name", "") == "argument":
+        return (param.human_readable_name or param.name or "").upper()
+    return "/".join(param.opts) if getattr(param, "opts", None) else str(param.name)
+
+
+class Pad(click.Path):
+    """click.Path with Dutch, coded refusals (NK712, NK713) for a path that does not exist or is of the wrong kind."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
+            import os
+
+            path = os.fsdecode(value)
+            if not (path == "-" and self.allow_dash):
+                option = _option(param)
+                if not os.path.exists(path) and self.exists:
+                    what = "Het bestand" if not self.dir_okay else "De map" if not self.file_okay else "Het pad"
+                    raise Usage(_coded("NK712", what=what, target=path, option=option), ctx=ctx)
+                if os.path.exists(path):
+                    folder = os.path.isdir(path)
+                    if folder and not self.dir_okay:
+                        raise Usage(_coded("NK713", target=path, option=option, found="een map",
+                                           expected="een bestand"), ctx=ctx)
+                    if not folder and not self.file_okay:
+                        raise Usage(_coded("NK713", target=path, option=option, found="een bestand",
+                                           expected="een map"), ctx=ctx)
+        return super().convert(value, param, ctx)
+
+
+class Keuze(click.Choice):
+    """click.Choice with a Dutch, coded refusal (NK714)."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            raise Usage(_coded("NK714", value=value, option=_option(param),
+                               allowed=", ".join(map(str, self.choices))), ctx=ctx) from None
+
+
+def _translated(exc: click.UsageError) -> Usage:
+    """Click's own (English) usage errors as Dutch ones, coded where they are common."""
+    ctx = exc.ctx
+    command = ctx.command_path.split(" ", 1)[1] if ctx is not None and " " in ctx.command_path else "COMMANDO"
+    if isinstance(exc, click.MissingParameter):
+        param = exc.param
+        if param is not None and getattr(param, "param_type_name", "") == "argument":
+            what = f"Het argument {_option(param)}"
+        else:
+            what = f"De optie {_option(param)}" if param is not None else "Een verplicht gegeven"
+        return Usage(_coded("NK715", what=what, command=command), ctx=ctx)
+    if isinstance(exc, click.NoSuchOption):
+        return Usage(_coded("NK716", option=exc.option_name, command=command), ctx=ctx)
+    if isinstance(exc, click.BadParameter):
+        message = f"{_option(exc.param)}: {exc.message}" if exc.param is not None else exc.message
+        return Usage(message, ctx=ctx)
+    return Usage(exc.message, ctx=ctx)
+
+
+class _Main(click.Group):
+    """The command group: one place that turns Click's usage errors into Dutch ones and a failure to write the
+    output (a full disk, /dev/full, a closed pipe) into a coded message with exit 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except Usage:
+            raise
+        except click.UsageError as exc:
+            raise _translated(exc) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(1)
+        except OSError as exc:
+            _silence_stdout()
+            _output_failed(Path(exc.filename) if exc.filename else None, exc)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit does not fail a second time."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(target: Path | None, exc: OSError) -> None:
+    """A failure to write the output: NK709 on stderr, exit 1."""
+    shown = str(target) if target is not None else "De uitvoer (het scherm of waar die naartoe gaat)"
+    try:
+        click.echo(_coded("NK709", target=shown, reason=exc.strerror or str(exc)), err=True)
+    except OSError:
+        pass
+    sys.exit(1)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="netwerkkaart", message="netwerkkaart %(version)s")
 def main() -> None:
     """Netwerkkaart: van YAML-bestanden over het netwerk rond gezinnen naar een website met kaarten."""
 
 
 @main.command()
-@click.argument("map", default=".", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(report.REPORTERS)), default="text", show_default=True,
+@click.argument("map", default=".", type=Pad(path_type=Path))
+@click.option("--format", "fmt", type=Keuze(sorted(report.REPORTERS)), default="text", show_default=True,
               help="Uitvoer: text (voor mensen), json (voor programma's) of github (annotaties in GitHub Actions).")
 @click.option("--strict", is_flag=True, help="Ook waarschuwingen laten mislukken (exitcode 1).")
 def validate(map: Path, fmt: str, strict: bool) -> None:
@@ -65,8 +185,8 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 
 
 @main.command()
-@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--data", "data", default=".", show_default=True, type=click.Path(path_type=Path),
+@click.argument("outdir", type=Pad(file_okay=False, path_type=Path))
+@click.option("--data", "data", default=".", show_default=True, type=Pad(path_type=Path),
               help="De map met partners/ en regions/.")
 def generate(outdir: Path, data: Path) -> None:
     """Schrijf de pagina's van de site als Markdown-bestanden naar OUTDIR.
@@ -115,14 +235,14 @@ def _say(text: str) -> None:
     click.echo(text, err=True)
 
 
-def _guarded(check) -> None:
+def _guarded(check):
     """Run an output-folder guard; a refusal is wrong usage (exit 2) and nothing has been touched."""
     from . import outdir as folders
 
     try:
-        check()
+        return check()
     except folders.Refused as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Usage(str(exc)) from None
 
 
 class _refusals:
@@ -139,7 +259,7 @@ class _refusals:
             if exc.code == "NK704":
                 click.echo(str(exc), err=True)
                 sys.exit(1)
-            raise click.UsageError(str(exc)) from None
+            raise Usage(str(exc)) from None
         return False
 
 
@@ -157,9 +277,10 @@ def _made(make, data: Path, *args, **kwargs) -> None:
     try:
         path = make(_folder(data), *args, **kwargs)
     except scaffold.WrongUsage as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Usage(str(exc)) from None
     except scaffold.ScaffoldError as exc:
-        click.echo(f"Niet gemaakt: {exc}", err=True)
+        found = exc.problem
+        click.echo(f"Niet gemaakt: {found.code} {found.message}\nTip: {found.hint}", err=True)
         sys.exit(1)
     click.echo(f"Gemaakt: {path}\nVul het aan en controleer met: netwerkkaart validate .")
 
@@ -168,7 +289,7 @@ def _made(make, data: Path, *args, **kwargs) -> None:
 @click.argument("id")
 @click.option("--regio", required=True, help="De regio (de mapnaam in regions/).")
 @click.option("--naam", help="De naam van de organisatie.")
-@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", default=".", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
 def new_partner(id: str, regio: str, naam: str | None, data: Path) -> None:
     """Maak partners/REGIO/ID.yml.
@@ -183,7 +304,7 @@ def new_partner(id: str, regio: str, naam: str | None, data: Path) -> None:
 @new.command("regio")
 @click.argument("id")
 @click.option("--naam", help="De naam van het netwerk.")
-@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", default=".", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
 def new_region(id: str, naam: str | None, data: Path) -> None:
     """Maak regions/ID/regio.yml.
@@ -198,7 +319,7 @@ def new_region(id: str, naam: str | None, data: Path) -> None:
 @new.command("gemeente")
 @click.argument("naam")
 @click.option("--regio", required=True, help="De regio (de mapnaam in regions/).")
-@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", default=".", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
 def new_municipality(naam: str, regio: str, data: Path) -> None:
     """Maak regions/REGIO/gemeenten/<id>.yml, met de officiële NIS-code en postcodes al ingevuld.
@@ -211,8 +332,8 @@ def new_municipality(naam: str, regio: str, data: Path) -> None:
 
 
 @main.command("report")
-@click.argument("map", default=".", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(set(overview.FORMATS) | set(coverage.FORMATS))),
+@click.argument("map", default=".", type=Pad(path_type=Path))
+@click.option("--format", "fmt", type=Keuze(sorted(set(overview.FORMATS) | set(coverage.FORMATS))),
               default="text", show_default=True,
               help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten); "
                    "met --dekking ook csv (voor Excel: UTF-8 met BOM en ';').")
@@ -239,19 +360,22 @@ def report_command(map: Path, fmt: str, dekking: bool) -> None:
         coverage.FORMATS[fmt](coverage.site_coverage(site), sys.stdout)
         return
     if fmt not in overview.FORMATS:
-        raise click.UsageError(f"--format {fmt} bestaat alleen met --dekking. Kies text, json of markdown, "
+        raise Usage(f"--format {fmt} bestaat alleen met --dekking. Kies text, json of markdown, "
                                "of voeg --dekking toe.")
     overview.FORMATS[fmt](overview.build(validate_folder(_folder(map))), sys.stdout)
 
 
 @main.command("export")
-@click.argument("map", default=".", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(export.FORMATS)), default="json", show_default=True,
+@click.argument("map", default=".", type=Pad(path_type=Path))
+@click.option("--format", "fmt", type=Keuze(sorted(export.FORMATS)), default="json", show_default=True,
               help="json (alle velden), csv (een rij per partner, voor Excel: UTF-8 met BOM en ';'), "
                    "geojson (openbare locaties) of "
                    "hsds (Open Referral HSDS 3.0).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Bestand; standaard: het scherm.")
-def export_command(map: Path, fmt: str, output: Path | None) -> None:
+@click.option("-o", "--output", type=Pad(path_type=Path),
+              help="Bestand; standaard: het scherm. Nooit in partners/, regions/, docs/, generator/ of .git; "
+                   "een bestaand bestand alleen als het een eerdere export is (of met --force).")
+@click.option("--force", is_flag=True, help="Een bestaand bestand bij -o overschrijven, ook als het geen export is.")
+def export_command(map: Path, fmt: str, output: Path | None, force: bool) -> None:
     """Exporteer de partners als open data. Vertrouwelijke locaties worden nooit geëxporteerd.
 
     Bij fouten in de gegevens wordt niets geëxporteerd (exitcode 1).
@@ -260,20 +384,28 @@ def export_command(map: Path, fmt: str, output: Path | None) -> None:
 
         netwerkkaart export . --format csv -o partners.csv
     """
+    from . import outdir as folders
+
+    if output is not None:
+        _guarded(lambda: folders.guard_file(output, data=_folder(map), force=force))
     result = _valid(map, sys.stderr)
     text = export.FORMATS[fmt][1](result.project)
     if output:
-        output.write_text(text, encoding="utf-8")
+        target = _guarded(lambda: folders.guard_file(output, data=map, force=force))
+        try:
+            folders.write_file(target, text)
+        except OSError as exc:
+            _output_failed(output, exc)
         click.echo(f"Geschreven: {output}")
     else:
         click.echo(text, nl=False)
 
 
 @main.command("build")
-@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--site", "site_dir", default="site", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="Waar de site komt.")
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Het MkDocs-configuratiebestand.")
+              type=click.Path(path_type=Path), help="Het MkDocs-configuratiebestand.")
 def build_command(site_dir: Path, config_file: Path) -> None:
     """Bouw de site met MkDocs, veilig: eerst in een tijdelijke map, en alleen als alles lukt komt ze
     in de plaats van de vorige site. Een mislukte build laat de vorige site staan.
@@ -289,6 +421,7 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     """
     from . import publish
 
+    _guarded(lambda: publish.check_config(config_file))
     _guarded(lambda: publish.guard(config_file, site_dir))
     try:
         with _refusals():
@@ -344,16 +477,16 @@ def _encoding(ctx, param, value: str | None) -> str | None:
 
 
 @main.command("import")
-@click.argument("bron", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bron", type=Pad(exists=True, dir_okay=False, path_type=Path))
 @click.option("--regio", required=True, help="De regio waarin de partners komen (de mapnaam in regions/).")
-@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", default=".", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
 @click.option("--dry-run", is_flag=True, help="Alleen controleren en tonen wat er zou gebeuren; niets schrijven.")
 @click.option("--force", is_flag=True, help="Bestaande partnerbestanden van dezelfde regio overschrijven.")
-@click.option("--kolommen", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--kolommen", type=Pad(exists=True, dir_okay=False, path_type=Path),
               help="YAML-bestand dat de kolomnamen van je rekenblad koppelt aan de onze, zoals: "
                    "'Naam organisatie: naam'.")
-@click.option("--kolommen-voorstel", "voorstel", type=click.Path(path_type=Path),
+@click.option("--kolommen-voorstel", "voorstel", type=Pad(path_type=Path),
               help="Schrijf een kolommenbestand voor dit rekenblad naar dit bestand (om aan te passen en dan te "
                    "gebruiken met --kolommen) en importeer niets.")
 @click.option("--encoding", callback=_encoding,
@@ -390,7 +523,7 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
         try:
             importer.write_proposal(sheet.table, voorstel, _folder(data), bron, force=force)
         except WrongUsage as exc:
-            raise click.UsageError(str(exc)) from None
+            raise Usage(str(exc)) from None
         click.echo(f"Kolommenbestand geschreven: {voorstel}\nPas het aan en importeer dan met: "
                    f"netwerkkaart import {bron} --regio {regio} --kolommen {voorstel} --dry-run")
         return
@@ -398,7 +531,7 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
         result = importer.import_partners(bron, _folder(data), regio, dry_run=dry_run, force=force,
                                           mapping=mapping, encoding=encoding)
     except WrongUsage as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Usage(str(exc)) from None
     if result.table:
         _table(result.table)
     if result.encoding:
@@ -409,7 +542,8 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
         click.echo(f"{_count(result.other_regions, 'rij', 'rijen')} van een andere regio overgeslagen (kolom regio).")
     verb = "zou schrijven" if dry_run else "geschreven"
     for path in result.planned:
-        click.echo(f"{verb}: {path}")
+        change = result.changes.get(str(path))
+        click.echo(f"{verb}: {path}" + (f" (bestaand bestand; {change}; de rest blijft)" if change else ""))
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     if errors:
@@ -426,16 +560,16 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
 def _checkin_refused(exc) -> None:
     """A refusal of a check-in command: wrong usage is exit 2, a problem in the data exit 1."""
     if exc.usage:
-        raise click.UsageError(str(exc)) from None
+        raise Usage(str(exc)) from None
     _print_problems([exc.problem])
     sys.exit(1)
 
 
 @main.command("nakijken")
-@click.argument("map", default=".", type=click.Path(path_type=Path))
+@click.argument("map", default=".", type=Pad(path_type=Path))
 @click.option("--regio", help="Alleen deze regio (de mapnaam in regions/).")
 @click.option("--alle", is_flag=True, help="Alle partners, niet alleen wie aan de beurt is.")
-@click.option("-o", "--uit", type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--uit", type=Pad(file_okay=False, path_type=Path),
               help="Map voor nakijken.csv en de teksten per partner. Ze wordt helemaal vervangen: een nieuwe of "
                    "lege map, of een map die netwerkkaart eerder maakte. Zonder --uit: alleen de lijst.")
 @click.option("--site-url", envvar="NK_SITE_URL", default="",
@@ -458,9 +592,9 @@ def checkin_command(map: Path, regio: str | None, alle: bool, uit: Path | None, 
         try:
             scaffold.check_region(map, regio)
         except scaffold.WrongUsage as exc:
-            raise click.UsageError(str(exc)) from None
+            raise Usage(str(exc)) from None
         except scaffold.ScaffoldError as exc:
-            raise click.UsageError(str(exc)) from None
+            raise Usage(str(exc)) from None
     if uit is not None:
         _guarded(lambda: folders.guard(uit, data=map, docs=map / "docs", config_dir=map))
     result = _valid(map, sys.stdout)
@@ -487,7 +621,7 @@ def checkin_command(map: Path, regio: str | None, alle: bool, uit: Path | None, 
 @click.argument("id")
 @click.option("--door", required=True, help="Wie de gegevens met de partner nakeek (naam of dienst).")
 @click.option("--datum", help="Wanneer (jaar-maand-dag); standaard vandaag. Niet in de toekomst.")
-@click.option("--data", default=".", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", default=".", show_default=True, type=Pad(file_okay=False, path_type=Path),
               help="De map met partners/ en regions/.")
 def confirmed_command(id: str, door: str, datum: str | None, data: Path) -> None:
     """Noteer dat partner ID is nagekeken: past alleen de regels 'datum:' en 'door:' onder 'nagekeken:'

@@ -18,6 +18,7 @@ import csv
 import datetime
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -33,7 +34,7 @@ from .checks import check_project
 from .problems import Problem, problem
 from .project import Project, load_project, read_record
 from .refdata import reference, slug
-from .scaffold import MAX_ID, ID_RULE, ScaffoldError, check_region, confined, write_all
+from .scaffold import MAX_ID, ID_RULE, ScaffoldError, WrongUsage, check_region, confined, write_all
 
 # Column (as in our CSV export) -> how to read it. Other headers can be mapped with a mapping file.
 LIST_COLUMNS = {"levensdomeinen", "talen", "aanmelden_via", "adressen", "postcodes", "gemeenten", "lat", "lon",
@@ -116,6 +117,7 @@ class ImportResult:
     encoding: str | None = None  # how a CSV file was read, when it was not UTF-8
     other_regions: int = 0  # rows or partners of another region, left out
     table: list[Column] = field(default_factory=list)  # the column table of a spreadsheet (empty for JSON)
+    changes: dict[str, str] = field(default_factory=dict)  # path of a replaced file -> what changes in it
 
     @property
     def errors(self) -> list[Problem]:
@@ -210,12 +212,21 @@ def read_source(path: Path) -> bytes:
     return raw
 
 
+# Codecs Python knows that are no encoding of a text file (host names, escapes, placeholders).
+_NOT_FILE_ENCODINGS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "palmos",
+                       "mbcs", "oem", "utf-7"}
+
+
 def known_encoding(name: str) -> str | None:
-    """The codec's canonical name, or None when Python does not know ``name``."""
+    """The codec's canonical name, or None when ``name`` is no encoding of a text file (unknown to Python,
+    or a codec that turns bytes into bytes, such as rot13 and base64, or one for host names, such as idna)."""
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
+        return None
+    return info.name
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -266,6 +277,15 @@ def _csv_rows(raw: bytes, name: str, encoding: str | None, sheet: Sheet) -> Iter
     first = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
+        # The separator as if quoted cells were empty: the openingsuren cell of our CSV export is JSON,
+        # full of commas, and made the sniffer take ',' for a sheet of one row.
+        unquoted = re.sub(r'"(?:[^"]|"")*"', "", first)
+        try:
+            separator = csv.Sniffer().sniff(unquoted, delimiters=",;\t").delimiter
+        except csv.Error:
+            separator = dialect.delimiter
+        if separator != dialect.delimiter:
+            dialect = type("Dialect", (dialect,), {"delimiter": separator})
     except csv.Error:
         # One column, or too little to sniff: the separator that occurs most in the first line.
         line = first.split("\n", 1)[0]
@@ -289,6 +309,10 @@ def _csv_rows(raw: bytes, name: str, encoding: str | None, sheet: Sheet) -> Iter
                       else f"de opbouw klopt niet ({exc})")
             raise Refused(problem("NK614", name, number, 1, reason=reason)) from None
         yield number, row
+
+
+class Formula(str):
+    """A cell of an XLSX file that holds a formula without a saved value."""
 
 
 def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
@@ -323,6 +347,15 @@ def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
             raise Refused(problem("NK609", name, 1, sheet.max_column, count=sheet.max_column, limit=MAX_COLUMNS))
         sheet.reset_dimensions()
         rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        # The same sheet with its formulas: a formula cell that Excel did not save a value for reads as empty
+        # above; here it reads as the formula, so it can be told as a formula (NK647), not as an empty cell.
+        try:
+            formula_book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+            formula_sheet = formula_book[sheet.title]
+            formula_sheet.reset_dimensions()
+            formulas = formula_sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        except Exception:  # noqa: BLE001 - the first read worked; without formulas we lose only the better message
+            formula_book, formulas = None, iter(())
         number = 0
         while True:
             number += 1
@@ -332,9 +365,19 @@ def _xlsx_rows(raw: bytes, name: str) -> Iterator[tuple[int, list]]:
                 return
             except Exception as exc:  # noqa: BLE001 - damaged XML inside the zip
                 raise broken(f"rij {number} is beschadigd ({type(exc).__name__})") from None
-            yield number, list(row)
+            try:
+                with_formulas = next(formulas, ())
+            except Exception:  # noqa: BLE001
+                with_formulas = ()
+            cells = list(row)
+            for i, (value, formula) in enumerate(zip(cells, with_formulas)):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    cells[i] = Formula(formula)
+            yield number, cells
     finally:
         book.close()
+        if "formula_book" in locals() and formula_book is not None:
+            formula_book.close()
 
 
 def _cell(value: object) -> str:
@@ -350,7 +393,9 @@ def _cell(value: object) -> str:
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return unescape_cell(str(value).strip())  # a cell our CSV export neutralised (spreadsheet.py)
+    # Line breaks as the file writes them (CR LF, or CR alone on an old Mac) become plain line breaks.
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return unescape_cell(text.strip())  # a cell our CSV export neutralised (spreadsheet.py)
 
 
 def read_rows(path: Path, mapping: dict[str, str] | ColumnMap | None = None, encoding: str | None = None) -> Sheet:
@@ -415,6 +460,13 @@ def read_rows(path: Path, mapping: dict[str, str] | ColumnMap | None = None, enc
                 header = _header(path.name, number, row, resolve, columns_map, sheet)
             elif number >= HEADER_WITHIN:
                 break
+            continue
+        formulas = [i for i, c in enumerate(row) if isinstance(c, Formula)]
+        for i in formulas:
+            sheet.problems.append(problem(
+                "NK647", path.name, number, i + 1, value=str(row[i]), where=f"kolom {letter(i + 1)}" + (
+                    f" ({header[i]})" if i < len(header) and header[i] else "")))
+        if formulas:
             continue
         controls = [(i, m.group()) for i, c in enumerate(row) if isinstance(c, str) and i not in long
                     for m in [_CONTROL.search(c)] if m]
@@ -533,8 +585,10 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
                 continue
             try:
                 location["coordinaten"] = {"lat": float(lat.replace(",", ".")), "lon": float(lon.replace(",", "."))}
+                if not all(math.isfinite(v) for v in location["coordinaten"].values()):
+                    raise ValueError("not a finite number")  # 1e999, inf, nan
             except ValueError:
-                bad("lat", f"'{lat}' / '{lon}' zijn geen coördinaten (getallen met een punt, zoals 51.0659)")
+                bad("lat", f"'{_shown(lat, 40)}' / '{_shown(lon, 40)}' zijn geen coördinaten (getallen met een punt, zoals 51.0659)")
                 continue
             locations.append(location)
         record["locaties"] = locations
@@ -599,6 +653,13 @@ def _records_from(path: Path, region: str, mapping: dict | ColumnMap | None = No
         problems += row_problems
         if record is not None:
             id_column = "id" if _cell(row.get("id")) else "naam"
+            given = _cell(row.get("id"))
+            if given and record["id"] and given != record["id"] and len(record["id"]) <= MAX_ID:
+                # An id column is used as it is, never rewritten: '../../mkdocs' is not 'mkdocs'.
+                col, where = _where("id", sheet.columns)
+                problems.append(problem("NK635", path.name, number, col, value=given, where=where,
+                                        suggestion=record["id"]))
+                continue
             if not record["id"] or len(record["id"]) > MAX_ID:
                 col, where = _where(id_column, sheet.columns)
                 problems.append(problem("NK618", path.name, number, col, where=where,
@@ -606,6 +667,12 @@ def _records_from(path: Path, region: str, mapping: dict | ColumnMap | None = No
                 continue
             rows.append(Row(number, record, sheet.columns, id_column))
     return rows, problems
+
+
+def _max_digits() -> int:
+    import sys
+
+    return sys.get_int_max_str_digits() or 4300
 
 
 def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[Row], list[Problem]]:
@@ -616,6 +683,8 @@ def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[R
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise Refused(problem("NK615", name, exc.lineno, exc.colno, reason=f"geen geldige JSON ({exc.msg})")) from None
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        raise Refused(problem("NK643", name, 1, 1, limit=_max_digits())) from None
     except RecursionError:
         raise Refused(problem("NK615", name, 1, 1, reason="de gegevens zijn te diep genest")) from None
     if not isinstance(data, dict):
@@ -640,8 +709,13 @@ def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[R
                                     problem=" en ".join(f"heeft geen '{k}' als tekst" for k in missing)))
             continue
         if not (ID_RULE.fullmatch(item["id"]) and len(item["id"]) <= MAX_ID):
-            problems.append(problem("NK618", name, number, 1, where=f"partner {number}, veld 'id'",
-                                    value=_shown(item["id"])))
+            suggestion = slug(item["id"])
+            if suggestion and len(suggestion) <= MAX_ID:
+                problems.append(problem("NK635", name, number, 1, where=f"partner {number}, veld 'id'",
+                                        value=item["id"], suggestion=suggestion))
+            else:
+                problems.append(problem("NK618", name, number, 1, where=f"partner {number}, veld 'id'",
+                                        value=_shown(item["id"])))
             continue
         rows.append(Row(number, {k: v for k, v in item.items() if k != "regio"}, None, "id"))
     return rows, problems
@@ -701,10 +775,142 @@ def _for_row(source: str, row: Row, found: Problem) -> Problem:
                    message=found.message, hint=found.hint)
 
 
+# The record fields each column of a spreadsheet fills (a path of keys; "locaties" as a whole).
+COLUMN_FIELDS = {
+    "naam": [("naam",)], "soort": [("soort",)], "korte_beschrijving": [("korte_beschrijving",)],
+    "levensdomeinen": [("levensdomeinen",)], "aanmelden_via": [("aanmelden", "via")],
+    "kostprijs": [("aanmelden", "kostprijs")], "beroepsgeheim": [("beroepsgeheim",)],
+    "brede_instap": [("brede_instap",)], "telefoon": [("contact", "telefoon")], "email": [("contact", "email")],
+    "website": [("contact", "website")], "talen": [("talen",)], "werkgebied": [("werkgebied",)],
+    "nagekeken_datum": [("nagekeken", "datum")], "nagekeken_door": [("nagekeken", "door")],
+}
+LOCATION_COLUMNS = {"adressen", "postcodes", "gemeenten", "lat", "lon"}
+_SHEET_ADDRESS = ("straat", "postcode", "gemeente")
+
+
+def merge(old: dict, new: dict, columns: set[str] | None) -> tuple[dict, list[str]]:
+    """The record an import with --force writes over ``old``: (merged record, fields that would be lost).
+
+    A spreadsheet (``columns``: its columns) only has columns for part of a partner file: every field it has a
+    column for comes from the row (an empty cell removes the field), every other field of ``old`` stays as it
+    is. Locations: the row's addresses replace the public locations one by one (in the order the CSV export
+    writes them), keeping each location's other fields (naam, openingsuren unless the sheet has that column,
+    ...); with a different number of
+    addresses those fields cannot be matched and are listed as lost. JSON (``columns`` None) replaces the whole
+    record. Confidential locations are never in an export and always stay."""
+    import copy
+
+    merged = copy.deepcopy(old) if columns is not None else copy.deepcopy(new)
+    lost: list[str] = []
+    if columns is not None:
+        for column in sorted(columns & set(COLUMN_FIELDS)):
+            for path in COLUMN_FIELDS[column]:
+                value = new
+                for key in path:
+                    value = value.get(key) if isinstance(value, dict) else None
+                holder = merged
+                for key in path[:-1]:
+                    if not isinstance(holder.get(key), dict):
+                        holder[key] = {}
+                    holder = holder[key]
+                if value is None or (path == ("brede_instap",) and value is False and path[-1] not in holder):
+                    holder.pop(path[-1], None)  # (the CSV export writes 'false' for a partner without brede_instap)
+                else:
+                    holder[path[-1]] = copy.deepcopy(value)
+            if column in ("telefoon", "email", "website") and merged.get("contact") == {}:
+                del merged["contact"]
+    old_locations = [loc for loc in old.get("locaties") or [] if isinstance(loc, dict)]
+    secret = [loc for loc in old_locations if loc.get("vertrouwelijk")]
+    public = [loc for loc in old_locations if not loc.get("vertrouwelijk")]
+    if columns is not None and columns & LOCATION_COLUMNS:
+        rows = list(new.get("locaties") or [])
+        # With an 'openingsuren' column the row's hours replace the location's (an empty cell removes them).
+        from_row = set(hours.HOURS_KEYS) if "openingsuren" in columns else set()
+        if len(rows) == len(public):
+            placed = []
+            for before, after in zip(public, rows):
+                location = {**{k: copy.deepcopy(v) for k, v in before.items() if k not in from_row},
+                            **{k: v for k, v in after.items() if k != "adres"}}
+                address = {k: v for k, v in (before.get("adres") or {}).items() if k not in _SHEET_ADDRESS}
+                location["adres"] = {**address, **after.get("adres", {})}
+                if "coordinaten" not in after:
+                    location.pop("coordinaten", None)
+                placed.append(location)
+        else:
+            placed = rows
+            for i, before in enumerate(public, start=1):
+                extra = [k for k in before if k not in ("adres", "coordinaten") and k not in from_row]
+                extra += [f"adres.{k}" for k in before.get("adres") or {} if k not in _SHEET_ADDRESS]
+                lost += [f"locaties[{i}].{k}" for k in extra]
+        merged["locaties"] = placed + copy.deepcopy(secret)
+    elif columns is None:
+        present = list(merged.get("locaties") or [])
+        kept = [loc for loc in secret if loc not in present]  # a hand-made JSON may hold them already
+        if kept:
+            merged["locaties"] = present + copy.deepcopy(kept)
+    if not merged.get("locaties"):
+        merged.pop("locaties", None)
+    return merged, lost
+
+
+def _flat(data: object, prefix: str = "", depth: int = 2) -> dict[str, object]:
+    if isinstance(data, dict) and depth:
+        out: dict[str, object] = {}
+        for key, value in data.items():
+            out.update(_flat(value, f"{prefix}{key}.", depth - 1))
+        return out
+    return {prefix.rstrip("."): data}
+
+
+def changes(old: dict, merged: dict) -> str:
+    """What a replaced file gets, in words: the fields that change, are added or removed."""
+    before, after = _flat(old), _flat(merged)
+    changed = [k for k in after if k in before and before[k] != after[k]]
+    added = [k for k in after if k not in before]
+    removed = [k for k in before if k not in after]
+    parts = [f"{what}: {', '.join(keys)}" for what, keys in
+             (("gewijzigd", changed), ("toegevoegd", added), ("verwijderd", removed)) if keys]
+    return "; ".join(parts) or "niets gewijzigd"
+
+
+def _has_comments(path: Path) -> bool:
+    """Whether a file has comment lines of its own (not the lines the tool writes at the top)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    return any(line.lstrip().startswith("#") and not line.startswith(("# yaml-language-server", "# Geïmporteerd uit"))
+               for line in lines)
+
+
 def _render(row: Row, source: str) -> str:
     text = yaml.safe_dump(row.record, allow_unicode=True, sort_keys=False, width=100)
     where = f"rij {row.number}" if row.columns is not None else f"partner {row.number}"
     return f"# Geïmporteerd uit {source}, {where}.\n" + text
+
+
+def after_writing(project: Project, files: list[tuple[str, str | None, str, str]],
+                  today: datetime.date | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Check the data folder as ``validate`` would after writing ``files`` ((kind, region, relpath, text) each,
+    new or replacing a file), without writing anything: schema and every check across files.
+
+    Returns (the problems of the written files, the errors they cause in other files that are not there now).
+    Used by import and by ``new``, so neither writes a file that ``validate`` then rejects."""
+    before = list(project.problems) + check_project(project, today=today)
+    replaced = {relpath for _, _, relpath, _ in files}
+    after_project = Project(root=project.root, default_life_domains=project.default_life_domains,
+                            records=[r for r in project.records if r.path not in replaced],
+                            problems=[p for p in project.problems if p.file not in replaced])
+    new_problems: list[Problem] = []
+    for kind, region, relpath, text in files:
+        record, problems = read_record(kind, region, relpath, text.encode("utf-8"))
+        after_project.records.append(record)
+        new_problems += problems
+    after = sorted(set(list(after_project.problems) + new_problems + check_project(after_project, today=today)))
+    known = {p.key() for p in before}
+    own = [p for p in after if p.file in replaced]
+    others = [p for p in after if p.file not in replaced and p.is_error and p.key() not in known]
+    return own, others
 
 
 def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = False, force: bool = False,
@@ -718,7 +924,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
     try:
         check_region(root, region)
     except ScaffoldError as exc:
-        if hasattr(exc, "problem"):
+        if isinstance(exc, WrongUsage):
             raise
         result.problems.append(problem("NK307", name, 1, 1, value=region, allowed="(zie regions/)"))
         return result
@@ -754,34 +960,40 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
             continue
         target = confined(root, "partners", region, f"{pid}.yml")
         row.relpath = f"partners/{region}/{pid}.yml"
+        if target.exists() and not target.is_file():
+            what = "een map" if target.is_dir() else "geen gewoon bestand"
+            result.problems.append(problem("NK634", name, row.number, col, value=pid, where=where,
+                                           other=row.relpath, what=what))
+            continue
         if (target.exists() or target.is_symlink()) and not force:
             result.problems.append(problem("NK622", name, row.number, col, value=pid, where=where, other=row.relpath))
             continue
+        if target.is_file():
+            existing = next((r for r in project.records if r.path == row.relpath), None)
+            data = existing.doc.data if existing is not None and existing.doc is not None else None
+            if isinstance(data, dict):
+                merged, lost = merge(data, row.record, set(row.columns) if row.columns is not None else None)
+                if lost:
+                    result.problems.append(problem("NK636", name, row.number, col, value=pid, where=where,
+                                                   other=row.relpath, fields=", ".join(lost)))
+                    continue
+                row.record = merged
+                result.changes[str(root / row.relpath)] = changes(data, merged)
+                if _has_comments(target):
+                    result.problems.append(problem("NK637", name, row.number, col, other=row.relpath))
         row.text = _render(row, name)
         accepted.append(row)
 
     # The whole folder as it would be after the import, checked as `validate` checks it.
-    before = list(project.problems) + check_project(project, today=today)
-    replaced = {row.relpath for row in accepted}
-    after_project = Project(root=project.root, default_life_domains=project.default_life_domains,
-                            records=[r for r in project.records if r.path not in replaced],
-                            problems=[p for p in project.problems if p.file not in replaced])
-    new_problems: list[Problem] = []
-    for row in accepted:
-        record, problems = read_record("partner", region, row.relpath, row.text.encode("utf-8"))
-        after_project.records.append(record)
-        new_problems += problems
-    after = list(after_project.problems) + new_problems + check_project(after_project, today=today)
     rows_by_path = {row.relpath: row for row in accepted}
-    known = {p.key() for p in before}
-    for found in sorted(set(after)):
-        if found.code == "NK201" and "'coordinaten'" in found.message and found.file in rows_by_path:
+    own, others = after_writing(project, [("partner", region, row.relpath, row.text) for row in accepted], today)
+    for found in own:
+        if found.code == "NK201" and "'coordinaten'" in found.message:
             continue  # an address without coordinates: NK633 said so, with how to find them
-        if found.file in rows_by_path:
-            result.problems.append(_for_row(name, rows_by_path[found.file], found))
-        elif found.is_error and found.key() not in known:
-            result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
-                                           message=found.message, hint=found.hint))
+        result.problems.append(_for_row(name, rows_by_path[found.file], found))
+    for found in others:
+        result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
+                                       message=found.message, hint=found.hint))
     result.problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column, p.code))
     if result.errors:
         return result  # all or nothing: nothing is written

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import stat
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -284,3 +286,72 @@ def _mark(folder: Path, hold: bool = True) -> int | None:
         return fd
     os.close(fd)
     return None
+
+
+# -- one output file (``export -o``) ------------------------------------------------------------------
+
+# How the files ``netwerkkaart export`` writes begin: a file that begins like this may be overwritten.
+EXPORT_STARTS = ('\ufeff"id";"regio";"naam";', '{"partners": [', '{"type": "FeatureCollection", "features": [',
+                 '[\n{"id": "', "[]\n")
+
+
+def is_export(path: Path) -> bool:
+    """Whether ``path`` is a regular file that begins as an export of this tool does."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(64).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return start.startswith(EXPORT_STARTS)
+
+
+def guard_file(target: Path, *, data: Path, force: bool = False) -> Path:
+    """The output file with links resolved, or :class:`Refused`. Only looks; changes nothing.
+
+    Refused: a file in ``data/partners``, ``data/regions``, ``data/docs``, ``data/generator`` or a Git folder;
+    something that is not a regular file (a folder, a device, a pipe); a file in a folder that does not exist;
+    an existing file that is not an earlier export, unless ``force``."""
+    t = _real(target)
+    data = _real(data)
+    whole = [(_real(data / "partners"), "de map partners/ van de gegevens"),
+             (_real(data / "regions"), "de map regions/ van de gegevens"),
+             (_real(data / "docs"), "de map docs/ met de eigen pagina's"),
+             (_real(data / "generator"), "de map generator/ met de code van netwerkkaart")]
+    whole += [(git, "een Git-map (.git)") for git in _git_folders([data, _real(Path.cwd())])]
+    if ".git" in t.parts:
+        raise Refused("NK705", target=target, relation="ligt in", what="een Git-map (.git)",
+                      path=Path(*t.parts[:t.parts.index(".git") + 1]))
+    for place, what in whole:
+        if t == place or t.is_relative_to(place):
+            raise Refused("NK705", target=target, relation="ligt in", what=what, path=place)
+    if os.path.lexists(t):
+        try:
+            mode = os.stat(t).st_mode
+        except OSError as exc:
+            raise Refused("NK709", target=target, reason=exc.strerror or str(exc)) from None
+        if not stat.S_ISREG(mode):
+            what = "een map" if stat.S_ISDIR(mode) else "geen gewoon bestand (maar een apparaat, pijp of socket)"
+            raise Refused("NK707", target=target, what=what)
+        if not force and not is_export(t):
+            raise Refused("NK706", target=target)
+    elif not t.parent.is_dir():
+        raise Refused("NK708", target=target, folder=target.parent)
+    return t
+
+
+def write_file(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` (resolved by :func:`guard_file`) all at once: a temporary file beside it,
+    renamed into place; on failure the temporary is removed and the old file stays. Raises OSError."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".netwerkkaart-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(name, 0o666 & ~mask)
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

@@ -125,9 +125,14 @@ def _walk(root: Path, tops: tuple[str, ...], problems: list[Problem]) -> list[tu
                 continue
             for entry in listed:
                 name = entry.name
-                if name.startswith("."):
-                    continue
                 parts = (*rel, name)
+                if name.startswith("."):
+                    # Hidden: skipped, but never in silence when it looks like data or a leftover of ours.
+                    if name.startswith(".netwerkkaart-") and name.endswith(".tmp"):
+                        problems.append(problem("NK644", "/".join(parts), 1, 1, name=name))
+                    elif name.lower().endswith(YAML_SUFFIXES):
+                        problems.append(problem("NK645", "/".join(parts), 1, 1, name=name))
+                    continue
                 try:
                     if entry.is_symlink():
                         found = follow(entry.path, parts)
@@ -141,6 +146,9 @@ def _walk(root: Path, tops: tuple[str, ...], problems: list[Problem]) -> list[tu
                         else:
                             problems.append(problem("NK119", "/".join(parts), 1, 1, what=kind_of(target_info.st_mode)))
                     elif entry.is_dir(follow_symlinks=False):
+                        if name.lower().endswith(YAML_SUFFIXES):
+                            problems.append(problem("NK646", "/".join(parts), 1, 1, name=name))
+                            continue
                         pending.append((entry.path, parts, entry.stat(follow_symlinks=False)))
                     elif entry.is_file(follow_symlinks=False):
                         out.append((Path(entry.path), parts))

@@ -53,6 +53,50 @@ def locations(config_file: Path) -> tuple[Path, Path | None, Path]:
     return data, docs, config_dir
 
 
+MAX_CONFIG = 1024 * 1024  # a mkdocs.yml is a few kilobytes
+
+
+def check_config(config_file: Path) -> dict:
+    """The MkDocs configuration as read, or :class:`outdir.Refused`: NK710 when it is missing, not a regular
+    file (a folder, a pipe that would make the build hang, a device) or too big; NK711 when it is no YAML
+    with settings. Looks at the type before opening: a FIFO is never opened."""
+    import stat
+
+    try:
+        info = os.stat(config_file)
+    except FileNotFoundError:
+        raise outdir.Refused("NK710", target=config_file, reason="het bestand bestaat niet") from None
+    except OSError as exc:
+        raise outdir.Refused("NK710", target=config_file, reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise outdir.Refused("NK710", target=config_file, reason="het is een map, geen bestand")
+    if not stat.S_ISREG(info.st_mode):
+        raise outdir.Refused("NK710", target=config_file,
+                             reason="het is geen gewoon bestand (maar een pijp, apparaat of socket)")
+    if info.st_size > MAX_CONFIG:
+        raise outdir.Refused("NK710", target=config_file, reason="het is groter dan 1 MB")
+    try:
+        with open(config_file, "rb") as handle:
+            raw = handle.read(MAX_CONFIG + 1)
+    except OSError as exc:
+        raise outdir.Refused("NK710", target=config_file, reason=exc.strerror or str(exc)) from None
+    try:
+        from mkdocs.utils.yaml import yaml_load
+
+        config = yaml_load(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise outdir.Refused("NK711", target=config_file, reason="het is geen UTF-8-tekst") from None
+    except Exception as exc:  # noqa: BLE001 - YAML errors of every kind, and MkDocs' own (!ENV, !relative)
+        cause = exc.__cause__ or exc.__context__ or exc  # MkDocs wraps the YAML error
+        mark = getattr(cause, "problem_mark", None)
+        where = f"regel {mark.line + 1}, kolom {mark.column + 1}: " if mark is not None else ""
+        what = getattr(cause, "problem", None) or "de YAML-opbouw klopt niet"
+        raise outdir.Refused("NK711", target=config_file, reason=f"{where}{what}") from None
+    if not isinstance(config, dict):
+        raise outdir.Refused("NK711", target=config_file, reason="er staan geen instellingen in (naam: waarde)")
+    return config
+
+
 def guard(config_file: Path, site_dir: Path) -> Path:
     """:func:`outdir.guard` for a site built from ``config_file``."""
     data, docs, config_dir = locations(config_file)

@@ -7,6 +7,7 @@ titles and descriptions as tooltips, completes field names and marks errors whil
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import tempfile
@@ -23,17 +24,15 @@ MAX_ID = 80
 
 
 class ScaffoldError(Exception):
-    """Raised when a file cannot be made; the message is Dutch and says what to do."""
-
-
-class WrongUsage(ScaffoldError):
-    """A refused argument (a region that is not an id, a path leaving the data folder): exit code 2.
-
-    ``problem`` is the coded problem, for callers that report problems rather than messages."""
+    """Raised when a file cannot be made (exit code 1); ``problem`` is the coded problem."""
 
     def __init__(self, found: Problem):
         super().__init__(f"{found.code} {found.message}\n{found.hint}")
         self.problem = found
+
+
+class WrongUsage(ScaffoldError):
+    """A refused argument (a region that is not an id, a path leaving the data folder): exit code 2."""
 
 
 def _regions(root: Path) -> str:
@@ -43,6 +42,31 @@ def _regions(root: Path) -> str:
     except OSError:
         names = []
     return ", ".join(names) or "(nog geen)"
+
+
+def check_given_id(value: str, what: str, where: str) -> str:
+    """An id as the user typed it: refused (WrongUsage) unless it already is an id; never rewritten. The
+    refusal suggests the slug of what was typed (NK635), or says no id can be made of it (NK618)."""
+    if not (ID_RULE.fullmatch(value) and len(value) <= MAX_ID):
+        suggestion = _slug(value)
+        reserved = suggestion and reserved_id_problem(suggestion, where)
+        if reserved:
+            raise WrongUsage(reserved)  # 'Aux': the id it looks like cannot be used either
+        if suggestion and len(suggestion) <= MAX_ID:
+            raise WrongUsage(problem("NK635", what, 1, 1, value=value, where=where, suggestion=suggestion))
+        raise WrongUsage(problem("NK618", what, 1, 1, where=where, value=value))
+    check_id(value, where)
+    return value
+
+
+def check_text(value: str | None, option: str) -> None:
+    """Refuse a text option (such as --naam) with a control or invisible character (WrongUsage, NK642)."""
+    from .chars import CONTROL, INVISIBLE
+
+    found = value and (CONTROL.search(value) or INVISIBLE.search(value))
+    if found:
+        raise WrongUsage(problem("NK642", option, 1, 1, option=option,
+                                 value=f"\\u{ord(found.group()):04x}"))
 
 
 def check_id(value: str, what: str) -> None:
@@ -64,8 +88,7 @@ def check_region(root: Path, region: str, *, must_exist: bool = True) -> Path:
         raise WrongUsage(reserved)
     folder = confined(root, "regions", region)
     if must_exist and not (folder / "regio.yml").is_file():
-        raise ScaffoldError(f"De regio '{region}' bestaat niet (regions/{region}/regio.yml ontbreekt). "
-                            f"Bestaande regio's: {_regions(root)}.")
+        raise ScaffoldError(problem("NK640", "--regio", 1, 1, value=region, allowed=_regions(root)))
     return folder
 
 
@@ -91,8 +114,11 @@ def write_new(target: Path, text: str) -> None:
 
 def write_all(files: list[tuple[Path, str]]) -> None:
     """Write every (target, text) or none: each goes to a hidden temporary file next to its target
-    first; only when all are written are they renamed into place. Raises OSError (temporaries removed)."""
+    first; only when all are written are they renamed into place. A rename that fails puts back what the
+    earlier renames replaced (and removes what they added). Raises OSError; no temporary file stays."""
     temporaries: list[tuple[Path, Path]] = []
+    backups: dict[Path, Path] = {}  # target -> a hard link (or copy) of the file it replaces
+    placed: list[Path] = []
     try:
         for target, text in files:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -103,12 +129,41 @@ def write_all(files: list[tuple[Path, str]]) -> None:
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(name, 0o666 & ~_umask())
+        for _, target in temporaries:
+            if os.path.isfile(target) and not os.path.islink(target):
+                backups[target] = _backup(target)
+        for temporary, target in temporaries:
+            os.replace(temporary, target)
+            placed.append(target)
     except BaseException:
+        for target in reversed(placed):
+            try:
+                if target in backups:
+                    os.replace(backups.pop(target), target)
+                else:
+                    target.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise
+    finally:
         for temporary, _ in temporaries:
             temporary.unlink(missing_ok=True)
-        raise
-    for temporary, target in temporaries:
-        os.replace(temporary, target)
+        for backup in backups.values():
+            backup.unlink(missing_ok=True)
+
+
+def _backup(target: Path) -> Path:
+    """A hidden copy of ``target`` beside it (a hard link where the file system allows it)."""
+    import shutil
+
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".netwerkkaart-", suffix=".tmp")
+    os.close(fd)
+    os.unlink(name)
+    try:
+        os.link(target, name)
+    except OSError:
+        shutil.copy2(target, name)
+    return Path(name)
 
 
 def _umask() -> int:
@@ -123,32 +178,41 @@ def _schema_line(target: Path, kind: str) -> str:
     return f"# yaml-language-server: $schema={relative}\n"
 
 
-def _write(target: Path, text: str) -> Path:
+def _write(root: Path, target: Path, text: str, kind: str, region: str | None) -> Path:
+    """Write a new file, after checking the folder as ``validate`` would with it (ScaffoldError, NK641)."""
+    relpath = "/".join(target.relative_to(root).parts)
     if target.exists() or target.is_symlink():
-        raise ScaffoldError(f"{target} bestaat al. Kies een ander id, of pas het bestaande bestand aan.")
+        raise ScaffoldError(problem("NK638", relpath, 1, 1, target=relpath))
+    from .importer import after_writing
+    from .project import load_project
+
+    own, others = after_writing(load_project(root), [(kind, region, relpath, text)])
+    errors = [p for p in own if p.is_error] + others
+    if errors:
+        first = errors[0]
+        raise ScaffoldError(problem("NK641", first.file, first.line, first.column, target=relpath,
+                                    original=first.code, message=first.message, hint=first.hint))
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_new(target, text)
     except FileExistsError:
-        raise ScaffoldError(f"{target} bestaat al. Kies een ander id, of pas het bestaande bestand aan.") from None
+        raise ScaffoldError(problem("NK638", relpath, 1, 1, target=relpath)) from None
     except OSError as exc:
-        raise ScaffoldError(f"{target} kan niet geschreven worden: {exc.strerror or exc}.") from None
+        raise ScaffoldError(problem("NK508", relpath, 1, 1, target=relpath, reason=exc.strerror or str(exc))) from None
     return target
 
 
 def new_partner(root: Path, region: str, partner_id: str, name: str | None = None,
                 today: datetime.date | None = None) -> Path:
     check_region(root, region)
-    slug = _slug(partner_id)
-    if not slug:
-        raise WrongUsage(problem("NK618", "ID", 1, 1, where="het id", value=partner_id))
-    check_id(slug, "het id")
+    slug = check_given_id(partner_id, "ID", "het id")
+    check_text(name, "--naam")
     target = confined(root, "partners", region, f"{slug}.yml")
     today = today or datetime.date.today()
     text = _schema_line(target, "partner") + f'''# Nieuwe partner. Vul aan, controleer met: netwerkkaart validate .
 # Uitleg bij elk veld: docs/gegevens.md (of beweeg met de muis over een veld in VS Code).
 id: {slug}
-naam: "{(name or "Naam van de organisatie").replace('"', "'")}"
+naam: {json.dumps(name or "Naam van de organisatie", ensure_ascii=False)}
 # Soort: clb, caw, kind-en-gezin, huis-van-het-kind, sociaal-huis, lop, cgg, jac, kinderopvang,
 # onderwijs, gezondheid, werk, wonen, vrije-tijd, vereniging of andere.
 soort: andere
@@ -215,18 +279,17 @@ nagekeken:
   datum: "{today.isoformat()}"
   door: Naam van je dienst
 '''
-    return _write(target, text)
+    return _write(root, target, text, "partner", region)
 
 
 def new_region(root: Path, region: str, name: str | None = None) -> Path:
-    slug = _slug(region)
-    if not slug:
-        raise WrongUsage(problem("NK601", "id", 1, 1, value=region, allowed=_regions(root)))
+    slug = check_given_id(region, "ID", "het regio-id")
+    check_text(name, "--naam")
     check_region(root, slug, must_exist=False)
     target = confined(root, "regions", slug, "regio.yml")
     text = _schema_line(target, "regio") + f'''# Nieuwe regio. Voeg daarna gemeenten toe met: netwerkkaart new gemeente --regio {slug} <naam>
 id: {slug}
-naam: "{(name or f"1 Gezin 1 Plan {slug.title()}").replace('"', "'")}"
+naam: {json.dumps(name or f"1 Gezin 1 Plan {slug.title()}", ensure_ascii=False)}
 korte_beschrijving: Eén of twee zinnen over het netwerk, in eenvoudige taal.
 aanmelden:
   # telefoon: "052 00 00 00"
@@ -235,7 +298,7 @@ aanmelden:
   wie: Elk gezin, zelf of via een hulpverlener.
   wat_volgt: Een gezinscoach neemt contact op voor een eerste gesprek.
 '''
-    return _write(target, text)
+    return _write(root, target, text, "regio", slug)
 
 
 def new_municipality(root: Path, region: str, name: str) -> Path:
@@ -244,7 +307,9 @@ def new_municipality(root: Path, region: str, name: str) -> Path:
     ref = reference()
     found = ref.find(name) or ref.find(ref.suggest_name(name) or "")
     if found is None:
-        raise ScaffoldError(f"'{name}' is geen gemeente van 2025. Schrijf de officiële naam, zoals Dendermonde.")
+        guess = ref.suggest_name(name)
+        raise ScaffoldError(problem("NK639", "NAAM", 1, 1, value=name,
+                                    guess=f" (bedoel je {guess}?)" if guess else ""))
     slug = _slug(found.name)
     check_id(slug, "de gemeentenaam")
     target = confined(root, "regions", region, "gemeenten", f"{slug}.yml")
@@ -260,4 +325,4 @@ deelgemeenten:
 #     naam: Huis van het Kind {found.name}
 #     partner: huis-van-het-kind-{slug}
 '''
-    return _write(target, text)
+    return _write(root, target, text, "gemeente", region)

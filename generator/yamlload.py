@@ -290,7 +290,13 @@ def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> objec
     if value == "false":
         return False
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # longer than Python converts (sys.get_int_max_str_digits, 4300 digits)
+            import sys
+
+            raise _Reject(problem("NK643", path, mark.line, mark.column,
+                                  limit=sys.get_int_max_str_digits() or 4300)) from None
     if _FLOAT.match(value):
         number = float(value)
         if number in (float("inf"), float("-inf")):  # 1e999

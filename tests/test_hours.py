@@ -82,3 +82,19 @@ def test_wegwijzer_and_sheet_carry_the_hours():
     assert zele["gesloten"][0]["reden"] == "kerstweek" and zele["openingsuren"][0]["dagen"] == ["ma", "wo"]
     lines = sheet.sheet_data(site)["partners"]["caw-vluchthuis-dender"]["lijnen"]
     assert lines and all(line["telefoon"]["e164"].startswith("+32") for line in lines)  # tel: links on the sheet
+
+
+def test_import_force_takes_the_hours_from_an_openingsuren_column():
+    from generator.importer import merge
+
+    office = [{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}]
+    old = {"id": "x", "naam": "X", "locaties": [{"naam": "Onthaal", "adres": {"postcode": "9240", "gemeente": "Zele"},
+                                                 "openingsuren": office, "gesloten": [{"van": "2026-12-21"}]}]}
+    new = {"id": "x", "naam": "X", "locaties": [{"adres": {"postcode": "9240", "gemeente": "Zele"}, "dag_en_nacht": True}]}
+    merged, lost = merge(old, new, {"naam", "postcodes", "gemeenten", "openingsuren"})
+    assert not lost and merged["locaties"] == [{"naam": "Onthaal", "adres": {"postcode": "9240", "gemeente": "Zele"},
+                                                "dag_en_nacht": True}]  # the sheet's hours, the file's name
+    kept, _ = merge(old, new, {"naam", "postcodes", "gemeenten"})  # no such column: the file's hours stay
+    assert kept["locaties"][0]["openingsuren"] == office
+    _, lost = merge(old, {**new, "locaties": new["locaties"] * 2}, {"postcodes", "gemeenten", "openingsuren"})
+    assert lost == ["locaties[1].naam"]  # the hours are in the sheet: not lost

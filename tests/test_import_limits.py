@@ -249,7 +249,7 @@ BAD_SOURCES = {
     "geen-partners.json": (b'{"partner": []}', "NK616", "geen-partners.json:1:1"),
     "lijst.json": (b'[1, 2]', "NK616", "lijst.json:1:1"),
     "geen-id.json": (b'{"partners": [{"naam": "x"}, 7]}', "NK617", "geen-id.json:1:1"),
-    "pad-als-id.json": (b'{"partners": [{"id": "../../regions/dender/regio", "naam": "x"}]}', "NK618",
+    "pad-als-id.json": (b'{"partners": [{"id": "../../regions/dender/regio", "naam": "x"}]}', "NK635",
                         "pad-als-id.json:1:1"),
     "nul.csv": ((HEADER + "\n" + row("Jeugd\x00huis") + "\n").encode(), "NK619", "nul.csv:2:1"),
     "escape.csv": ((HEADER + "\n" + row().replace("Een", "\x1b[2JEen") + "\n").encode(), "NK619",

@@ -20,7 +20,7 @@ def test_new_region_municipality_and_partner_validate(tmp_path):
     assert result.exit_code == 0, result.output
     made = tmp_path / "regions" / "waasland" / "gemeenten" / "lokeren.yml"
     assert 'nis: "46029"' in made.read_text(encoding="utf-8")  # the 2025 code, after the merger with Moerbeke
-    assert run("new", "partner", "--regio", "waasland", "--naam", "Jeugdhuis De Kelder", "Jeugdhuis De Kelder",
+    assert run("new", "partner", "--regio", "waasland", "--naam", "Jeugdhuis De Kelder", "jeugdhuis-de-kelder",
                "--data", str(tmp_path)).exit_code == 0
     partner = tmp_path / "partners" / "waasland" / "jeugdhuis-de-kelder.yml"
     first = partner.read_text(encoding="utf-8").splitlines()[0]

@@ -22,6 +22,7 @@ def test_flanders_benchmark_measures_every_row_side_by_side(tmp_path):
     result = json.loads(out.read_text(encoding="utf-8"))
     size = result["sizes"][0]
     assert size["partners"] == 40 and size["pages"] > 40
+    assert size["wegwijzer_kb"] >= size["wegwijzer_largest_region_kb"] > 0
 
     validate = size["validate"]
     assert validate["ours_s"]["median"] > 0 and validate["floor_s"]["median"] > 0
