@@ -5,7 +5,6 @@ import csv
 import io
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -1,6 +1,5 @@
 """"Klopt er iets niet?": the link per configuration, exactly which fields it carries, safe schemes."""
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import yaml

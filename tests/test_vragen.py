@@ -4,7 +4,6 @@ and ranking in Python (vragen.find), which wegwijzer.js follows in the browser."
 import json
 import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 

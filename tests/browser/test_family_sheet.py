@@ -4,7 +4,6 @@ Dutch everywhere, focus, tap targets, the A-Z with nothing found)."""
 
 import datetime
 import io
-import re
 from pathlib import Path
 
 import pytest
