@@ -285,15 +285,23 @@
     }
     function fill(upTo, mine) {
       var slots = [];
+      var first = null;
       while (listed < Math.min(upTo, found.length)) {
         var entry = found[listed];
         var slot = document.createElement("li");
         slot.hidden = true;
         results.appendChild(slot);
         listed += 1;
-        slots.push(entry.result.data().then(function (slot, entry, data) {
-          if (mine === latest) results.replaceChild(item(data, entry.questions), slot);
-        }.bind(null, slot, entry)));
+        var load = function (slot, entry) {
+          return entry.result.data().then(function (data) {
+            if (mine === latest) results.replaceChild(item(data, entry.questions), slot);
+          });
+        }.bind(null, slot, entry);
+        // The very first result's fragment alone, the others after it: fetched all at once, the
+        // first waited behind up to 19 others (the browser opens a few connections at a time).
+        if (listed === 1) slots.push(first = load());
+        else if (first) slots.push(first.then(load, load));
+        else slots.push(load());
       }
       if (more) more.hidden = listed >= found.length;
       return slots;
