@@ -327,7 +327,7 @@ def measure_material(base: str, queries: list[str], runs: int) -> list[dict]:
 
 
 def measure_home_search(base: str, baseline: str, query: str, runs: int) -> dict:
-    """The cold path: the home page has loaded; from the Enter key (ours: it opens the search page) or the
+    """The cold path: the home page has loaded; from the Enter key (ours: results appear on the home page) or the
     typed query (mkdocs-material: it searches as you type) to the first result visible."""
     from playwright.sync_api import sync_playwright
 

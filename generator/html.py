@@ -64,14 +64,18 @@ def link(url: str | None, text: str, *, external: bool = True) -> str:
 
 
 @cache
+def e164(number: str) -> str:
+    """The number for a ``tel:`` link (E.164), or '' when it is no phone number."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return ""
+
+
 def tel(number: str) -> str:
     """A tel: link with the number in E.164, showing it as written."""
-    try:
-        parsed = phonenumbers.parse(number, "BE")
-        target = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return e(number)
-    return f'<a href="tel:{e(target)}">{e(number)}</a>'
+    target = e164(number)
+    return f'<a href="tel:{e(target)}">{e(number)}</a>' if target else e(number)
 
 
 def mailto(address: str) -> str:

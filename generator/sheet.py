@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import json
 
-import phonenumbers
-
 from . import freshness, hours, urls
 from .agreements import sentences
-from .html import safe_web_url
+from .html import e164, safe_web_url
 from .model import DAYS, LANGUAGE_LABELS, Partner, Site
 
 # How to get in, as a parent reads it at home: one sentence ("Je neemt zelf contact op of een
@@ -60,14 +58,6 @@ def days_text(days) -> str:
             runs.append([d])
     parts = [x for r in runs for x in ([f"{DAYS[r[0]]} tot {DAYS[r[-1]]}"] if len(r) >= 3 else [DAYS[d] for d in r])]
     return ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else "".join(parts)
-
-
-def e164(number: str) -> str:
-    """The number for a ``tel:`` link, or '' when it is no phone number."""
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return ""
 
 
 def _sentence(text: str) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 
-import phonenumbers
-
 from . import urls, vragen
+from .html import e164
 from .model import COST_LABELS, Site
 
 FOLDER = "wegwijzer/"
@@ -32,13 +31,6 @@ def region_file(region_id: str) -> str:
 
 def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _e164(number: str) -> str:
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(number, "BE"), phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return ""
 
 
 def region_data(site: Site, region_id: str) -> dict:
@@ -77,8 +69,8 @@ def region_data(site: Site, region_id: str) -> dict:
         if signup.get("formulier"):
             item["f"] = signup["formulier"]
         phone = signup.get("telefoon") or p.contact.get("telefoon")
-        if phone and _e164(phone):
-            item["t"], item["te"] = phone, _e164(phone)
+        if phone and e164(phone):
+            item["t"], item["te"] = phone, e164(phone)
         ages = p.age_range()
         if ages:
             item["lf"] = list(ages)
@@ -101,7 +93,7 @@ def index_data(site: Site, sizes: dict[str, int]) -> dict:
     for r in site.regions:
         route = {k: r.aanmelden[k] for k in ("telefoon", "email", "formulier", "wie", "wat_volgt") if r.aanmelden.get(k)}
         if route.get("telefoon"):
-            route["te"] = _e164(route["telefoon"])
+            route["te"] = e164(route["telefoon"])
         regions[r.id] = {"naam": r.naam, "url": urls.region(r.id), "route": route,
                          "bestand": region_file(r.id), "grootte": sizes.get(r.id, 0)}
         for m in r.municipalities:

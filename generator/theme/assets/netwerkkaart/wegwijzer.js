@@ -224,17 +224,21 @@
       if (p.k && p.k !== "gratis") row(dl, "Kosten", index.kost[p.k] + "." + (p.ku ? " " + p.ku : ""));
       else if (p.ku) row(dl, "Kosten", p.ku);
       if (p.t && p.te) row(dl, "Bellen", phoneLink(p.t, p.te));
-      var form = webUrl(p.f);
-      if (form) {
-        var link = node("a", "Aanmeldformulier");
-        link.href = form;
-        link.rel = "noopener";
-        link.target = "_blank";
-        row(dl, "Online", link);
-      }
+      formRow(dl, p.f);
       box.appendChild(dl);
       box.appendChild(pickButton(p));
       return box;
+    }
+
+    // The sign-up form as a link that opens beside the wegwijzer (only http(s), see webUrl).
+    function formRow(dl, url) {
+      var form = webUrl(url);
+      if (!form) return;
+      var link = node("a", "Aanmeldformulier");
+      link.href = form;
+      link.rel = "noopener";
+      link.target = "_blank";
+      row(dl, "Online", link);
     }
 
     function routeBlock(region, reason) {
@@ -248,14 +252,7 @@
       box.appendChild(node("p", reason));
       var dl = node("dl");
       if (r.telefoon && r.te) row(dl, "Bellen", phoneLink(r.telefoon, r.te));
-      var form = webUrl(r.formulier);
-      if (form) {
-        var link = node("a", "Aanmeldformulier");
-        link.href = form;
-        link.rel = "noopener";
-        link.target = "_blank";
-        row(dl, "Online", link);
-      }
+      formRow(dl, r.formulier);
       if (r.email) {
         var mail = node("a", r.email);
         mail.href = "mailto:" + encodeURIComponent(r.email).replace(/%40/g, "@");
