@@ -6,7 +6,7 @@ the documents Pagefind reads, the "Mijn netwerk" and wegwijzer data, "Wat is nie
 made by the same plain functions the plugin (``on_config``) and ``netwerkkaart generate`` call, without
 MkDocs, on a fixed date (``TODAY``) and with a fixed git history (a temporary repository, see
 :func:`history_repo`). ``tests/test_golden_outputs.py`` compares them with the files in
-``tests/golden/site/`` exactly.
+``tests/golden/outputs/`` exactly.
 
 After an intended change, write them all again (these and the report/dekking goldens in tests/golden/)
 and review the diff before committing:
@@ -37,7 +37,7 @@ from generator.validate import validate_folder  # noqa: E402
 
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
-SITE = GOLDEN / "site"  # files at the path they have in the site
+SITE = GOLDEN / "outputs"  # files at the path they have in the site
 COMMAND = "make goldens   (= .venv/bin/python tests/golden_outputs.py; review the diff before committing)"
 
 TODAY = datetime.date(2026, 11, 25)  # the build date (as NK_VANDAAG would set it)
@@ -177,7 +177,7 @@ def _outputs(news) -> dict[str, bytes]:
 
 
 def golden_files() -> dict[str, bytes]:
-    """What tests/golden/site/ holds now."""
+    """What tests/golden/outputs/ holds now."""
     return {p.relative_to(SITE).as_posix(): p.read_bytes() for p in sorted(SITE.rglob("*"))
             if p.is_file() and p.name != ".gitattributes"}
 
@@ -204,7 +204,7 @@ def diff(path: str, expected: bytes, actual: bytes, lines: int = 40) -> str:
     if max(map(len, old + new), default=0) > 300:  # HTML or JSON on long lines: split them to compare
         old, new = _pieces(old), _pieces(new)
         note = "(long lines split between tags and after JSON commas, for this diff only)\n"
-    out = list(difflib.unified_diff(old, new, f"tests/golden/site/{path}", f"{path} (now)", n=2))
+    out = list(difflib.unified_diff(old, new, f"tests/golden/outputs/{path}", f"{path} (now)", n=2))
     out = [line if len(line) <= 240 else line[:240] + " [...]\n" for line in out]
     shown = "".join(out[:lines]) + (f"... ({len(out) - lines} more diff lines)\n" if len(out) > lines else "")
     if not out:
@@ -215,7 +215,7 @@ def diff(path: str, expected: bytes, actual: bytes, lines: int = 40) -> str:
 # -- writing them again --------------------------------------------------------------------------------
 
 def write_site(made: dict[str, bytes]) -> list[str]:
-    """Replace tests/golden/site/ by ``made``; returns what changed (for the message)."""
+    """Replace tests/golden/outputs/ by ``made``; returns what changed (for the message)."""
     before = golden_files() if SITE.is_dir() else {}
     for path in set(before) - set(made):
         (SITE / path).unlink()
@@ -248,9 +248,9 @@ def write_reports() -> list[str]:
 
 
 def main() -> int:
-    changed = [f"site/{p}" for p in write_site(outputs())] + write_reports()
+    changed = [f"outputs/{p}" for p in write_site(outputs())] + write_reports()
     total = sum(len(c) for c in golden_files().values())
-    print(f"tests/golden/site/: {len(golden_files())} files, {total / 1024:.0f} KB")
+    print(f"tests/golden/outputs/: {len(golden_files())} files, {total / 1024:.0f} KB")
     print("changed: " + (", ".join(changed) if changed else "nothing"))
     if changed:
         print("Review them (git diff tests/golden) before committing.")

@@ -1,5 +1,5 @@
 """Golden outputs: one page per type, one region's map data, every export, the search and sheet data of the
-example data, compared byte for byte with tests/golden/site/ (what is made and how: tests/golden_outputs.py).
+example data, compared byte for byte with tests/golden/outputs/ (what is made and how: tests/golden_outputs.py).
 
 After an intended change to what the site outputs, write every golden file again (also report.* and
 dekking.* in tests/golden/) and review the diff before committing:
@@ -41,7 +41,7 @@ def test_the_goldens_are_deterministic(made):
 
 
 def test_the_goldens_stay_small():
-    assert sum(map(len, EXPECTED.values())) < 2_000_000, "tests/golden/site/ above 2 MB: pick smaller examples"
+    assert sum(map(len, EXPECTED.values())) < 2_000_000, "tests/golden/outputs/ above 2 MB: pick smaller examples"
 
 
 def test_a_difference_shows_a_short_diff_and_the_command():
