@@ -157,7 +157,7 @@
         body.appendChild(el("p", "Zonder verbinding werken de pagina's van " + naam + ", de lijst van A tot Z, de "
                                  + "wegwijzer, zoeken in deze regio en Mijn netwerk (ook afdrukken). Er is niets van "
                                  + "een gezin bewaard.", { "class": "nk-muted" }));
-        var drop = el("button", "Verwijder de bewaarde regio", { type: "button", "class": "md-button" });
+        var drop = el("button", "Verwijder de bewaarde regio", { type: "button" });
         drop.addEventListener("click", function () {
           drop.disabled = true;
           remove(region).then(function () { renderPanel(panel); });
@@ -168,7 +168,7 @@
                                  + "gemeenten, levensdomeinen, partners, de wegwijzer, zoeken en Mijn netwerk. Er "
                                  + "wordt niets over een gezin bewaard.", { "class": "nk-muted" }));
         var button = el("button", "Bewaar deze regio voor onderweg",
-                        { type: "button", "class": "md-button md-button--primary", "data-nk-offline-save": "" });
+                        { type: "button", "data-nk-offline-save": "" });
         button.addEventListener("click", function () {
           button.disabled = true;
           status.textContent = "Bezig met bewaren\u2026";
