@@ -136,6 +136,12 @@ def test_a_saved_region_works_offline_and_updates_after_a_rebuild(browser, site)
         assert page.locator("[data-nk-back]", has_text="Ga terug").count() == 1
         page.wait_for_selector("[data-nk-offline-list] a")
         assert page.get_attribute("[data-nk-offline-list] a", "href").endswith("/dender/")
+        # ... also when it is reached by a click (mkdocs-material's instant navigation fetches the page first)
+        page.goto(site.base + "dender/")
+        page.click(".md-tabs a[href$='voorkempen/']")
+        page.wait_for_selector("h1:has-text('Deze pagina is niet bewaard')")
+        page.click("[data-nk-back]")
+        page.wait_for_url(site.base + "dender/")
 
         # nothing about the family in the caches: only this site's addresses, none with a query or a fragment
         keys = page.evaluate(CACHE_KEYS)
