@@ -818,6 +818,11 @@ de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft
 <fieldset class="nk-ww-wat"><legend>Wat is de vraag? Kies er één of meer.</legend>
 {wat}
 </fieldset>
+<fieldset class="nk-ww-open"><legend>Open</legend>
+<label class="nk-ww-check" for="nk-ww-open-alle"><input id="nk-ww-open-alle" type="radio" name="nk-ww-open" value="" checked> Alle</label>
+<label class="nk-ww-check" for="nk-ww-open-nu"><input id="nk-ww-open-nu" type="radio" name="nk-ww-open" value="nu"> Nu open</label>
+<label class="nk-ww-check" for="nk-ww-open-vandaag"><input id="nk-ww-open-vandaag" type="radio" name="nk-ww-open" value="vandaag"> Vandaag open</label>
+</fieldset>
 <p class="nk-ww-tools"><button type="reset" data-nk-ww-reset>Alles wissen</button></p>
 <p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>
 </form>

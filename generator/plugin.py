@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, freshness, history, hours, maps, schema, search, servestatus, sheet, urls, wegwijzer
+from . import export, freshness, history, hours, maps, schema, search, servestatus, sheet, siteurl, urls, wegwijzer
 from . import offline
 from .background import Background, BackgroundError
 from .html import e
@@ -96,6 +96,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 return self._serve_with_problems(config, result.errors)
             raise PluginError(f"{servestatus.plural(len(result.errors), 'fout', 'fouten')} in de gegevens in {self.root}: de site is niet gebouwd.")
         self.serve_problems, self.first_failed = [], False
+        if siteurl.publishing_with_mkdocs(self.command):  # a loopback site_url when publishing (NK717)
+            local = siteurl.loopback_problem(config.site_url or "", Path(config.config_file_path))
+            if local is not None:
+                log.warning("waarschuwing: " + describe(local))
         self.site = build_site(result.project, today=today, site_url=config.site_url or "")
         # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
         if self.background is not None:
@@ -279,6 +283,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return server
 
     serving = False
+    command: str | None = None  # "build" or "serve" (on_startup)
     records: dict  # loaded files by path, kept between the builds of `mkdocs serve`
 
     def __init__(self):
@@ -299,6 +304,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
+        self.command = command
         self.dirty = dirty
         self.good, self.serve_problems, self.first_failed = None, [], False  # a new session
         if dirty:  # the plugin tells MkDocs what changed; editors need no English warning (servestatus.py)
