@@ -20,6 +20,8 @@ Per size:
 - region map (the largest region): bytes and time to markers against folium's own default for the
   same points (``folium.Map`` + ``MarkerCluster`` of one ``Marker`` per place, Leaflet served from this
   machine);
+- offline: the pack of the region with the most partners ("Bewaar deze regio voor onderweg"): bytes,
+  and the seconds to save it over loopback in headless Chromium (absolute targets: ≤ 10 MB, ≤ 15 s);
 And once: ``mkdocs serve --dirty`` on one region (1,000 partners): from saving a YAML edit to the page
 showing it, against plain ``mkdocs serve --dirty`` of a site with as many pages after saving one
 Markdown page.
@@ -63,6 +65,8 @@ TARGETS = {"validate_floor": 2.5, "build_ratio": 1.3, "growth": 11.0, "memory_mb
            "wegwijzer_kb": 300}
 # "Nu open" (issue 14): the hours on a page (data-nk-open) add at most this share to its bytes (open_weight).
 TARGETS["open_share"] = 0.10
+# "Bewaar deze regio voor onderweg" (generator/offline.py): one region's pack, bytes, and the time to save it.
+OFFLINE_TARGETS = {"offline_mb": 10, "offline_save_s": 15}
 THEME = "theme:\n  name: material\n  language: nl\n  font: false\n  features: [navigation.instant, navigation.tabs]\n"
 # The floor of validation: read every file and let libyaml produce its events, nothing else.
 FLOOR = """
@@ -460,6 +464,36 @@ def folium_peer(folder: Path, points: list[tuple[float, float, str]]) -> Path:
     return folder
 
 
+def measure_offline(site: Path, base: str) -> dict:
+    """The offline pack of the region with the most partners (its manifest, offline/<regio>.json): bytes and
+    files, and the time to save it over loopback in headless Chromium, from the click on "Bewaar deze
+    regio voor onderweg" to "Bewaard op" (once: it is a few seconds, not a race)."""
+    from playwright.sync_api import sync_playwright
+
+    packs = [json.loads(p.read_text("utf-8")) for p in (site / "offline").glob("*.json")]
+    pack = max(packs, key=lambda m: sum(f.startswith("partners/") for f in m["bestanden"]))
+    with sync_playwright() as p:
+        browser = _browser(p)
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}{pack['regio']}/")
+        page.wait_for_selector("[data-nk-offline-save]")
+        start = time.perf_counter()
+        page.click("[data-nk-offline-save]")
+        page.wait_for_selector("[data-nk-offline-saved]", timeout=300_000)
+        save_s = time.perf_counter() - start
+        context.close()
+        browser.close()
+    import gzip
+
+    # what travels over the network when the server compresses (the cache stores the files unpacked)
+    wire = sum(len(gzip.compress((site / (f + "index.html" if f == "" or f.endswith("/") else f)).read_bytes(), 6))
+               for f in pack["bestanden"])
+    return {"region": pack["regio"], "partners": sum(f.startswith("partners/") for f in pack["bestanden"]),
+            "files": len(pack["bestanden"]), "mb": round(pack["bytes"] / 1e6, 2), "gzip_mb": round(wire / 1e6, 2),
+            "save_s": round(save_s, 1)}
+
+
 def measure_region_map(site: Path, base: str, work: Path, runs: int) -> dict:
     """The largest region's map and folium's default map of the same places, each opened ``runs`` times."""
     from playwright.sync_api import sync_playwright
@@ -604,6 +638,8 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
         row["home_search"] = measure_home_search(base, plain_base, "kinderopvang", runs)
         print("  kaart", flush=True)
         row["region_map"] = measure_region_map(site, base, work, runs)
+        print("  offline", flush=True)
+        row["offline"] = measure_offline(site, base)
     finally:
         server.shutdown()
         plain_server.shutdown()
@@ -676,6 +712,12 @@ def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
         f"{worst['hours_kb']} KB", f"{worst['page_kb']} KB", worst["share"], TARGETS["open_share"])
     out[-1]["verhouding"] = f"{worst['share']:.1%}".replace(".", ",")
     out[-1]["doel"] = f"≤ {TARGETS['open_share']:.0%}"
+    off = big["offline"]
+    add(f"offline-pakket van één regio ({off['partners']} partners; gzip {off['gzip_mb']:.1f} MB; bewaard in "
+        f"{off['save_s']:.1f} s, doel ≤ {OFFLINE_TARGETS['offline_save_s']} s)", f"{off['mb']:.1f} MB", "", off["mb"],
+        OFFLINE_TARGETS["offline_mb"], absolute=True)
+    out[-1]["doel"] = f"≤ {OFFLINE_TARGETS['offline_mb']} MB"
+    out[-1]["gehaald"] = out[-1]["gehaald"] and off["save_s"] <= OFFLINE_TARGETS["offline_save_s"]
     if serve is not None:
         add(f"make serve: wijziging zichtbaar / mkdocs serve ({serve['pages']} pagina's)",
             f"{serve['ours_s']['median']:.1f} s", f"{serve['mkdocs_s']['median']:.1f} s", serve["ratio"],

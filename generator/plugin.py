@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from . import export, freshness, history, hours, maps, schema, search, servestatus, sheet, siteurl, urls, wegwijzer
+from . import offline
 from .background import Background, BackgroundError
 from .html import e
 from .model import build_site
@@ -126,6 +127,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.index = search.SearchIndex(self.pages) if self.config.search else None
         self.good = {"voorbeeld": self.site.example, "regions": [(r.naam, r.id) for r in self.site.regions]}
         self._theme(config)
+        self.offline_plan = offline.plan(self.site)  # which files each region's offline pack holds
         self.bodies = {p.src_uri: p.body for p in self.pages}
         self.titles = {p.src_uri: p.title_text for p in self.pages}
         # The pages are made: the records and the model are no longer needed while MkDocs renders
@@ -141,6 +143,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
         config.extra_javascript += [hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js"]  # "nu open" (hours.py)
         config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
+        config.extra_javascript.append(f"{ASSETS}/offline.js")  # "Bewaar deze regio voor onderweg" (offline.py)
+        config.theme.static_templates.add(offline.OFFLINE_PAGE)
         if self.serving:  # the banner with the problems of the data (servestatus.py)
             config.extra_javascript.append(servestatus.SCRIPT)
         config.extra["netwerkkaart"] = {"voorbeeld": self.good["voorbeeld"]}
@@ -260,6 +264,18 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                              if config.repo_url and self.config.edit_uri else None)
         return context
 
+    def on_template_context(self, context, template_name, config):
+        # The offline page is shown in place of any page that was not saved: like 404.html, its links
+        # start from the site's root path, not from where it lies.
+        if template_name == offline.OFFLINE_PAGE:
+            from mkdocs.utils import normalize_url
+            from urllib.parse import urlsplit
+
+            base = context["base_url"] = urlsplit(config.site_url or "/").path
+            context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(path), None, base) for path in config.extra_javascript]
+        return context
+
     def on_serve(self, server, config, builder):
         for folder in ("partners", "regions"):
             if (self.root / folder).is_dir():
@@ -284,6 +300,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.good: dict | None = None  # what the nav and theme need of the last good data
         self.serve_problems: list[Problem] = []  # errors of the data while serving (banner)
         self.first_failed = False  # serving, and no good site yet
+        self.offline_plan: offline.Plan | None = None
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
@@ -307,6 +324,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             except BackgroundError as exc:
                 raise PluginError(f"De downloads en het blad Mijn netwerk konden niet gemaakt worden: {exc}") from exc
         if self.index is None:
+            offline.write(config.site_dir, self.offline_plan)
             return
         if self.serving:
             # `mkdocs serve`: show the edited page now; search catches up a moment later (a newer
@@ -316,6 +334,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             def finish_later():
                 try:
                     index.finish(config.site_dir)
+                    offline.write(config.site_dir, self.offline_plan)  # it lists the search index's files
                 except Exception as exc:  # noqa: BLE001 - a thread must not print a traceback
                     if not index.cancelled:
                         log.warning(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}")
@@ -328,6 +347,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             index.finish(config.site_dir)
         except search.SearchIndexError as exc:
             raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
+        offline.write(config.site_dir, self.offline_plan)
 
     def on_build_error(self, error):
         self.digests = {}  # pages of the failed build may not have been written: write all next time
