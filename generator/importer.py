@@ -771,8 +771,7 @@ def _column_of(row: Row, found: Problem) -> str:
 def _for_row(source: str, row: Row, found: Problem) -> Problem:
     """A problem of the file a row would become, told at the row and column of the spreadsheet."""
     col, where = _where(_column_of(row, found), row.columns, row.number)
-    return problem("NK623" if found.is_error else "NK624", source, row.number, col, where=where, original=found.code,
-                   message=found.message, hint=found.hint)
+    return problem("NK623" if found.is_error else "NK624", source, row.number, col, where=where, cause=found)
 
 
 # The record fields each column of a spreadsheet fills (a path of keys; "locaties" as a whole).
@@ -926,7 +925,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
     except ScaffoldError as exc:
         if isinstance(exc, WrongUsage):
             raise
-        result.problems.append(problem("NK307", name, 1, 1, value=region, allowed="(zie regions/)"))
+        result.problems.append(exc.problem)  # NK640, as for 'new'; NK307 is a partner file in no region
         return result
     confined(root, "partners", region)
     try:
@@ -992,8 +991,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
             continue  # an address without coordinates: NK633 said so, with how to find them
         result.problems.append(_for_row(name, rows_by_path[found.file], found))
     for found in others:
-        result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
-                                       message=found.message, hint=found.hint))
+        result.problems.append(problem("NK625", found.file, found.line, found.column, cause=found))
     result.problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column, p.code))
     if result.errors:
         return result  # all or nothing: nothing is written

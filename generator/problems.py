@@ -8,6 +8,7 @@ in exactly one place and tests can compare ``(file, line, code)`` tuples.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -61,7 +62,7 @@ _KINDS = [
          "Hier staat een onzichtbaar stuurteken ({char}) dat niet in een tekstbestand hoort.",
          "Verwijder het teken; het komt meestal mee bij kopiëren uit een ander programma. Typ de tekst opnieuw."),
     Kind("NK103", E, "YAML-fout",
-         "De YAML-structuur klopt hier niet: {problem}.",
+         "De YAML-structuur klopt hier niet (de YAML-lezer meldt: '{detail}').",
          "Controleer de inspringing (spaties, geen tabs) en de dubbele punt na elke sleutel. "
          "Voorbeeld:\n  naam: Huis van het Kind Zele\n  contact:\n    telefoon: \"052 44 55 66\""),
     Kind("NK104", E, "Tab in inspringing",
@@ -119,6 +120,69 @@ _KINDS = [
     Kind("NK121", E, "Link wijst naar niets",
          "Deze link (snelkoppeling) wijst naar '{target}', maar daar staat niets dat gelezen kan worden.",
          "Verwijder de link, of zet het bestand zelf hier."),
+    Kind("NK122", E, "Streepje vergeten",
+         "Deze regel staat in een lijst maar begint niet met '- ' (streepje vergeten).",
+         "Begin elk item van een lijst met '- ', ook het eerste. Voorbeeld:\n  talen:\n    - Nederlands\n    - Frans"),
+    Kind("NK123", E, "Dubbele punt ontbreekt",
+         "Na de veldnaam ontbreekt een dubbele punt, zoals 'naam: ...'.",
+         "Zet een dubbele punt en een spatie na elke veldnaam. Voorbeeld:\n  naam: Huis van het Kind Zele"),
+    Kind("NK124", E, "Dubbele punt op een verkeerde plaats",
+         "Hier staat een dubbele punt waar geen veld kan beginnen.",
+         "Hoort de dubbele punt bij de tekst? Zet de tekst dan tussen aanhalingstekens, zoals:\n"
+         "  korte_beschrijving: \"Let op: alleen op afspraak\""),
+    Kind("NK125", E, "Inspringing klopt niet",
+         "De inspringing klopt hier niet, of een veld mist een dubbele punt.",
+         "Velden van hetzelfde blok beginnen precies onder elkaar, met spaties (geen tabs). Voorbeeld:\n"
+         "  contact:\n    telefoon: \"052 44 55 66\"\n    e-mail: info@huisvanhetkind-zele.be"),
+    Kind("NK126", E, "Inspringing van de lijst klopt niet",
+         "De inspringing van de lijst klopt hier niet.",
+         "Zet elk item van dezelfde lijst precies onder het vorige, met '- ' ervoor. Voorbeeld:\n"
+         "  levensdomeinen:\n    - gezondheid\n    - onderwijs"),
+    Kind("NK127", E, "Bestand stopt midden in een waarde",
+         "Het bestand stopt midden in een waarde.",
+         "Ontbreekt er een aanhalingsteken? Elk aanhalingsteken dat een tekst opent, sluit hem ook, zoals:\n"
+         "  naam: \"Huis van het Kind Zele\""),
+    Kind("NK128", E, "Backslash tussen dubbele aanhalingstekens",
+         "Hier staat een backslash (\\) tussen dubbele aanhalingstekens die YAML niet kent.",
+         "Zet de tekst tussen enkele aanhalingstekens, daar betekent een backslash niets bijzonders, zoals:\n"
+         "  korte_beschrijving: 'Map C:\\Gedeeld'"),
+    Kind("NK129", E, "Waarde ontbreekt",
+         "Hier ontbreekt een waarde.",
+         "Vul de waarde in na de dubbele punt of na '- ', of verwijder de regel."),
+    Kind("NK130", E, "Lijst tussen [ ] niet afgesloten",
+         "Een lijst tussen [ ] is hier niet goed afgesloten.",
+         "Sluit de lijst met ] en scheid de items met een komma, zoals: dagen: [ma, di, wo]"),
+    Kind("NK131", E, "Blok tussen { } niet afgesloten",
+         "Een blok tussen {{ }} is hier niet goed afgesloten.",
+         "Sluit het blok met }} en scheid de velden met een komma, of schrijf elk veld op een eigen regel, zoals:\n"
+         "  coordinaten:\n    lat: 51.0659\n    lon: 4.0398"),
+    Kind("NK132", E, "Uitroepteken aan het begin van een waarde",
+         "Deze waarde begint met een '!', dat YAML als een tag leest.",
+         "Zet de tekst tussen aanhalingstekens, zoals: naam: \"!Tekst\""),
+    Kind("NK133", E, "Lijstitem op een verkeerde plaats",
+         "Hier staat een lijstitem '- ' op een plaats waar geen lijst kan beginnen.",
+         "Een lijst begint op de regel onder de veldnaam, verder ingesprongen. Voorbeeld:\n"
+         "  talen:\n    - Nederlands"),
+    Kind("NK134", E, "Teken dat hier niet mag",
+         "Deze waarde begint met een teken dat YAML hier niet toelaat ('@', '`', '%' of '|').",
+         "Zet de waarde tussen aanhalingstekens, zoals: naam: \"@Home\""),
+    Kind("NK135", E, "Vraagteken voor een veldnaam",
+         "Hier staat een '?' vlak voor een veldnaam.",
+         "Zet de veldnaam tussen aanhalingstekens, of verwijder het vraagteken."),
+    Kind("NK136", E, "Hekje vlak na een aanhalingsteken",
+         "Hier staat een '#' direct na een aanhalingsteken.",
+         "Zet een spatie voor commentaar (' #'), of zet het #-teken binnen de aanhalingstekens."),
+    Kind("NK137", E, "Geen spatie na '|' of '>'",
+         "Na '|' of '>' hoort een spatie of het einde van de regel.",
+         "Begin de tekst op de volgende regel, verder ingesprongen, zoals:\n"
+         "  beschrijving: |\n    Eerste regel\n    Tweede regel"),
+    Kind("NK138", E, "Lege regel met te veel spaties",
+         "Deze lege regel heeft meer spaties dan de tekst eronder.",
+         "Verwijder de spaties op de lege regel (of laat ze minder ver inspringen dan de tekst eronder)."),
+    Kind("NK139", E, "Vervolgregel te weinig ingesprongen",
+         "Deze vervolgregel moet verder ingesprongen zijn.",
+         "Een tekst over meer regels springt op elke volgende regel verder in dan de veldnaam, of zet de "
+         "tekst op één regel."),
     # -- schema (NK2xx) -----------------------------------------------------
     Kind("NK201", E, "Verplicht veld ontbreekt",
          "Het verplichte veld '{field}' ontbreekt{where}.",
@@ -483,6 +547,11 @@ _KINDS = [
          "In {where}: de cel bevat een formule ({value}), geen waarde.",
          "Netwerkkaart rekent geen formules uit. Kopieer de kolom en plak ze als waarden "
          "(Plakken speciaal > Waarden) en importeer opnieuw."),
+    # -- import and new: problems that had a validation code (NK650-NK669) ----------------------
+    Kind("NK650", E, "Id bestaat al in een andere regio",
+         "Het id '{value}' is al een partner van regio {region}: {other}. Er is niets gemaakt.",
+         "Een id komt maar één keer voor, over alle regio's heen. Kies een ander id, of pas het bestaande "
+         "bestand aan."),
     # -- output folders (NK7xx) ---------------------------------------------------
     Kind("NK701", E, "Uitvoermap op een beschermde plaats",
          "'{target}' kan geen uitvoermap zijn: die map {relation} {what} ('{path}').",
@@ -551,6 +620,18 @@ _KINDS = [
 CATALOG: dict[str, Kind] = {k.code: k for k in _KINDS}
 
 
+def fields_of(kind: Kind) -> frozenset[str]:
+    """The names a kind's message and hint templates take: exactly what :func:`problem` accepts."""
+    return frozenset(name for template in (kind.message, kind.hint)
+                     for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+# The kinds that tell another problem again, in the words of an import or of 'new' (a row that fails a
+# check, a file the import would make invalid): their ``original``, ``message`` and ``hint`` come from
+# that problem (``cause=``), which the catalogue made, never from the caller.
+_CAUSE_FIELDS = frozenset({"original", "message", "hint"})
+
+
 # Fields whose text the tool writes itself (lists of allowed values, examples, explanations, file
 # paths): shown whole, with their line breaks. Every other text field quotes what a file holds:
 # shown as a short excerpt.
@@ -566,12 +647,22 @@ def _shown(name: str, value: object) -> object:
     return excerpt(value)
 
 
-def problem(code: str, file: str, line: int, column: int, **fields: object) -> Problem:
+def problem(code: str, file: str, line: int, column: int, *, cause: Problem | None = None,
+            **fields: object) -> Problem:
     """Make the problem ``code`` at ``file:line:column``, filling its templates.
 
     The one place every message is made, so the one place that makes sure no message carries a
-    control or invisible character (shown as ``\\u001b``) or more than a short excerpt of a file."""
+    control or invisible character (shown as ``\\u001b``) or more than a short excerpt of a file.
+    ``fields`` are exactly the template's placeholders (values: a field name, a file, a number), so
+    the text of a message is always the catalogue's; a kind that tells another problem again takes
+    that problem as ``cause``."""
     kind = CATALOG[code]
+    expected = fields_of(kind)
+    if cause is not None:
+        fields = {**fields, "original": cause.code, "message": cause.message, "hint": cause.hint}
+    if set(fields) != expected or (cause is None) == (_CAUSE_FIELDS <= expected):
+        raise TypeError(f"problem({code!r}) takes {sorted(expected)}, got {sorted(fields)}"
+                        f"{' and a cause' if cause is not None else ''}")
     shown = {name: _shown(name, value) for name, value in fields.items()}
     return Problem(
         file=visible(file),

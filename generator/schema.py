@@ -23,7 +23,7 @@ from phonenumbers import shortnumberinfo
 
 from . import hours
 from .chars import EXCERPT, excerpt
-from .problems import Problem, problem
+from .problems import CATALOG, Problem, fields_of, problem
 from .yamlload import Document, Path
 
 if TYPE_CHECKING:
@@ -345,7 +345,8 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
                    hint=_type_hint(field, expected, value, schema))]
     fmt = schema.get("format")
     if v in ("format", "pattern") and fmt in _FORMAT_CODES:
-        return [at(_FORMAT_CODES[fmt], value=value, field=field)]
+        code = _FORMAT_CODES[fmt]  # NK342's message names no field
+        return [at(code, value=value, field=field) if "field" in fields_of(CATALOG[code]) else at(code, value=value)]
     if v in ("enum", "const"):
         allowed = error.validator_value if v == "enum" else [error.validator_value]
         shown_allowed = [json.dumps(a) if not isinstance(a, str) else a for a in allowed]

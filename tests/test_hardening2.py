@@ -222,7 +222,7 @@ def _two_regions(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("args, code", [
-    (["new", "partner", "--regio", "dender", "clb-voorkempen"], "NK641"),  # id of another region (NK301)
+    (["new", "partner", "--regio", "dender", "clb-voorkempen"], "NK650"),  # id of another region
     (["new", "gemeente", "--regio", "dender", "Brecht"], "NK641"),  # municipality of another region (NK314)
     (["new", "gemeente", "--regio", "dender", "Parijs"], "NK639"),
     (["new", "partner", "--regio", "nergens", "x"], "NK640"),
