@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from .checks import reserved_id_problem
+from .problemformat import refusal
 from .problems import Problem, problem
 from .refdata import reference
 from .refdata import slug as _slug
@@ -27,7 +28,7 @@ class ScaffoldError(Exception):
     """Raised when a file cannot be made (exit code 1); ``problem`` is the coded problem."""
 
     def __init__(self, found: Problem):
-        super().__init__(f"{found.code} {found.message}\n{found.hint}")
+        super().__init__(refusal(found))
         self.problem = found
 
 
