@@ -1,9 +1,11 @@
 """Problems: what a check found, with a stable code, a Dutch message and a hint.
 
 Every kind of problem has one entry in ``CATALOG``: its code, severity, a title,
-a message template and a hint template. Checks create problems with
-:func:`problem`, never by formatting text themselves, so a message is written
-in exactly one place and tests can compare ``(file, line, code)`` tuples.
+a message template and a hint template; one code has one meaning. Checks create problems with
+:func:`problem`, which takes exactly the template's fields (values: a field name, a file, a number),
+never a message or hint of the caller, so a message is written in exactly one place and tests can
+compare ``(file, line, code)`` tuples. How a problem is shown (terminal, JSON, GitHub, serve banner)
+is problemformat.py's job.
 """
 
 from __future__ import annotations

@@ -149,6 +149,14 @@ def test_the_schema_rules_we_use_all_have_their_own_message():
     assert found - handled - structure == set()
 
 
+def test_every_code_has_an_example_in_the_docs():
+    # docs/foutcodes.md: the lines of a case folder (tests/cases, tests/import-cases), or else a situation.
+    from generator.reference_docs import SITUATIONS, _code_example
+
+    assert [code for code in CATALOG if not _code_example(code) and code not in SITUATIONS] == []
+    assert [code for code in SITUATIONS if code not in CATALOG] == []
+
+
 # -- one formatter ----------------------------------------------------------------------------------
 
 SAMPLE = problem("NK107", "partners/dender/x.yml", 3, 1, key="naam", first=2, second=3)
