@@ -30,6 +30,7 @@ from .html import e
 from .model import build_site
 from .pages import DATA, news_feed, render_site
 from .urls import DIRECTORY, SEARCH
+from . import problemformat
 from .problems import Problem
 from .validate import validate_folder
 
@@ -72,7 +73,7 @@ class NetwerkkaartConfig(base.Config):
 
 
 def describe(p: Problem) -> str:
-    return f"{p.file}:{p.line}:{p.column}: {p.code} {p.message} Tip: {p.hint}"
+    return problemformat.log_line(p)
 
 
 class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
