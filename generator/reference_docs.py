@@ -117,6 +117,7 @@ SITUATIONS = {
     "NK121": "`partners/dender/oud.yml` is een link naar een bestand dat verwijderd is",
     "NK316": "`netwerkkaart validate .` in een map zonder `regions/`",
     "NK505": "`netwerkkaart nagekeken huis-van-het-kind-zele --datum 2099-01-01`",
+    "NK717": "`netwerkkaart build --site site` met `site_url: http://127.0.0.1:8000/` in `mkdocs.yml`",
     "NK506": "`netwerkkaart nagekeken` bij een partner waarvan het blok `nagekeken:` geen regel `door:` heeft",
     "NK507": "`netwerkkaart nagekeken huis-van-het-kind-zele --door \" Regioteam\"` (spatie vooraan)",
     "NK508": "`netwerkkaart new partner` of `nagekeken` op een volle schijf of in een map zonder schrijfrechten",
