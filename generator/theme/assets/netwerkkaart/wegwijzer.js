@@ -185,16 +185,25 @@
     }
 
     // Beroepsgeheim and brede instap in words (ja, nee, niet ingevuld); what they mean opens on tap.
-    function statuses(p) {
+    function statuses(p, data) {
       var word = function (v) { return v === 1 ? "ja" : v === 0 ? "nee" : "niet ingevuld"; };
       var details = node("details", null, "nk-status nk-status-" + (p.bg === 1 ? "ja" : p.bg === 0 ? "nee" : "onbekend"));
       details.appendChild(node("summary", "Beroepsgeheim: " + word(p.bg) + " \u00b7 Brede instap: " + word(p.b)));
       details.appendChild(node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
         "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
+      if (p.ga && data.afspraak_uitleg) details.appendChild(node("p", data.afspraak_uitleg));
       return details;
     }
 
-    function card(p, place) {
+    // Gedeeld beroepsgeheim: one sentence per agreement the partner signed (the region's data has them).
+    function agreementLines(box, p, data) {
+      (p.ga || []).forEach(function (id) {
+        var line = data.afspraken && data.afspraken[id];
+        if (line) box.appendChild(node("p", line, "nk-agreement-line"));
+      });
+    }
+
+    function card(p, place, data) {
       var box = node("article", null, "nk-card nk-ww-card");
       box.setAttribute("data-partner", p.i);
       var h = node("h4");
@@ -218,7 +227,8 @@
       if (p.b === 1) badges.appendChild(node("span", "Brede instap: met elke vraag welkom", "nk-badge nk-ok"));
       if (p.k === "gratis") badges.appendChild(node("span", "Gratis", "nk-badge nk-ok"));
       if (badges.childNodes.length) box.appendChild(badges);
-      box.appendChild(statuses(p));
+      agreementLines(box, p, data);
+      box.appendChild(statuses(p, data));
       var dl = node("dl");
       row(dl, "Hoe", (p.a || []).map(function (w) { return index.aanmelden[w] || ""; }).join(" "));
       if (p.k && p.k !== "gratis") row(dl, "Kosten", index.kost[p.k] + "." + (p.ku ? " " + p.ku : ""));
@@ -310,7 +320,7 @@
           section.appendChild(node("p", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
             + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", "nk-muted"));
           var list = node("div", null, "nk-cards nk-ww-cards");
-          a.partners.forEach(function (p) { list.appendChild(card(p, place)); });
+          a.partners.forEach(function (p) { list.appendChild(card(p, place, data)); });
           section.appendChild(list);
         } else {
           section.appendChild(node("p", "In " + place.n + " helpt niemand met deze vraag"
@@ -318,7 +328,7 @@
           if (a.fallback.length) {
             section.appendChild(node("p", "Deze partners werken in de hele regio rond hetzelfde thema:", "nk-muted"));
             var more = node("div", null, "nk-cards nk-ww-cards nk-ww-fallback");
-            a.fallback.forEach(function (p) { more.appendChild(card(p, place)); });
+            a.fallback.forEach(function (p) { more.appendChild(card(p, place, data)); });
             section.appendChild(more);
           }
         }
