@@ -78,7 +78,8 @@ def coverage_page(coverage: RegionCoverage, page_cls, wrap):
     questions = _questions(coverage, here)
     body = (
         f"<h1>Dekking in {e(region.naam)}</h1>"
-        f'<p class="nk-lead">Waar helpt niemand? Per gemeente en levensdomein: hoeveel partners er werken, '
+        f'<p class="nk-lead">Waar helpt niemand? Per gemeente en levensdomein, en per vraag van gezinnen: '
+        f'hoeveel partners er werken, '
         f"en waar geen enkele partner werkt (een <strong>hiaat</strong>). Voor de omgevingsanalyse en het jaarplan "
         f"van het netwerk.</p>"
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
