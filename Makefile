@@ -8,7 +8,7 @@ PORT   ?= 8000
 # mkdocs-material prints a notice about its end of life (2027) on every build; we know (see README).
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: setup chromium serve build validate test bench bench-vlaanderen clean
+.PHONY: setup chromium serve build validate test goldens bench bench-vlaanderen clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ validate: setup
 ## Run the whole test suite, browser tests included.
 test: setup chromium
 	$(BIN)/pytest
+
+## After an intended change to what the site outputs: write the golden files in tests/golden/ again
+## (one page per type, map data, exports, search and sheet data, report/dekking; see tests/golden_outputs.py).
+## Review `git diff tests/golden` before committing.
+goldens: setup
+	$(BIN)/python tests/golden_outputs.py
 
 ## Load + validate 5,000 synthetic partners (target: <= 3 s on 2 cores).
 bench: setup
