@@ -189,9 +189,13 @@
       var word = function (v) { return v === 1 ? "ja" : v === 0 ? "nee" : "niet ingevuld"; };
       var details = node("details", null, "nk-status nk-status-" + (p.bg === 1 ? "ja" : p.bg === 0 ? "nee" : "onbekend"));
       details.appendChild(node("summary", "Beroepsgeheim: " + word(p.bg) + " \u00b7 Brede instap: " + word(p.b)));
-      details.appendChild(node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
-        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
-      if (p.ga && data.afspraak_uitleg) details.appendChild(node("p", data.afspraak_uitleg));
+      var meaning = node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
+        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust.");
+      if (p.ga && data.afspraak_uitleg) {  // gedeeld beroepsgeheim: what the agreement means, for the family
+        meaning.appendChild(node("br"));
+        meaning.appendChild(node("span", data.afspraak_uitleg, "nk-agreement-explained"));
+      }
+      details.appendChild(meaning);
       return details;
     }
 
