@@ -39,7 +39,7 @@ from .scaffold import MAX_ID, ID_RULE, ScaffoldError, WrongUsage, check_region, 
 
 # Column (as in our CSV export) -> how to read it. Other headers can be mapped with a mapping file.
 LIST_COLUMNS = {"levensdomeinen", "talen", "aanmelden_via", "adressen", "postcodes", "gemeenten", "lat", "lon",
-                "werkgebied"}
+                "werkgebied", "gedeeld_beroepsgeheim"}
 REQUIRED = ["naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "beroepsgeheim",
             "nagekeken_datum", "nagekeken_door"]
 KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs", "brede_instap",
@@ -48,7 +48,7 @@ KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "web
 # spreadsheets. Headers are compared after normal(): case, accents and punctuation do not count.
 FIELDS = ["id", "naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "kostprijs", "beroepsgeheim",
           "brede_instap", "telefoon", "email", "website", "talen", "adressen", "postcodes", "gemeenten", "lat", "lon",
-          "werkgebied", "openingsuren", "regio", "nagekeken_datum", "nagekeken_door"]
+          "werkgebied", "openingsuren", "regio", "nagekeken_datum", "nagekeken_door", "gedeeld_beroepsgeheim"]
 _SYNONYMS = {
     "naam": ["naam organisatie", "organisatie", "organisatienaam", "naam van de organisatie", "partner", "naam partner"],
     "soort": ["soort organisatie", "type", "type organisatie", "categorie"],
@@ -57,6 +57,7 @@ _SYNONYMS = {
     "aanmelden_via": ["aanmelden", "aanmelding", "hoe aanmelden", "aanmelding via", "wie meldt aan"],
     "kostprijs": ["prijs", "kosten", "kost"],
     "beroepsgeheim": ["geheimhouding"],
+    "gedeeld_beroepsgeheim": ["afsprakenkader", "afsprakenkaders", "afsprakenkader gedeeld beroepsgeheim"],
     "brede_instap": ["brede instap organisatie"],
     "telefoon": ["telefoonnummer", "tel", "tel nr", "telnr", "telefoonnr", "gsm", "telefoon nummer"],
     "email": ["e mail", "mail", "e mailadres", "emailadres", "mailadres", "e mail adres"],
@@ -628,6 +629,8 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
     record["beroepsgeheim"] = value in ("true", "ja", "1")
     if text.get("brede_instap"):
         record["brede_instap"] = text["brede_instap"].lower() in ("true", "ja", "1")
+    if text.get("gedeeld_beroepsgeheim"):  # ids of the region's agreements; unknown: NK350 at the row (NK623)
+        record["gedeeld_beroepsgeheim"] = list(dict.fromkeys(_split(text["gedeeld_beroepsgeheim"])))
     record["nagekeken"] = {"datum": text["nagekeken_datum"], "door": text["nagekeken_door"]}
     return (None if problems else record), problems + no_coordinates
 
@@ -780,6 +783,7 @@ COLUMN_FIELDS = {
     "brede_instap": [("brede_instap",)], "telefoon": [("contact", "telefoon")], "email": [("contact", "email")],
     "website": [("contact", "website")], "talen": [("talen",)], "werkgebied": [("werkgebied",)],
     "nagekeken_datum": [("nagekeken", "datum")], "nagekeken_door": [("nagekeken", "door")],
+    "gedeeld_beroepsgeheim": [("gedeeld_beroepsgeheim",)],
 }
 LOCATION_COLUMNS = {"adressen", "postcodes", "gemeenten", "lat", "lon"}
 _SHEET_ADDRESS = ("straat", "postcode", "gemeente")
