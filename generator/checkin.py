@@ -27,7 +27,8 @@ import yaml
 
 from . import urls
 from .export import CSV_BOM, CSV_DELIMITER
-from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Partner, Site
+from .labels import COST_LABELS, SIGNUP_LABELS, days_list, language
+from .model import Partner, Site
 from .pages import dutch_date
 from .problemformat import refusal
 from .problems import Problem, problem
@@ -88,35 +89,33 @@ def record_sentences(site: Site, partner: Partner) -> list[str]:
     who = []
     if ages:
         who.append(f"kinderen en jongeren van {ages[0]} tot {ages[1]} jaar" if ages[1] < 120 else f"mensen vanaf {ages[0]} jaar")
-    who += [label for key, label in (("aanstaande_ouders", "aanstaande ouders"), ("ouders", "ouders"),
-                                     ("kinderen", "kinderen"), ("jongeren", "jongeren"),
-                                     ("volwassenen", "volwassenen")) if d.get(key)]
+    who += d.groups()
     if who:
         lines.append(f"Jullie helpen {_join(who)}.")
-    if d.get("uitleg"):
-        lines.append(_sentence(d["uitleg"]))
+    if d.uitleg:
+        lines.append(_sentence(d.uitleg))
     signup = partner.aanmelden
-    if signup.get("via"):
-        lines.append(f"Aanmelden: {_join([SIGNUP_LABELS[w].lower() for w in signup['via']])}.")
-    for key, label in (("telefoon", "Aanmelden per telefoon op"), ("email", "Aanmelden per e-mail op"),
-                       ("formulier", "Het aanmeldformulier staat op")):
-        if signup.get(key):
-            lines.append(f"{label} {signup[key]}.")
-    if signup.get("wie"):
-        lines.append(f"Wie mag aanmelden: {_sentence(signup['wie'])}")
-    if signup.get("meebrengen"):
-        lines.append(f"Meebrengen: {_join(signup['meebrengen'])}.")
-    if signup.get("kostprijs"):
-        lines.append(f"Kostprijs: {COST_LABELS[signup['kostprijs']].lower()}"
-                     + (f" ({signup['kostprijs_uitleg']})." if signup.get("kostprijs_uitleg") else "."))
-    if signup.get("wachttijd"):
-        lines.append(f"Wachttijd: {_sentence(signup['wachttijd'])}")
-    if signup.get("wat_volgt"):
-        lines.append(f"Daarna: {_sentence(signup['wat_volgt'])}")
+    if signup.via:
+        lines.append(f"Aanmelden: {_join([SIGNUP_LABELS[w].lower() for w in signup.via])}.")
+    for value, label in ((signup.telefoon, "Aanmelden per telefoon op"), (signup.email, "Aanmelden per e-mail op"),
+                         (signup.formulier, "Het aanmeldformulier staat op")):
+        if value:
+            lines.append(f"{label} {value}.")
+    if signup.wie:
+        lines.append(f"Wie mag aanmelden: {_sentence(signup.wie)}")
+    if signup.meebrengen:
+        lines.append(f"Meebrengen: {_join(list(signup.meebrengen))}.")
+    if signup.kostprijs:
+        lines.append(f"Kostprijs: {COST_LABELS[signup.kostprijs].lower()}"
+                     + (f" ({signup.kostprijs_uitleg})." if signup.kostprijs_uitleg else "."))
+    if signup.wachttijd:
+        lines.append(f"Wachttijd: {_sentence(signup.wachttijd)}")
+    if signup.wat_volgt:
+        lines.append(f"Daarna: {_sentence(signup.wat_volgt)}")
     c = partner.contact
-    for key, label in (("telefoon", "Telefoon"), ("email", "E-mail"), ("website", "Website"), ("chat", "Chat")):
-        if c.get(key):
-            lines.append(f"{label}: {c[key]}")
+    for value, label in ((c.telefoon, "Telefoon"), (c.email, "E-mail"), (c.website, "Website"), (c.chat, "Chat")):
+        if value:
+            lines.append(f"{label}: {value}")
     for loc in partner.locaties:
         if loc.vertrouwelijk:
             lines.append(f"Een vertrouwelijk adres in {loc.postcode} {loc.gemeente}: de site toont het niet, "
@@ -124,8 +123,9 @@ def record_sentences(site: Site, partner: Partner) -> list[str]:
             continue
         place = ", ".join(x for x in (loc.straat, f"{loc.postcode} {loc.gemeente}") if x)
         lines.append(f"Adres{' (' + loc.naam + ')' if loc.naam else ''}: {place}.")
-        for o in loc.openingsuren:
-            lines.append(f"  Open op {o.days_text} van {o.van} tot {o.tot}.")
+        for o in loc.hours.openingsuren:
+            if not o.gesloten:
+                lines.append(f"  Open op {days_list(o.dagen)} van {o.van} tot {o.tot}.")
         if loc.openingsuren_uitleg:
             lines.append(f"  {_sentence(loc.openingsuren_uitleg)}")
         if loc.rolstoeltoegankelijk is not None:
@@ -134,7 +134,7 @@ def record_sentences(site: Site, partner: Partner) -> list[str]:
     if not partner.locaties:
         lines.append("Jullie hebben geen vast adres voor bezoekers.")
     if partner.talen:
-        lines.append(f"Talen: {_join([LANGUAGE_LABELS.get(t, t) for t in partner.talen])}.")
+        lines.append(f"Talen: {_join([language(t) for t in partner.talen])}.")
     area = site.service_area(partner)
     lines.append(f"Werkgebied: de hele regio {region.naam}." if partner.hele_regio
                  else f"Werkgebied: {_join([m.naam for m in area])}.")
@@ -191,8 +191,8 @@ def files(site: Site, chosen: dict[str, list[Partner]]) -> list[File]:
             text = letter(site, p)
             texts.append(File(text_path(p), text))
             row = {"regio": region, "id": p.id, "naam": p.naam,
-                   "email": p.contact.get("email") or p.aanmelden.get("email") or "",
-                   "telefoon": p.contact.get("telefoon") or p.aanmelden.get("telefoon") or "",
+                   "email": p.contact.email or p.aanmelden.email or "",
+                   "telefoon": p.contact.telefoon or p.aanmelden.telefoon or "",
                    "nagekeken_datum": p.nagekeken_datum, "nagekeken_door": p.nagekeken_door,
                    "pagina": site.page_address(urls.partner(p.id)), "tekstbestand": text_path(p), "tekst": text}
             writer.writerow(spreadsheet_text(row[c]) for c in CSV_COLUMNS)

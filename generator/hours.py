@@ -2,7 +2,7 @@
 
 The "open now" state is computed in the browser, at the moment of viewing (the site is built days
 before anyone reads it): theme/assets/netwerkkaart/nk-open.js. This module gives that script what
-it needs: the hours of a location or phone line as a small JSON object (:func:`browser_hours`, the
+it needs: the hours of a location or phone line as a small JSON object (``model.Hours.to_data``, the
 record's own keys) and the Belgian public holidays of the current and next two years
 (:func:`holidays_script`, computed at build time with the ``holidays`` package, country BE).
 
@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from .labels import DAYS as DAY_NAMES
 from .yamlload import Path
 
+if TYPE_CHECKING:
+    from .model import Block, Closure, Hours
+
 DAY_CODES = ("ma", "di", "wo", "do", "vr", "za", "zo")
-DAY_NAMES = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
-             "za": "zaterdag", "zo": "zondag"}
 HOURS_KEYS = ("openingsuren", "op_afspraak", "dag_en_nacht", "open_op_feestdagen", "gesloten")
 DAY = 24 * 60
 WEEK = 7 * DAY
@@ -128,24 +130,15 @@ def check(holder: dict, path: Path, at: At) -> list:
 
 # -- for the browser and the sheet ------------------------------------------------------------------
 
-def browser_hours(holder: dict) -> dict:
-    """The hours as nk-open.js reads them: the record's own keys, nothing else."""
-    return {key: holder[key] for key in HOURS_KEYS if key in holder}
-
-
 def json_text(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def closure_words(closure: dict) -> str:
+def closure_words(closure: Closure) -> str:
     """'24 december 2026 tot en met 1 januari 2027: kerstvakantie'."""
-    start, stop = closure["van"], closure.get("tot", closure["van"])
+    start, stop = closure.van, closure.tot or closure.van
     when = _date_text(start) if stop == start else f"{_date_text(start)} tot en met {_date_text(stop)}"
-    return f"{when}: {closure['reden']}"
-
-
-def has_hours(holder: dict) -> bool:
-    return any(key in holder for key in HOURS_KEYS)
+    return f"{when}: {closure.reden}"
 
 
 def _days_text(days: list[str], short: bool = False) -> str:
@@ -170,23 +163,22 @@ def _date_text(value: str) -> str:
     return f"{d.day} {months[d.month - 1]} {d.year}"
 
 
-def block_words(block: dict, short: bool = False) -> str:
+def block_words(block: Block, short: bool = False) -> str:
     """One block in words: 'Maandag tot vrijdag van 09:00 tot 12:00 (van 1 juli tot en met 31 augustus)';
     short, for the printed sheet: 'ma-vr 09:00-12:00 (1 juli-31 augustus)'."""
     if short:
-        text = _days_text(block["dagen"], True) + (" gesloten" if block.get("gesloten") else
-                                                   f" {block['van']}\u2013{block['tot']}")
-        start, stop = block.get("geldig_van"), block.get("geldig_tot")
+        text = _days_text(block.dagen, True) + (" gesloten" if block.gesloten else f" {block.van}\u2013{block.tot}")
+        start, stop = block.geldig_van, block.geldig_tot
         if start or stop:
             text += f" ({_date_text(start) if start else ''}\u2013{_date_text(stop) if stop else ''})"
         return text
-    days = _days_text(block["dagen"])
-    if block.get("gesloten"):
+    days = _days_text(block.dagen)
+    if block.gesloten:
         text = f"{days}: gesloten"
     else:
-        end = block["tot"] + (" (de volgende dag)" if block["tot"] < block["van"] else "")
-        text = f"{days} van {block['van']} tot {end}"
-    start, stop = block.get("geldig_van"), block.get("geldig_tot")
+        end = block.tot + (" (de volgende dag)" if block.tot < block.van else "")
+        text = f"{days} van {block.van} tot {end}"
+    start, stop = block.geldig_van, block.geldig_tot
     if start and stop:
         text += f" (van {_date_text(start)} tot en met {_date_text(stop)})"
     elif start:
@@ -196,17 +188,17 @@ def block_words(block: dict, short: bool = False) -> str:
     return text[0].upper() + text[1:]
 
 
-def week_words(holder: dict, holidays: bool = True, short: bool = False) -> list[str]:
+def week_words(holder: Hours, holidays: bool = True, short: bool = False) -> list[str]:
     """The weekly hours in words, a line per block, for pages; the printed sheet has them short and
     lists the closed days of the next 4 weeks instead of the holiday rule (``holidays=False``)."""
     lines = []
-    if holder.get("dag_en_nacht"):
+    if holder.dag_en_nacht:
         lines.append("Dag en nacht bereikbaar" + ("" if short else ", ook op zon- en feestdagen."))
-    if holder.get("op_afspraak"):
-        lines.append("op afspraak" if short else "Alleen op afspraak" + (", afspraken:" if holder.get("openingsuren") else "."))
-    lines += [block_words(b, short) for b in holder.get("openingsuren", ())]
-    if holidays and holder.get("openingsuren") and not holder.get("dag_en_nacht"):
-        lines.append("Ook open op feestdagen." if holder.get("open_op_feestdagen") else "Gesloten op feestdagen.")
+    if holder.op_afspraak:
+        lines.append("op afspraak" if short else "Alleen op afspraak" + (", afspraken:" if holder.openingsuren else "."))
+    lines += [block_words(b, short) for b in holder.openingsuren]
+    if holidays and holder.openingsuren and not holder.dag_en_nacht:
+        lines.append("Ook open op feestdagen." if holder.open_op_feestdagen else "Gesloten op feestdagen.")
     return lines
 
 
@@ -236,10 +228,10 @@ def holidays_script(today: datetime.date | None = None) -> str:
 DAYS_ICAL = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
 
 
-def csv_cell(locations: list[dict]) -> str:
+def csv_cell(per_location: list[Hours]) -> str:
     """The CSV column 'openingsuren': per location (in the order of the other location columns) its
     hours as JSON, so an import gives back exactly the same fields. Empty when no location has hours."""
-    cells = [browser_hours(loc) for loc in locations]
+    cells = [h.to_data() for h in per_location]
     return json_text(cells) if any(cells) else ""  # type: ignore[arg-type]
 
 
@@ -251,10 +243,10 @@ def from_csv_cell(text: str) -> list[dict]:
     return [{k: v for k, v in x.items() if k in HOURS_KEYS} for x in value]
 
 
-def _season_dates(block: dict, today: datetime.date) -> tuple[str | None, str | None]:
+def _season_dates(block: Block, today: datetime.date) -> tuple[str | None, str | None]:
     """geldig_van/geldig_tot as full dates: a yearly period ('07-01') becomes this year's (or the
     coming one's, when it is over), a period over New Year ends the next year."""
-    start, stop = block.get("geldig_van"), block.get("geldig_tot")
+    start, stop = block.geldig_van, block.geldig_tot
     if (not start or len(start) == 10) and (not stop or len(stop) == 10):
         return start, stop
     year = today.year
@@ -268,29 +260,30 @@ def _season_dates(block: dict, today: datetime.date) -> tuple[str | None, str | 
     return f"{year}-{first}", f"{year + (1 if wraps else 0)}-{last}"
 
 
-def hsds_schedules(holder: dict, key: tuple, make_id, today: datetime.date, label: str = "", **links) -> list[dict]:
+def hsds_schedules(holder: Hours, note: str | None, key: tuple, make_id, today: datetime.date, label: str = "",
+                   **links) -> list[dict]:
     """HSDS 3.0 ``schedule`` objects for one location or phone line: a weekly schedule per block
     (``byday``, ``opens_at``, ``closes_at``, a season as ``valid_from``/``valid_to``), and a schedule
     per closure (``valid_from``/``valid_to``, no hours, described as 'Gesloten'). Times are Belgian
-    wall-clock time (the 3.0 ``timezone`` is a fixed UTC offset: 1, winter time). See docs/over-openingsuren.md."""
+    wall-clock time (the 3.0 ``timezone`` is a fixed UTC offset: 1, winter time); ``note``: the hours'
+    openingsuren_uitleg. See docs/over-openingsuren.md."""
     out = []
     prefix = f"{label}: " if label else ""
-    note = holder.get("openingsuren_uitleg", "")
     base = {"timezone": 1.0, **{k: v for k, v in links.items() if v}}
-    if holder.get("op_afspraak"):
+    if holder.op_afspraak:
         base["attending_type"] = "op afspraak"
-    if holder.get("dag_en_nacht"):
+    if holder.dag_en_nacht:
         out.append({"id": make_id(*key, "dag-en-nacht"), **base, "freq": "WEEKLY", "byday": ",".join(DAYS_ICAL.values()),
                     "opens_at": "00:00", "closes_at": "23:59",
                     "description": prefix + "Dag en nacht bereikbaar, ook op zon- en feestdagen." + (f" {note}" if note else "")})
-    for j, block in enumerate(holder.get("openingsuren", ()) if not holder.get("dag_en_nacht") else ()):
-        if block.get("gesloten"):
+    for j, block in enumerate(holder.openingsuren if not holder.dag_en_nacht else ()):
+        if block.gesloten:
             continue  # a closed day is a day without a schedule (in its season)
         item = {"id": make_id(*key, str(j)), **base, "freq": "WEEKLY",
-                "byday": ",".join(DAYS_ICAL[day] for day in block["dagen"]),
-                "opens_at": block["van"], "closes_at": "23:59" if block["tot"] == "24:00" else block["tot"],
+                "byday": ",".join(DAYS_ICAL[day] for day in block.dagen),
+                "opens_at": block.van, "closes_at": "23:59" if block.tot == "24:00" else block.tot,
                 "description": prefix + block_words(block) + (f". {note}" if note else "")}
-        if not holder.get("open_op_feestdagen"):
+        if not holder.open_op_feestdagen:
             item["notes"] = "Gesloten op Belgische wettelijke feestdagen."
         start, stop = _season_dates(block, today)
         if start:
@@ -298,8 +291,8 @@ def hsds_schedules(holder: dict, key: tuple, make_id, today: datetime.date, labe
         if stop:
             item["valid_to"] = stop
         out.append(item)
-    for k, closure in enumerate(holder.get("gesloten", ())):
+    for k, closure in enumerate(holder.gesloten):
         out.append({"id": make_id(*key, "gesloten", str(k)), **base,
-                    "valid_from": closure["van"], "valid_to": closure.get("tot", closure["van"]),
-                    "description": prefix + "Gesloten: " + closure["reden"], "notes": "gesloten"})
+                    "valid_from": closure.van, "valid_to": closure.tot or closure.van,
+                    "description": prefix + "Gesloten: " + closure.reden, "notes": "gesloten"})
     return out

@@ -23,7 +23,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from . import geo, hours, urls
-from .model import Partner, Region, Site
+from .model import Hours, Partner, Region, Site
 
 MAPS = urls.MAPS
 ASSETS = "assets/kaart"
@@ -107,7 +107,7 @@ def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set
         if not spots:
             continue
         index = len(people)
-        people.append([partner.naam, partner.id, partner.contact.get("telefoon") or "",
+        people.append([partner.naam, partner.id, partner.contact.telefoon or "",
                        [domain_index[d] for d in partner.levensdomeinen if d in domain_index]])
         markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
     return {"domeinen": [d.naam for d in region.life_domains], "partners": people, "markers": markers}
@@ -132,10 +132,10 @@ def hours_data(partners: list[Partner]) -> dict:
         spots = [loc for loc in partner.locaties if loc.public and loc.lat is not None]
         if not spots or partner.id in people:
             continue
-        fallback = {} if any(loc.hours for loc in partner.locaties if loc.public) else primary_hours(partner)
+        fallback = Hours() if any(loc.hours for loc in partner.locaties if loc.public) else primary_hours(partner)
         picks = []
         for loc in spots:
-            found = loc.hours or fallback
+            found = (loc.hours or fallback).to_data()
             if not found:
                 picks.append(-1)
                 continue
@@ -160,7 +160,7 @@ def selection_data(site: Site) -> dict:
         spots = [loc for loc in partner.locaties if loc.public and loc.lat is not None]
         if spots:
             index = len(people)
-            people.append([partner.naam, partner.id, partner.contact.get("telefoon") or "", []])
+            people.append([partner.naam, partner.id, partner.contact.telefoon or "", []])
             markers += [[round(loc.lat, 5), round(loc.lon, 5), index] for loc in spots]
     return {"domeinen": [], "partners": people, "markers": markers}
 

@@ -9,50 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import feedback, freshness, hours
+from . import feedback, freshness
+from .labels import KIND_LABELS
 from .project import Project
 from .refdata import reference
 from .vragen import Question, region_questions
-
-DAYS = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
-        "za": "zaterdag", "zo": "zondag"}
-
-KIND_LABELS = {
-    "clb": "CLB (Centrum voor Leerlingenbegeleiding)",
-    "caw": "CAW (Centrum Algemeen Welzijnswerk)",
-    "kind-en-gezin": "Kind en Gezin (K&G, Opgroeien)",
-    "huis-van-het-kind": "Huis van het Kind (HvhK)",
-    "sociaal-huis": "Sociaal Huis (OCMW)",
-    "lop": "LOP (Lokaal Overlegplatform onderwijs)",
-    "cgg": "CGG (Centrum Geestelijke Gezondheidszorg)",
-    "jac": "JAC (Jongerenadviescentrum)",
-    "kinderopvang": "Kinderopvang",
-    "onderwijs": "Onderwijs en vorming",
-    "gezondheid": "Gezondheid",
-    "werk": "Werk",
-    "wonen": "Wonen",
-    "vrije-tijd": "Vrije tijd",
-    "vereniging": "Vereniging",
-    "andere": "Andere organisatie",
-}
-
-LOCAL_CONTACT_LABELS = {
-    "huis-van-het-kind": "Huis van het Kind", "sociaal-huis": "Sociaal Huis (OCMW)",
-    "lop": "LOP", "kind-en-gezin": "Kind en Gezin", "kinderopvang": "Kinderopvang",
-    "clb": "CLB", "caw": "CAW", "andere": "Ander aanspreekpunt",
-}
-
-COST_LABELS = {"gratis": "Gratis", "bijdrage": "Kleine bijdrage", "inkomensafhankelijk": "Volgens inkomen",
-               "betalend": "Betalend"}
-SIGNUP_LABELS = {"zelf": "Het gezin meldt zich zelf aan", "hulpverlener": "Via een hulpverlener",
-                 "online": "Online, met een formulier"}
-LANGUAGE_LABELS = {
-    "nl": "Nederlands", "fr": "Frans", "en": "Engels", "de": "Duits", "ar": "Arabisch", "tr": "Turks",
-    "pl": "Pools", "ro": "Roemeens", "bg": "Bulgaars", "uk": "Oekraïens", "ru": "Russisch", "es": "Spaans",
-    "it": "Italiaans", "pt": "Portugees", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch (Farsi)",
-    "ps": "Pasjtoe", "prs": "Dari", "am": "Amhaars", "sq": "Albanees", "ber": "Berbers", "vgt": "Vlaamse Gebarentaal",
-    "ku": "Koerdisch", "ur": "Urdu", "hi": "Hindi", "zh": "Chinees", "ne": "Nepalees", "hy": "Armeens",
-}
 
 STALE_AFTER_DAYS = 365
 
@@ -65,15 +26,177 @@ class LifeDomain:
     icoon: str
 
 
-@dataclass(frozen=True)
-class OpeningHours:
-    dagen: tuple[str, ...]
-    van: str
-    tot: str
+def _given(pairs) -> dict:
+    """A record's object from (key, value) pairs in the schema's order, without the values not given (None)."""
+    return {k: v for k, v in pairs if v is not None}
 
-    @property
-    def days_text(self) -> str:
-        return ", ".join(DAYS[d] for d in self.dagen)
+
+@dataclass(frozen=True)
+class Block:
+    """One block of opening hours (``openingsuren[i]``): days and hours, or days closed, maybe in a season."""
+    dagen: tuple[str, ...]
+    van: str | None = None  # None only in a closed block
+    tot: str | None = None
+    gesloten: bool | None = None  # true: closed on these days (in its season)
+    geldig_van: str | None = None  # 'jjjj-mm-dd' once, 'mm-dd' every year
+    geldig_tot: str | None = None
+
+    @classmethod
+    def of(cls, data: dict) -> Block:
+        return cls(tuple(data["dagen"]), data.get("van"), data.get("tot"), data.get("gesloten"),
+                   data.get("geldig_van"), data.get("geldig_tot"))
+
+    def to_data(self) -> dict:
+        return _given((("dagen", list(self.dagen)), ("van", self.van), ("tot", self.tot), ("gesloten", self.gesloten),
+                       ("geldig_van", self.geldig_van), ("geldig_tot", self.geldig_tot)))
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A period closed (``gesloten[i]``), with its reason."""
+    van: str
+    reden: str
+    tot: str | None = None  # None: one day
+
+    @classmethod
+    def of(cls, data: dict) -> Closure:
+        return cls(data["van"], data["reden"], data.get("tot"))
+
+    def to_data(self) -> dict:
+        return _given((("van", self.van), ("tot", self.tot), ("reden", self.reden)))
+
+
+@dataclass(frozen=True)
+class Hours:
+    """The hours of one location or phone line: the words on pages and the sheet (hours.week_words), the
+    "nu open" data for nk-open.js (:meth:`to_data`) and the HSDS schedules are all made from this value.
+    False when the record says nothing about hours."""
+    openingsuren: tuple[Block, ...] = ()
+    op_afspraak: bool | None = None
+    dag_en_nacht: bool | None = None
+    open_op_feestdagen: bool | None = None
+    gesloten: tuple[Closure, ...] = ()
+
+    @classmethod
+    def of(cls, data: dict) -> Hours:
+        return cls(tuple(Block.of(b) for b in data.get("openingsuren") or ()), data.get("op_afspraak"),
+                   data.get("dag_en_nacht"), data.get("open_op_feestdagen"),
+                   tuple(Closure.of(c) for c in data.get("gesloten") or ()))
+
+    def __bool__(self) -> bool:
+        return bool(self.openingsuren or self.gesloten) or any(
+            x is not None for x in (self.op_afspraak, self.dag_en_nacht, self.open_op_feestdagen))
+
+    def fields(self) -> tuple[tuple[str, object], ...]:
+        """The record's keys for these hours, in the schema's order (None: not given)."""
+        return (("openingsuren", [b.to_data() for b in self.openingsuren] or None), ("op_afspraak", self.op_afspraak),
+                ("dag_en_nacht", self.dag_en_nacht), ("open_op_feestdagen", self.open_op_feestdagen),
+                ("gesloten", [c.to_data() for c in self.gesloten] or None))
+
+    def to_data(self) -> dict:
+        """As in the record, and as nk-open.js reads them (hours.py)."""
+        return _given(self.fields())
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    """A phone line with its own hours (``telefoonlijnen[i]``)."""
+    naam: str
+    telefoon: str
+    hours: Hours = Hours()
+    openingsuren_uitleg: str | None = None
+
+    @classmethod
+    def of(cls, data: dict) -> PhoneLine:
+        return cls(data["naam"], data["telefoon"], Hours.of(data), data.get("openingsuren_uitleg"))
+
+    def to_data(self) -> dict:
+        hours = dict(self.hours.fields())
+        return _given((("naam", self.naam), ("telefoon", self.telefoon), ("openingsuren", hours["openingsuren"]),
+                       ("openingsuren_uitleg", self.openingsuren_uitleg), ("dag_en_nacht", hours["dag_en_nacht"]),
+                       ("open_op_feestdagen", hours["open_op_feestdagen"]), ("gesloten", hours["gesloten"]),
+                       ("op_afspraak", hours["op_afspraak"])))
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How to reach a partner (``contact``); None: not given."""
+    telefoon: str | None = None
+    email: str | None = None
+    website: str | None = None
+    chat: str | None = None
+
+    @classmethod
+    def of(cls, data: dict) -> Contact:
+        return cls(data.get("telefoon"), data.get("email"), data.get("website"), data.get("chat"))
+
+    def to_data(self) -> dict:
+        return _given((("telefoon", self.telefoon), ("email", self.email), ("website", self.website),
+                       ("chat", self.chat)))
+
+
+@dataclass(frozen=True)
+class Signup:
+    """How a family gets in (a partner's ``aanmelden``, or a region's 1 Gezin 1 Plan route); None or (): not given.
+
+    ``telefoon`` and ``email`` exist only in a region's; ``via``, ``meebrengen``, ``kostprijs``,
+    ``kostprijs_uitleg`` and ``wachttijd`` only in a partner's."""
+    via: tuple[str, ...] = ()  # zelf, hulpverlener, online
+    wie: str | None = None
+    meebrengen: tuple[str, ...] | None = None
+    kostprijs: str | None = None  # gratis, bijdrage, inkomensafhankelijk, betalend
+    kostprijs_uitleg: str | None = None
+    wachttijd: str | None = None
+    formulier: str | None = None
+    wat_volgt: str | None = None
+    telefoon: str | None = None
+    email: str | None = None
+
+    @classmethod
+    def of(cls, data: dict) -> Signup:
+        things = data.get("meebrengen")
+        return cls(tuple(data.get("via", ())), data.get("wie"), None if things is None else tuple(things),
+                   data.get("kostprijs"), data.get("kostprijs_uitleg"), data.get("wachttijd"), data.get("formulier"),
+                   data.get("wat_volgt"), data.get("telefoon"), data.get("email"))
+
+    def to_data(self) -> dict:
+        return _given((("via", list(self.via) or None), ("wie", self.wie),
+                       ("meebrengen", None if self.meebrengen is None else list(self.meebrengen)),
+                       ("kostprijs", self.kostprijs), ("kostprijs_uitleg", self.kostprijs_uitleg),
+                       ("wachttijd", self.wachttijd), ("formulier", self.formulier), ("wat_volgt", self.wat_volgt),
+                       ("telefoon", self.telefoon), ("email", self.email)))
+
+
+@dataclass(frozen=True)
+class Audience:
+    """For whom (``doelgroep``); None: not given (a false is kept: the record said no)."""
+    leeftijd_van: int | None = None
+    leeftijd_tot: int | None = None
+    ouders: bool | None = None
+    aanstaande_ouders: bool | None = None
+    kinderen: bool | None = None
+    jongeren: bool | None = None
+    volwassenen: bool | None = None
+    uitleg: str | None = None
+
+    GROUPS = (("aanstaande_ouders", "aanstaande ouders"), ("ouders", "ouders"), ("kinderen", "kinderen"),
+              ("jongeren", "jongeren"), ("volwassenen", "volwassenen"))  # (field, Dutch), in the order shown
+
+    @classmethod
+    def of(cls, data: dict) -> Audience:
+        return cls(data.get("leeftijd_van"), data.get("leeftijd_tot"), data.get("ouders"),
+                   data.get("aanstaande_ouders"), data.get("kinderen"), data.get("jongeren"), data.get("volwassenen"),
+                   data.get("uitleg"))
+
+    def groups(self) -> list[str]:
+        """The groups that can come themselves, in Dutch: ['aanstaande ouders', 'ouders']."""
+        return [label for key, label in self.GROUPS if getattr(self, key)]
+
+    def to_data(self) -> dict:
+        return _given((("leeftijd_van", self.leeftijd_van), ("leeftijd_tot", self.leeftijd_tot),
+                       ("ouders", self.ouders), ("aanstaande_ouders", self.aanstaande_ouders),
+                       ("kinderen", self.kinderen), ("jongeren", self.jongeren), ("volwassenen", self.volwassenen),
+                       ("uitleg", self.uitleg)))
 
 
 @dataclass(frozen=True)
@@ -96,16 +219,27 @@ class Location:
     nis: str
     lat: float | None
     lon: float | None
-    openingsuren: tuple[OpeningHours, ...]
     openingsuren_uitleg: str | None
     rolstoeltoegankelijk: bool | None
-    vertrouwelijk: bool
-    hours: dict = field(default_factory=dict)  # opening hours as nk-open.js reads them (hours.py)
+    vertrouwelijk: bool | None  # None: not given (public)
+    hours: Hours = Hours()
 
     @property
     def public(self) -> bool:
         """May be shown with its address and on a map."""
         return not self.vertrouwelijk
+
+    def to_data(self) -> dict:
+        """As in the record (the postcode as text), keys in the schema's order."""
+        hours = dict(self.hours.fields())
+        address = _given((("straat", self.straat), ("plaats", self.plaats), ("postcode", self.postcode),
+                          ("gemeente", self.gemeente)))
+        coordinates = None if self.lat is None else {"lat": self.lat, "lon": self.lon}
+        return _given((("naam", self.naam), ("adres", address), ("coordinaten", coordinates),
+                       ("openingsuren", hours["openingsuren"]), ("openingsuren_uitleg", self.openingsuren_uitleg),
+                       ("op_afspraak", hours["op_afspraak"]), ("dag_en_nacht", hours["dag_en_nacht"]),
+                       ("open_op_feestdagen", hours["open_op_feestdagen"]), ("gesloten", hours["gesloten"]),
+                       ("rolstoeltoegankelijk", self.rolstoeltoegankelijk), ("vertrouwelijk", self.vertrouwelijk)))
 
 
 @dataclass(frozen=True)
@@ -118,21 +252,24 @@ class Partner:
     korte_beschrijving: str
     beschrijving: str | None
     levensdomeinen: tuple[str, ...]
-    doelgroep: dict
-    aanmelden: dict
+    doelgroep: Audience
+    aanmelden: Signup
     talen: tuple[str, ...]
     hele_regio: bool
     werkgebied: tuple[str, ...]  # NIS codes; empty when hele_regio
     locaties: tuple[Location, ...]
-    contact: dict
+    contact: Contact
     beroepsgeheim: bool | None  # None: not filled in (shown as "niet ingevuld", never as "nee")
     brede_instap: bool | None
     nagekeken_datum: str
     nagekeken_door: str
-    voorbeeld: bool
-    telefoonlijnen: tuple[dict, ...] = ()  # phone lines with their own hours, as in the record
+    voorbeeld: bool | None  # None: not given (not example data)
+    telefoonlijnen: tuple[PhoneLine, ...] = ()  # phone lines with their own hours
     vragen: tuple[str, ...] = ()  # the questions it says it answers (vragen.py matches the others)
     gedeeld_beroepsgeheim: tuple[str, ...] = ()  # ids of the region's agreements this partner signed
+    # The record's keys the model has no type for, kept as they are (the JSON export writes them back).
+    # The schema allows none today; a key added to the schema lands here until it is typed.
+    extra: tuple[tuple[str, object], ...] = ()
 
     @property
     def kind_label(self) -> str:
@@ -142,10 +279,28 @@ class Partner:
         return (today - datetime.date.fromisoformat(self.nagekeken_datum)).days > STALE_AFTER_DAYS
 
     def age_range(self) -> tuple[int, int] | None:
-        low, high = self.doelgroep.get("leeftijd_van"), self.doelgroep.get("leeftijd_tot")
+        low, high = self.doelgroep.leeftijd_van, self.doelgroep.leeftijd_tot
         if low is None and high is None:
             return None
         return (low or 0, 120 if high is None else high)
+
+    def to_data(self, public: bool = False) -> dict:
+        """The partner as its record (keys in the schema's order); ``public``: without confidential locations."""
+        locations = [loc.to_data() for loc in self.locaties if loc.public or not public]
+        area = {"hele_regio": True} if self.hele_regio else {"gemeenten": list(self.werkgebied)}
+        return _given((
+            ("id", self.id), ("naam", self.naam), ("voorbeeld", self.voorbeeld), ("soort", self.soort),
+            ("korte_beschrijving", self.korte_beschrijving), ("beschrijving", self.beschrijving),
+            ("levensdomeinen", list(self.levensdomeinen)), ("vragen", list(self.vragen) or None),
+            ("doelgroep", self.doelgroep.to_data() or None), ("aanmelden", self.aanmelden.to_data()),
+            ("talen", list(self.talen) or None), ("werkgebied", area),
+            ("locaties", locations if self.locaties else None),  # [] when all are confidential (public=True)
+            ("contact", self.contact.to_data() or None),
+            ("telefoonlijnen", [line.to_data() for line in self.telefoonlijnen] or None),
+            ("beroepsgeheim", self.beroepsgeheim), ("gedeeld_beroepsgeheim", list(self.gedeeld_beroepsgeheim) or None),
+            ("brede_instap", self.brede_instap), ("nagekeken", {"datum": self.nagekeken_datum, "door": self.nagekeken_door}),
+            *self.extra,
+        ))
 
 
 @dataclass(frozen=True)
@@ -182,7 +337,7 @@ class Region:
     korte_beschrijving: str
     beschrijving: str | None
     website: str | None
-    aanmelden: dict
+    aanmelden: Signup  # the 1 Gezin 1 Plan route: telefoon, email, formulier, wie, wat_volgt
     municipalities: tuple[Municipality, ...]
     life_domains: tuple[LifeDomain, ...]
     questions: tuple[Question, ...] = ()
@@ -278,13 +433,17 @@ def _location(data: dict) -> Location:
     return Location(
         naam=data.get("naam"), straat=address.get("straat"), plaats=address.get("plaats"),
         postcode=str(address["postcode"]), gemeente=address["gemeente"], nis=municipality.nis,
-        lat=coords.get("lat"), lon=coords.get("lon"),
-        openingsuren=tuple(OpeningHours(tuple(o["dagen"]), o["van"], o["tot"]) for o in data.get("openingsuren", [])
-                           if not o.get("gesloten")),
-        openingsuren_uitleg=data.get("openingsuren_uitleg"),
-        rolstoeltoegankelijk=data.get("rolstoeltoegankelijk"), vertrouwelijk=bool(data.get("vertrouwelijk")),
-        hours=hours.browser_hours(data),
+        lat=coords.get("lat"), lon=coords.get("lon"), openingsuren_uitleg=data.get("openingsuren_uitleg"),
+        rolstoeltoegankelijk=data.get("rolstoeltoegankelijk"), vertrouwelijk=data.get("vertrouwelijk"),
+        hours=Hours.of(data),
     )
+
+
+# The partner record's keys the model types (Partner.to_data writes them back); any other key is kept in Partner.extra.
+PARTNER_KEYS = frozenset({
+    "id", "naam", "voorbeeld", "soort", "korte_beschrijving", "beschrijving", "levensdomeinen", "vragen", "doelgroep",
+    "aanmelden", "talen", "werkgebied", "locaties", "contact", "telefoonlijnen", "beroepsgeheim",
+    "gedeeld_beroepsgeheim", "brede_instap", "nagekeken"})
 
 
 def build_site(project: Project, today: datetime.date | None = None, site_url: str = "") -> Site:
@@ -307,7 +466,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
         domains = [LifeDomain(x["id"], x["naam"], x["uitleg"], x["icoon"]) for x in default + extra.get(rec.region, [])]
         regions.append(Region(
             id=rec.region, naam=d["naam"], source=rec.path, korte_beschrijving=d["korte_beschrijving"],
-            beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=d["aanmelden"],
+            beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=Signup.of(d["aanmelden"]),
             municipalities=tuple(sorted(municipalities.get(rec.region, []), key=lambda m: m.naam.casefold())),
             life_domains=tuple(domains), questions=region_questions(project, rec.region),
             policy=freshness.policy_of(d), report=feedback.target_of(d),
@@ -321,14 +480,16 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
         partners.append(Partner(
             id=d["id"], region=rec.region, source=rec.path, naam=d["naam"], soort=d["soort"],
             korte_beschrijving=d["korte_beschrijving"], beschrijving=d.get("beschrijving"),
-            levensdomeinen=tuple(d["levensdomeinen"]), doelgroep=d.get("doelgroep", {}), aanmelden=d["aanmelden"],
+            levensdomeinen=tuple(d["levensdomeinen"]), doelgroep=Audience.of(d.get("doelgroep") or {}),
+            aanmelden=Signup.of(d["aanmelden"]),
             talen=tuple(d.get("talen", [])), hele_regio=bool(area.get("hele_regio")),
             werkgebied=tuple(str(n) for n in area.get("gemeenten", [])),
-            locaties=tuple(_location(x) for x in d.get("locaties", [])), contact=d.get("contact", {}),
+            locaties=tuple(_location(x) for x in d.get("locaties", [])), contact=Contact.of(d.get("contact") or {}),
             beroepsgeheim=d.get("beroepsgeheim"), brede_instap=d.get("brede_instap"),
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
-            voorbeeld=bool(d.get("voorbeeld")), telefoonlijnen=tuple(d.get("telefoonlijnen", [])),
+            voorbeeld=d.get("voorbeeld"), telefoonlijnen=tuple(PhoneLine.of(x) for x in d.get("telefoonlijnen", [])),
             vragen=tuple(d.get("vragen", [])), gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),
+            extra=tuple((k, v) for k, v in d.items() if k not in PARTNER_KEYS),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)

@@ -15,11 +15,11 @@ from urllib.parse import quote
 from . import feedback, freshness, hours, search, urls
 from . import offline  # "Bewaar deze regio voor onderweg" (offline.py)
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
-from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
-                    Region, Site)
+from .labels import BROAD, BROAD_HELP, COST_LABELS, LOCAL_CONTACT_LABELS, SECRECY, SECRECY_HELP, SIGNUP_LABELS
+from .labels import cost_text, language
+from .model import Hours, Municipality, Partner, Region, Signup, Site
 
 from .agreements import FAMILY_EXPLANATION, FILTER_LABEL, sentence, sentences
-from .sheet import BROAD, BROAD_HELP, SECRECY, SECRECY_HELP
 from .urls import DIRECTORY, SEARCH, SHEET, WEGWIJZER
 
 HOME = ""
@@ -134,25 +134,25 @@ def pick_button(partner: Partner, domain: str | None = None) -> str:
             f' data-pagefind-ignore>'
             f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
 
-def open_state(hours_data: dict, tag: str = "p") -> str:
+def open_state(opening: Hours, tag: str = "p") -> str:
     """The "nu open" state (icon + text), filled in by nk-open.js when the page is viewed and once a
     minute after; hidden without JavaScript (the hours in words stay). See hours.py."""
     # JSON in a single-quoted attribute: its many '"' stay one byte each (with e() each was 6 bytes:
     # 300 bytes a row in the A-Z list); &, <, > and ' are escaped, so nothing can leave the attribute.
-    data = (hours.json_text(hours_data).replace("&", "&amp;").replace("'", "&#x27;")
+    data = (hours.json_text(opening.to_data()).replace("&", "&amp;").replace("'", "&#x27;")
             .replace("<", "&lt;").replace(">", "&gt;"))
     return f"<{tag} class=\"nk-open\" data-nk-open='{data}' hidden data-pagefind-ignore></{tag}>"
 
 
-def primary_hours(partner: Partner) -> dict:
+def primary_hours(partner: Partner) -> Hours:
     """The hours a card or list row shows: the first public location with hours, else the first phone line."""
     for loc in partner.locaties:
         if loc.public and loc.hours:
             return loc.hours
     for line in partner.telefoonlijnen:
-        if hours.has_hours(line):
-            return hours.browser_hours(line)
-    return {}
+        if line.hours:
+            return line.hours
+    return Hours()
 
 
 def status_details(partner: Partner) -> str:
@@ -179,7 +179,7 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
     places = sorted({loc.gemeente for loc in partner.locaties if loc.public})
     where = ", ".join(places) if places else "Geen openbaar adres"
     domains = " ".join(f'<span class="nk-chip">{e(names[d])}</span>' for d in partner.levensdomeinen)
-    phone = partner.contact.get("telefoon")
+    phone = partner.contact.telefoon
     notice = freshness_notice(site, partner)
     return (
         f'<article class="nk-card nk-partner-card">'
@@ -202,7 +202,7 @@ def _compact_list(partners, here: str, domain: str | None = None) -> str:
     """One line per partner: name, kind and phone (the full cards follow once, lower on the page)."""
     items = "".join(
         f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> <span class="nk-muted">{e(p.kind_label)}</span>'
-        + (f" · {tel(p.contact['telefoon'])}" if p.contact.get("telefoon") else "") + f" {pick_button(p, domain)}</li>"
+        + (f" · {tel(p.contact.telefoon)}" if p.contact.telefoon else "") + f" {pick_button(p, domain)}</li>"
         for p in partners
     )
     return f'<ul class="nk-compact" data-pagefind-ignore>{items}</ul>'
@@ -221,14 +221,15 @@ def _rows(pairs) -> str:
     return "".join(f"<dt>{e(label)}</dt><dd>{value}</dd>" for label, value in pairs if value)
 
 
-def _reach(data: dict, phone: str = "Telefoon", mail: str = "E-mail") -> list[tuple[str, str]]:
+def _reach(telefoon: str | None = None, email: str | None = None, website: str | None = None, chat: str | None = None,
+           formulier: str | None = None, phone: str = "Telefoon", mail: str = "E-mail") -> list[tuple[str, str]]:
     """How to reach someone: phone, e-mail, website, chat, online form."""
     return [
-        (phone, tel(data["telefoon"]) if data.get("telefoon") else ""),
-        (mail, mailto(data["email"]) if data.get("email") else ""),
-        ("Website", link(data["website"], data["website"]) if data.get("website") else ""),
-        ("Chat", link(data["chat"], "Chatten") if data.get("chat") else ""),
-        ("Online", link(data["formulier"], "Aanmeldformulier") if data.get("formulier") else ""),
+        (phone, tel(telefoon) if telefoon else ""),
+        (mail, mailto(email) if email else ""),
+        ("Website", link(website, website) if website else ""),
+        ("Chat", link(chat, "Chatten") if chat else ""),
+        ("Online", link(formulier, "Aanmeldformulier") if formulier else ""),
     ]
 
 
@@ -237,17 +238,14 @@ def _items(values) -> str:
     return "<ul>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>" if values else ""
 
 
-def signup_card(aanmelden: dict, title: str) -> str:
-    cost = aanmelden.get("kostprijs")
-    explained = aanmelden.get("kostprijs_uitleg")
-    cost_text = " ".join(x for x in ((e(COST_LABELS[cost]) + ".") if cost else "", e(explained) if explained else "") if x)
-    pairs = _reach(aanmelden, phone="Bellen", mail="Mailen") + [
-        ("Hoe", _items(SIGNUP_LABELS[w] for w in aanmelden.get("via", []))),
-        ("Wie mag aanmelden", e(aanmelden.get("wie", ""))),
-        ("Wat meebrengen", _items(aanmelden.get("meebrengen", []))),
-        ("Kostprijs", cost_text),
-        ("Wachttijd", e(aanmelden.get("wachttijd", ""))),
-        ("Wat volgt", e(aanmelden.get("wat_volgt", ""))),
+def signup_card(aanmelden: Signup, title: str) -> str:
+    pairs = _reach(aanmelden.telefoon, aanmelden.email, formulier=aanmelden.formulier, phone="Bellen", mail="Mailen") + [
+        ("Hoe", _items(SIGNUP_LABELS[w] for w in aanmelden.via)),
+        ("Wie mag aanmelden", e(aanmelden.wie or "")),
+        ("Wat meebrengen", _items(aanmelden.meebrengen or ())),
+        ("Kostprijs", e(cost_text(aanmelden))),
+        ("Wachttijd", e(aanmelden.wachttijd or "")),
+        ("Wat volgt", e(aanmelden.wat_volgt or "")),
     ]
     return f'<section class="nk-card nk-signup" aria-label="{e(title)}"><h2>{e(title)}</h2><dl>{_rows(pairs)}</dl></section>'
 
@@ -256,11 +254,11 @@ def route_block(region: Region, here: str) -> str:
     """The region's 1 Gezin 1 Plan route in short, for a family with several questions at once
     (municipality, levensdomein and partner pages). Not search text: it is on thousands of pages."""
     a = region.aanmelden
-    ways = [x for x in (f"bel {tel(a['telefoon'])}" if a.get("telefoon") else "",
-                        link(a["formulier"], "meld online aan") if a.get("formulier") else "",
-                        f"mail naar {mailto(a['email'])}" if a.get("email") else "") if x]
+    ways = [x for x in (f"bel {tel(a.telefoon)}" if a.telefoon else "",
+                        link(a.formulier, "meld online aan") if a.formulier else "",
+                        f"mail naar {mailto(a.email)}" if a.email else "") if x]
     how = (" Aanmelden: " + ", ".join(ways) + ".") if ways else ""
-    follow = f"<p>Wat volgt: {e(a['wat_volgt'])}</p>" if a.get("wat_volgt") else ""
+    follow = f"<p>Wat volgt: {e(a.wat_volgt)}</p>" if a.wat_volgt else ""
     return (f'<section class="nk-card nk-1g1p" aria-label="1 Gezin 1 Plan" data-pagefind-ignore>'
             f"<h2>Meerdere vragen tegelijk?</h2>"
             f"<p>Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt {e(region.naam)}: één "
@@ -371,7 +369,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         name = e(c.naam)
         partner = site.partner(c.partner) if c.partner else None
         # A contact point with a partner file is a partner like any other: its page, its phone, the sheet.
-        phone = c.telefoon or (partner.contact.get("telefoon") if partner else None)
+        phone = c.telefoon or (partner.contact.telefoon if partner else None)
         if partner:
             name = f'<a href="{rel(here, urls.partner(partner.id))}">{e(partner.naam)}</a>'
         bits = [b for b in (tel(phone) if phone else "", mailto(c.email) if c.email else "",
@@ -451,8 +449,8 @@ def _location_block(location, index: int, partner: Partner) -> str:
             f'{directions}{"".join(extra)}</section>')
 
 
-def _closures_text(hours_data: dict) -> str:
-    closed = hours_data.get("gesloten", ())
+def _closures_text(opening: Hours) -> str:
+    closed = opening.gesloten
     if not closed:
         return ""
     items = "".join(f"<li>{e(hours.closure_words(c))}</li>" for c in closed)
@@ -465,12 +463,12 @@ def _phone_lines(partner: Partner) -> str:
         return ""
     items = []
     for line in partner.telefoonlijnen:
-        words = "".join(f"<li>{e(w)}</li>" for w in hours.week_words(line))
-        items.append(f'<section class="nk-card nk-line"><h3>{e(line["naam"])}</h3><p>Bel: {tel(line["telefoon"])}</p>'
-                     + (open_state(hours.browser_hours(line)) if hours.has_hours(line) else "")
+        words = "".join(f"<li>{e(w)}</li>" for w in hours.week_words(line.hours))
+        items.append(f'<section class="nk-card nk-line"><h3>{e(line.naam)}</h3><p>Bel: {tel(line.telefoon)}</p>'
+                     + (open_state(line.hours) if line.hours else "")
                      + (f"<ul>{words}</ul>" if words else "")
-                     + (f"<p>{e(line['openingsuren_uitleg'])}</p>" if line.get("openingsuren_uitleg") else "")
-                     + _closures_text(line) + "</section>")
+                     + (f"<p>{e(line.openingsuren_uitleg)}</p>" if line.openingsuren_uitleg else "")
+                     + _closures_text(line.hours) + "</section>")
     return "<h2>Telefoonlijnen</h2>" + "".join(items)
 
 
@@ -480,14 +478,11 @@ def _audience(partner: Partner) -> str:
     ages = partner.age_range()
     if ages:
         who.append(f"kinderen en jongeren van {ages[0]} tot {ages[1]} jaar" if ages[1] < 120 else f"vanaf {ages[0]} jaar")
-    for key, label in (("aanstaande_ouders", "aanstaande ouders"), ("ouders", "ouders"), ("kinderen", "kinderen"),
-                       ("jongeren", "jongeren"), ("volwassenen", "volwassenen")):
-        if d.get(key):
-            who.append(label)
+    who += d.groups()
     text = ", ".join(who)
     out = f"<p>Voor {e(text)}.</p>" if text else ""
-    if d.get("uitleg"):
-        out += f"<p>{e(d['uitleg'])}</p>"
+    if d.uitleg:
+        out += f"<p>{e(d.uitleg)}</p>"
     return out
 
 
@@ -505,8 +500,9 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     badges = [f'<span class="nk-badge">{e(partner.kind_label)}</span>']
     checked = freshness_notice(site, partner) or (
         f'<span class="nk-badge">Nagekeken op {dutch_date(partner.nagekeken_datum)}</span>')
-    contact = _rows(_reach(partner.contact))
-    languages = ", ".join(LANGUAGE_LABELS.get(t, t) for t in partner.talen)
+    c = partner.contact
+    contact = _rows(_reach(c.telefoon, c.email, c.website, c.chat))
+    languages = ", ".join(language(t) for t in partner.talen)
     area = site.service_area(partner)
     area_items = "".join(
         f'<li><a href="{rel(here, urls.municipality(region.id, m.id))}">{e(m.naam)}</a>'
@@ -621,7 +617,7 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
         places = sorted({loc.gemeente for loc in p.locaties if loc.public})
         rows.append(
             f'<li class="nk-row" data-gemeenten="{e(" ".join(sorted(area)))}" data-domeinen="{e(" ".join(p.levensdomeinen))}"'
-            f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.get("kostprijs", ""))}"'
+            f' data-talen="{e(" ".join(p.talen))}" data-kost="{e(p.aanmelden.kostprijs or "")}"'
             f' data-van="{low}" data-tot="{high}" data-partner="{e(p.id)}"'
             f' data-afspraak="{"ja" if site.agreements_of(p) else ""}"'
             f' data-beroepsgeheim="{_state(p.beroepsgeheim)}" data-brede="{_state(p.brede_instap)}">'
@@ -643,7 +639,7 @@ def _directory(site: Site, here: str, title: str, partners, regions, footer: str
 <div><label for="nk-f-gemeente">Gemeente</label><select id="nk-f-gemeente" data-filter="gemeenten">{options(sorted(municipalities.items(), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-domein">Levensdomein</label><select id="nk-f-domein" data-filter="domeinen">{options(sorted(domains.items(), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-leeftijd">Leeftijd kind (jaar)</label><input id="nk-f-leeftijd" type="number" min="0" max="120" inputmode="numeric" data-filter="leeftijd"></div>
-<div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, LANGUAGE_LABELS.get(t, t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
+<div><label for="nk-f-taal">Taal</label><select id="nk-f-taal" data-filter="talen">{options(sorted(((t, language(t)) for t in languages), key=lambda kv: kv[1]))}</select></div>
 <div><label for="nk-f-kost">Kostprijs</label><select id="nk-f-kost" data-filter="kost">{options(COST_LABELS.items())}</select></div>
 <div><label for="nk-f-open">Open</label><select id="nk-f-open" data-filter="open"><option value="">Alle</option><option value="nu">Nu open</option><option value="vandaag">Vandaag open</option></select></div>
 <div><label for="nk-f-geheim">Beroepsgeheim</label><select id="nk-f-geheim" data-filter="beroepsgeheim">{options(STATES)}</select></div>

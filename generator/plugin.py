@@ -105,11 +105,11 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         # Exports and the "Mijn netwerk" data are made beside the build (see background.py).
         if self.background is not None:
             self.background.cancel()
-        project, site = result.project, self.site
+        site = self.site
         jobs = {DATA: lambda: sheet.sheet_json(site)}
         jobs.update({path: (lambda path=path: wegwijzer.content(site, path)) for path in wegwijzer.paths(site)})
         jobs[search.TERMS] = lambda: search.terms_json(site)  # places and question words for search
-        jobs.update({f"{urls.EXPORT}/{name}": (lambda make=make: make(project)) for name, make in export.FORMATS.values()})
+        jobs.update({f"{urls.EXPORT}/{name}": (lambda make=make: make(site)) for name, make in export.FORMATS.values()})
         self.background = Background(jobs)
         tiles = maps.Tiles(None if self.config.tiles.strip().lower() in ("", "geen", "none") else self.config.tiles,
                            self.config.tiles_attribution)

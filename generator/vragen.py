@@ -132,7 +132,7 @@ def _at(record: Record, path: tuple, code: str, **fields: object) -> Problem:
 def partner_text(partner: Partner) -> str:
     """The partner's own words that matching looks at, folded (case, accents kept as written)."""
     parts = [partner.naam, partner.kind_label, partner.korte_beschrijving, partner.beschrijving or "",
-             partner.doelgroep.get("uitleg", ""), partner.aanmelden.get("wie", "")]
+             partner.doelgroep.uitleg or "", partner.aanmelden.wie or ""]
     return _plain(" ".join(parts))
 
 
@@ -185,7 +185,7 @@ def located(partner: Partner, nis: str) -> bool:
 def rank_key(partner: Partner, nis: str | None) -> tuple:
     """An address in the municipality first, then brede instap, then free, then the region-wide ones."""
     return (not (nis and located(partner, nis)), not partner.brede_instap,
-            partner.aanmelden.get("kostprijs") != "gratis", partner.hele_regio, partner.naam.casefold(), partner.id)
+            partner.aanmelden.kostprijs != "gratis", partner.hele_regio, partner.naam.casefold(), partner.id)
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,12 @@ import json
 from . import urls, vragen
 from .agreements import FAMILY_EXPLANATION, sentence
 from .html import e164
-from .model import COST_LABELS, Site
+from .labels import COST_LABELS, SIGNUP_SENTENCES
+from .model import Site
 
 FOLDER = "wegwijzer/"
 INDEX = FOLDER + "gegevens.json"
 LOAD_ALL_BELOW = 300_000  # bytes of all region files together
-
-# How to get in, as sentences a parent reads at home (the wegwijzer's cards).
-SIGNUP_SENTENCES = {"zelf": "Het gezin kan zelf contact opnemen.",
-                    "hulpverlener": "Een hulpverlener kan het gezin aanmelden.",
-                    "online": "Aanmelden kan ook online, met een formulier."}
 
 
 def region_file(region_id: str) -> str:
@@ -50,7 +46,7 @@ def region_data(site: Site, region_id: str) -> dict:
     for p in site.partners_of(region_id):
         signup = p.aanmelden
         item = {"i": p.id, "n": p.naam, "s": p.kind_label, "q": answers.get(p.id, []),
-                "d": list(p.levensdomeinen), "a": list(signup.get("via", [])),
+                "d": list(p.levensdomeinen), "a": list(signup.via),
                 "l": sorted({loc.nis for loc in p.locaties if loc.public}),
                 "p": sorted({loc.gemeente for loc in p.locaties if loc.public})}
         if p.hele_regio:
@@ -63,13 +59,13 @@ def region_data(site: Site, region_id: str) -> dict:
             item["b"] = 0
         if p.beroepsgeheim is not None:  # beroepsgeheim in three states: 1, 0 or not given
             item["bg"] = 1 if p.beroepsgeheim else 0
-        if signup.get("kostprijs"):
-            item["k"] = signup["kostprijs"]
-        if signup.get("kostprijs_uitleg"):
-            item["ku"] = signup["kostprijs_uitleg"]
-        if signup.get("formulier"):
-            item["f"] = signup["formulier"]
-        phone = signup.get("telefoon") or p.contact.get("telefoon")
+        if signup.kostprijs:
+            item["k"] = signup.kostprijs
+        if signup.kostprijs_uitleg:
+            item["ku"] = signup.kostprijs_uitleg
+        if signup.formulier:
+            item["f"] = signup.formulier
+        phone = signup.telefoon or p.contact.telefoon
         if phone and e164(phone):
             item["t"], item["te"] = phone, e164(phone)
         ages = p.age_range()
@@ -77,7 +73,7 @@ def region_data(site: Site, region_id: str) -> dict:
             item["lf"] = list(ages)
         opening = primary_hours(p)  # "nu open" on the card (nk-open.js, as on the A-Z list)
         if opening:
-            item["o"] = opening
+            item["o"] = opening.to_data()
         signed = site.agreements_of(p)  # gedeeld beroepsgeheim: the sentences are in "afspraken", once
         if signed:
             item["ga"] = [a.id for a in signed]
@@ -99,7 +95,8 @@ def index_data(site: Site, sizes: dict[str, int]) -> dict:
     regions = {}
     places = []
     for r in site.regions:
-        route = {k: r.aanmelden[k] for k in ("telefoon", "email", "formulier", "wie", "wat_volgt") if r.aanmelden.get(k)}
+        route = {k: getattr(r.aanmelden, k) for k in ("telefoon", "email", "formulier", "wie", "wat_volgt")
+                 if getattr(r.aanmelden, k)}
         if route.get("telefoon"):
             route["te"] = e164(route["telefoon"])
         regions[r.id] = {"naam": r.naam, "url": urls.region(r.id), "route": route,

@@ -5,6 +5,7 @@ import datetime
 import json
 
 from generator import export, hours
+from generator.model import Block, Closure, Hours
 from generator.validate import validate_folder
 from helpers import ROOT
 
@@ -15,17 +16,17 @@ CLB_SUMMER = {"openingsuren": [
 
 
 def test_week_in_words():
-    assert hours.week_words(CLB_SUMMER) == [
+    assert hours.week_words(Hours.of(CLB_SUMMER)) == [
         "Maandag tot vrijdag van 08:30 tot 12:00",
         "Maandag, dinsdag, donderdag en vrijdag van 09:00 tot 12:00 (van 1 juli tot en met 31 augustus)",
         "Woensdag: gesloten (van 1 juli tot en met 31 augustus)",
         "Gesloten op feestdagen."]
     night = {"openingsuren": [{"dagen": ["vr", "za"], "van": "20:00", "tot": "02:00"}], "open_op_feestdagen": True}
-    assert hours.week_words(night) == ["Vrijdag en zaterdag van 20:00 tot 02:00 (de volgende dag)",
+    assert hours.week_words(Hours.of(night)) == ["Vrijdag en zaterdag van 20:00 tot 02:00 (de volgende dag)",
                                        "Ook open op feestdagen."]
-    assert hours.week_words({"dag_en_nacht": True}) == ["Dag en nacht bereikbaar, ook op zon- en feestdagen."]
-    assert hours.week_words({"op_afspraak": True}) == ["Alleen op afspraak."]
-    assert hours.closure_words({"van": "2026-12-21", "tot": "2026-12-27", "reden": "kerstweek"}) == \
+    assert hours.week_words(Hours(dag_en_nacht=True)) == ["Dag en nacht bereikbaar, ook op zon- en feestdagen."]
+    assert hours.week_words(Hours(op_afspraak=True)) == ["Alleen op afspraak."]
+    assert hours.closure_words(Closure("2026-12-21", "kerstweek", "2026-12-27")) == \
         "21 december 2026 tot en met 27 december 2026: kerstweek"
 
 
@@ -52,9 +53,9 @@ def test_public_holidays_come_from_the_holidays_package():
 
 def test_yearly_seasons_become_dates():
     today = datetime.date(2026, 11, 30)
-    assert hours._season_dates({"geldig_van": "07-01", "geldig_tot": "08-31"}, today) == ("2027-07-01", "2027-08-31")
-    assert hours._season_dates({"geldig_van": "12-15", "geldig_tot": "01-15"}, today) == ("2026-12-15", "2027-01-15")
-    assert hours._season_dates({"geldig_van": "2026-07-01"}, today) == ("2026-07-01", None)
+    assert hours._season_dates(Block(("ma",), geldig_van="07-01", geldig_tot="08-31"), today) == ("2027-07-01", "2027-08-31")
+    assert hours._season_dates(Block(("ma",), geldig_van="12-15", geldig_tot="01-15"), today) == ("2026-12-15", "2027-01-15")
+    assert hours._season_dates(Block(("ma",), geldig_van="2026-07-01"), today) == ("2026-07-01", None)
 
 
 def test_hsds_schedules_carry_seasons_closures_and_lines():

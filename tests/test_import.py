@@ -26,9 +26,12 @@ def test_round_trip_json_export_then_import(tmp_path):
         assert run("import", dump, "--regio", region, "--data", target).exit_code == 0
     again = validate_folder(target, today=TODAY)
     assert again.errors == []
-    def records(project):
-        return sorted((r.region, json.dumps(export._public(r.doc.data), sort_keys=True))
-                      for r in project.of_kind("partner"))
+    def public(data):  # the record as exported: without its confidential locations
+        return {**data, **({"locaties": [x for x in data["locaties"] if not x.get("vertrouwelijk")]}
+                           if "locaties" in data else {})}
+
+    def records(project):  # the raw records: the export is made from the model, so it must carry every field
+        return sorted((r.region, json.dumps(public(r.doc.data), sort_keys=True)) for r in project.of_kind("partner"))
     assert records(again.project) == records(original)
 
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from helpers import ROOT
 from generator import maps
-from generator.model import build_site
+from generator.model import Hours, PhoneLine, build_site
 from generator.validate import validate_folder
 
 OFFICE = {"openingsuren": [{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}]}
@@ -14,11 +14,11 @@ LINE = {"naam": "Lijn", "telefoon": "1712", "openingsuren": [{"dagen": ["di"], "
 
 
 def _loc(lat, lon, hours=None, public=True):
-    return SimpleNamespace(public=public, lat=lat, lon=lon, hours=hours or {})
+    return SimpleNamespace(public=public, lat=lat, lon=lon, hours=Hours.of(hours or {}))
 
 
 def _partner(pid, locations, lines=()):
-    return SimpleNamespace(id=pid, locaties=locations, telefoonlijnen=list(lines))
+    return SimpleNamespace(id=pid, locaties=locations, telefoonlijnen=[PhoneLine.of(line) for line in lines])
 
 
 def test_hours_written_once_per_kind_and_per_location_when_they_differ():
@@ -60,4 +60,4 @@ def test_every_map_with_markers_names_its_region_hours_file():
     dender = json.loads(by_path["kaarten/uren/dender.json"])
     caw = site.partner("caw-onthaal-dendermonde")
     spots = [loc for loc in caw.locaties if loc.public and loc.lat is not None]
-    assert [dender["uren"][i] for _, _, i in dender["partners"][caw.id]] == [loc.hours for loc in spots]
+    assert [dender["uren"][i] for _, _, i in dender["partners"][caw.id]] == [loc.hours.to_data() for loc in spots]

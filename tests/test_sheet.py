@@ -7,7 +7,8 @@ import re
 import yaml
 
 from helpers import TODAY
-from generator import sheet, urls
+from generator import labels, sheet, urls
+from generator.model import Signup
 from generator.pages import render_site, signup_card
 from test_pages import pages_by_url, site_from
 
@@ -26,22 +27,22 @@ def edit(folder, **changes):
 
 
 def test_signup_and_cost_as_sentences():
-    assert sheet.signup_text({"via": ["online", "zelf", "hulpverlener"], "wie": "Ouders en jongeren"}) == (
+    assert labels.signup_sentence(Signup(("online", "zelf", "hulpverlener"), wie="Ouders en jongeren")) == (
         "Je neemt zelf contact op, een hulpverlener meldt je aan of je meldt je online aan met het formulier. "
         "Ouders en jongeren.")
-    assert sheet.signup_text({"via": ["hulpverlener"]}) == "Een hulpverlener meldt je aan."
-    assert sheet.signup_text({}) == ""
+    assert labels.signup_sentence(Signup(("hulpverlener",))) == "Een hulpverlener meldt je aan."
+    assert labels.signup_sentence(Signup()) == ""
     # was "Gratis Een maaltijd kost 2 euro"
-    assert sheet.cost_text({"kostprijs": "gratis", "kostprijs_uitleg": "Een maaltijd kost 2 euro"}) == (
+    assert labels.cost_sentence(Signup(kostprijs="gratis", kostprijs_uitleg="Een maaltijd kost 2 euro")) == (
         "Het is gratis. Een maaltijd kost 2 euro.")
-    assert sheet.cost_text({"kostprijs": "inkomensafhankelijk"}) == "Wat je betaalt, hangt af van je inkomen."
+    assert labels.cost_sentence(Signup(kostprijs="inkomensafhankelijk")) == "Wat je betaalt, hangt af van je inkomen."
 
 
 def test_opening_days_in_words():
-    assert sheet.days_text(("ma", "di", "wo", "do", "vr")) == "maandag tot vrijdag"
-    assert sheet.days_text(("ma", "wo", "vr")) == "maandag, woensdag en vrijdag"
-    assert sheet.days_text(("ma", "di", "do", "vr")) == "maandag, dinsdag, donderdag en vrijdag"
-    assert sheet.days_text(("di",)) == "dinsdag"
+    assert labels.days_text(("ma", "di", "wo", "do", "vr")) == "maandag tot vrijdag"
+    assert labels.days_text(("ma", "wo", "vr")) == "maandag, woensdag en vrijdag"
+    assert labels.days_text(("ma", "di", "do", "vr")) == "maandag, dinsdag, donderdag en vrijdag"
+    assert labels.days_text(("di",)) == "dinsdag"
 
 
 def test_sheet_data_has_phone_links_secrecy_date_route_and_questions(basis):
@@ -87,9 +88,9 @@ def test_a_to_z_filters_for_secrecy_and_broad_entry_and_a_reset(basis):
 
 def test_no_empty_signup_rows():
     """A region without "via" showed an empty "Hoe" row (a generator is always true)."""
-    html = signup_card({"telefoon": "052 25 00 00"}, "Aanmelden")
+    html = signup_card(Signup(telefoon="052 25 00 00"), "Aanmelden")
     assert "<dt>Hoe</dt>" not in html
-    assert "<dt>Hoe</dt><dd><ul><li>" in signup_card({"via": ["zelf"]}, "Aanmelden")
+    assert "<dt>Hoe</dt><dd><ul><li>" in signup_card(Signup(("zelf",)), "Aanmelden")
 
 
 def test_municipality_page_folds_the_levensdomeinen(basis):

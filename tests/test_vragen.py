@@ -9,7 +9,7 @@ import pytest
 
 from helpers import CASES, ROOT, TODAY
 from generator import vragen, wegwijzer
-from generator.model import build_site
+from generator.model import Audience, Signup, build_site
 from generator.pages import home_page, municipality_page, region_page, wegwijzer_page
 from generator.validate import validate_folder
 
@@ -97,7 +97,8 @@ def test_explicit_list_wins_over_words(site):
 def test_words_match_whole_words_or_plurals_only(site):
     q = vragen.Question("x", "Ik zoek werk.", ("werk",), ("werk", "rekening"))
     partner = replace(site.partner("werkwinkel-dendermonde"), vragen=(), naam="A", soort="andere",
-                      korte_beschrijving="Een werkplek en een werkgever.", beschrijving=None, doelgroep={}, aanmelden={})
+                      korte_beschrijving="Een werkplek en een werkgever.", beschrijving=None, doelgroep=Audience(),
+                      aanmelden=Signup(("zelf",)))
     assert not vragen.answers(partner, q)
     assert vragen.answers(replace(partner, korte_beschrijving="Hulp met rekeningen."), q)
     assert vragen.answers(replace(partner, korte_beschrijving="Hulp bij WERK."), q)

@@ -3,7 +3,7 @@
 The site is built days before anyone reads it, so the state is computed here, when the page is
 viewed, in Europe/Brussels time (Intl.DateTimeFormat with timeZone: daylight saving included).
 No library, nothing fetched from another host. The hours are the record's own fields
-(generator/hours.py, browser_hours): {openingsuren: [{dagen, van, tot, gesloten, geldig_van,
+(generator/model.py, Hours.to_data): {openingsuren: [{dagen, van, tot, gesloten, geldig_van,
 geldig_tot}], op_afspraak, dag_en_nacht, open_op_feestdagen, gesloten: [{van, tot, reden}]}.
 The public holidays come from feestdagen.js (window.NKOpenFeestdagen, made at build time).
 
