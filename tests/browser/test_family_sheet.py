@@ -49,17 +49,17 @@ def test_sheet_carries_what_the_family_needs(page, example_site, model):
     for pid in picked:
         p = model.partner(pid)
         entry = page.locator(f".nk-sheet-entry[data-partner='{pid}']")
-        phone = p.aanmelden.get("telefoon") or p.contact["telefoon"]
+        phone = p.aanmelden.telefoon or p.contact.telefoon
         assert entry.locator(f"a[href='tel:{e164(phone)}']").inner_text() == phone  # tap to call
         meta = entry.locator(".nk-sheet-meta").inner_text()
         assert ("Beroepsgeheim: ja" if p.beroepsgeheim else "Beroepsgeheim: nee") in meta
         assert f"Nagekeken op {dutch_date(p.nagekeken_datum)}" in meta
-        if p.aanmelden.get("formulier"):
-            assert entry.locator(f"a[href='{p.aanmelden['formulier']}']").count() == 1
+        if p.aanmelden.formulier:
+            assert entry.locator(f"a[href='{p.aanmelden.formulier}']").count() == 1
     assert "Beroepsgeheim: nee" in page.inner_text(".nk-sheet-entry[data-partner='kinderdagverblijf-rupsje-buggenhout']")
     # the region's 1 Gezin 1 Plan route, the site's address and today's date
     route = page.locator(".nk-sheet-route")
-    assert route.locator(f"a[href='tel:{e164(region.aanmelden['telefoon'])}']").count() == 1
+    assert route.locator(f"a[href='tel:{e164(region.aanmelden.telefoon)}']").count() == 1
     host = base.split("//")[1].rstrip("/")
     today = dutch_date(datetime.date.today().isoformat())
     source = page.inner_text("[data-nk-sheet-source]")
@@ -71,7 +71,7 @@ def test_sheet_carries_what_the_family_needs(page, example_site, model):
                   f"Nagekeken op {dutch_date(rupsje.nagekeken_datum)}"):
         assert words in text, words
     links = [a.get_object()["/A"].get("/URI") for p in pdf.pages for a in p.get("/Annots") or []]
-    assert f"tel:{e164(rupsje.contact['telefoon'])}" in links
+    assert f"tel:{e164(rupsje.contact.telefoon)}" in links
 
 
 def test_print_body_is_at_least_eleven_points(page, example_site):
