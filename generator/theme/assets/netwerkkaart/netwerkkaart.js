@@ -516,6 +516,7 @@
 
   // The wegwijzer page (wegwijzer.js, loaded only there) puts partners on the sheet through this.
   window.nkMijnNetwerk = { ids: readSelection, toggle: toggle };
+  document.addEventListener("nk-taal", function () { refreshPicks(); });  // lang: the basket link keeps the language
 
   // Map popups live in iframes; they ask this page to toggle a partner.
   window.addEventListener("message", function (event) {
