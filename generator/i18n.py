@@ -185,7 +185,7 @@ def translatable(kind: str, item_id: str, text: str) -> str:
     questions, domains = default_texts()
     if (questions if kind == "vraag" else domains).get(item_id) == text:
         return f' data-nk-t="{e(kind)}.{e(item_id)}"'
-    return ' lang="nl"'
+    return ' lang="nl" dir="ltr"'
 
 
 def sheet_extras(site, data: dict) -> dict:

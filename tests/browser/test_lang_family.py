@@ -52,6 +52,8 @@ def test_sheet_in_each_language(page, example_site, lang):
     assert caw.locator("h3 a").get_attribute("translate") == "no"
     for selector in ("a[href^='tel:']", ".nk-url"):
         assert set(page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('translate'))")) == {"no"}
+        # and read left to right, also in Arabic ("052 47 55 20", not "20 55 47 052")
+        assert set(page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('dir'))")) == {"ltr"}
     addresses = page.eval_on_selector_all(
         ".nk-sheet dd span[translate='no']", "els => els.map(e => e.textContent)")
     assert any("9200 Dendermonde" in a for a in addresses)

@@ -383,6 +383,8 @@
   function lang() { return window.NKTaal ? window.NKTaal.current() : "nl"; }
   function nl(el) { if (window.NKTaal) window.NKTaal.dutch(el); return el; }
   function keep(el) { el.setAttribute("translate", "no"); return el; }
+  // Numbers, addresses and links read left to right, also in an Arabic sheet ("052 47 55 20").
+  function ltr(el) { el.setAttribute("dir", "ltr"); return keep(el); }
   function langDate(iso) { return lang() === "nl" || !window.NKTaal ? isoDate(iso) : window.NKTaal.date(iso); }
   // A sentence made from structured fields, in the family's language, with the partner's own words
   // (Dutch) after it; Dutch as on the site when no language is chosen.
@@ -610,7 +612,7 @@
 
   // A link that is also readable on paper: the address without "https://" and "www.".
   function paperLink(url) {
-    var a = keep(node("a", url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""), "nk-url"));
+    var a = ltr(node("a", url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""), "nk-url"));
     a.href = url;
     a.rel = "noopener";
     a.target = "_blank";
@@ -619,8 +621,8 @@
 
   function phoneLink(phone) {
     if (!phone || !phone.tekst) return null;
-    if (!/^\+\d{3,15}$/.test(phone.e164 || "")) return keep(node("span", phone.tekst, "nk-tel"));
-    var a = keep(node("a", phone.tekst, "nk-tel"));
+    if (!/^\+\d{3,15}$/.test(phone.e164 || "")) return ltr(node("span", phone.tekst, "nk-tel"));
+    var a = ltr(node("a", phone.tekst, "nk-tel"));
     a.href = "tel:" + phone.e164;
     return a;
   }
@@ -658,7 +660,7 @@
     if (p.kost) rows.push([T("sheet.cost", "Kostprijs"), sentences(x.kp ? ["cost." + x.kp] : [], x.ku, p.kost)]);
     if (p.wachttijd) rows.push([T("sheet.wait", "Wachttijd"), nl(node("span", p.wachttijd))]);
     p.locaties.forEach(function (loc, i) {
-      rows.push([T("sheet.address", "Adres"), keep(node("span", (loc.naam ? loc.naam + ": " : "") + loc.adres))]);
+      rows.push([T("sheet.address", "Adres"), ltr(node("span", (loc.naam ? loc.naam + ": " : "") + loc.adres))]);
       var closed = closedSoon(loc.open);
       if (loc.uren.length || closed) rows.push([T("sheet.open", "Open"), hoursCell(loc.uren, x.loc[i], closed)]);
     });

@@ -17,7 +17,7 @@ API (window.NKTaal):
   NKTaal.apply(root)          translates [data-nk-t] (text), [data-nk-t-placeholder], [data-nk-t-title],
                               [data-nk-t-label] (aria-label); sets lang and dir on [data-nk-family];
                               fills the language switch ([data-nk-taal])
-  NKTaal.dutch(element)       marks an element as Dutch text (lang="nl") when the view is not Dutch
+  NKTaal.dutch(element)       marks an element as Dutch text (lang="nl", dir="ltr") when the view is not Dutch
   NKTaal.hours(holder)        weekly hours in words in the current language (i18n.py's _blocks)
   NKTaal.date(iso, year?)     a date in words in the current language
   NKTaal.language(code, nl)   a language's name in the current language (Intl.DisplayNames)
@@ -88,8 +88,8 @@ Fires "nk-taal" on document when another language is chosen or its texts arrive.
     return parts.length ? "#" + parts.join("&") : "";
   }
 
-  function dutch(el) {
-    if (el && current() !== "nl") el.setAttribute("lang", "nl");
+  function dutch(el) {  // Dutch text reads left to right, also inside an Arabic view
+    if (el && current() !== "nl") { el.setAttribute("lang", "nl"); el.setAttribute("dir", "ltr"); }
     return el;
   }
 
@@ -108,9 +108,12 @@ Fires "nk-taal" on document when another language is chosen or its texts arrive.
       if (has(key)) {
         el.textContent = texts[code][key];
         el.removeAttribute("lang");
+        el.removeAttribute("dir");
       } else {
         el.innerHTML = el.nkDutch;
-        if (code !== "nl") el.setAttribute("lang", "nl"); else el.removeAttribute("lang");
+        el.removeAttribute("lang");
+        el.removeAttribute("dir");
+        dutch(el);
       }
     });
     ATTRS.forEach(function (pair) {

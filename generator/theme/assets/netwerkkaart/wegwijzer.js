@@ -34,6 +34,7 @@
   }
   function nl(el) { if (window.NKTaal) window.NKTaal.dutch(el); return el; }
   function keep(el) { el.setAttribute("translate", "no"); return el; }
+  function ltr(el) { el.setAttribute("dir", "ltr"); return keep(el); }  // numbers read left to right, also in Arabic
 
   function webUrl(url) { return /^https?:\/\/[^\s]+$/i.test(url || "") ? url : null; }
 
@@ -190,7 +191,7 @@
     }
 
     function phoneLink(text, e164) {
-      var a = keep(node("a", text, "nk-tel"));
+      var a = ltr(node("a", text, "nk-tel"));
       a.href = "tel:" + e164;
       return a;
     }
@@ -276,7 +277,7 @@
       if (r.telefoon && r.te) row(dl, T("sheet.call", "Bellen"), phoneLink(r.telefoon, r.te));
       formRow(dl, r.formulier);
       if (r.email) {
-        var mail = keep(node("a", r.email));
+        var mail = ltr(node("a", r.email));
         mail.href = "mailto:" + encodeURIComponent(r.email).replace(/%40/g, "@");
         row(dl, T("ww.mail", "Mailen"), mail);
       }
