@@ -133,6 +133,7 @@ class Partner:
     telefoonlijnen: tuple[dict, ...] = ()  # phone lines with their own hours, as in the record
     vragen: tuple[str, ...] = ()  # the questions it says it answers (vragen.py matches the others)
     gedeeld_beroepsgeheim: tuple[str, ...] = ()  # ids of the region's agreements this partner signed
+    vertalingen: tuple[tuple[str, str], ...] = ()  # lang (i18n.py): the short description in family languages
 
     @property
     def kind_label(self) -> str:
@@ -329,6 +330,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
             voorbeeld=bool(d.get("voorbeeld")), telefoonlijnen=tuple(d.get("telefoonlijnen", [])),
             vragen=tuple(d.get("vragen", [])), gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),
+            vertalingen=tuple(sorted((d.get("vertalingen") or {}).items())),  # lang (i18n.py)
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))
     example = any(r.doc.data.get("voorbeeld") for r in project.records if r.doc is not None)

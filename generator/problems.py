@@ -343,6 +343,29 @@ _KINDS = [
     Kind("NK351", E, "Afsprakenkader twee keer",
          "Het afsprakenkader met id '{value}' staat twee keer in deze regio.",
          "Geef elk afsprakenkader een eigen id, of verwijder het dubbele."),
+    # -- the family's language: catalogues and partners' vertalingen (NK370-NK379, i18n.py) ----------
+    Kind("NK370", W, "Vertaling ontbreekt",
+         "De taal '{language}' heeft geen tekst voor '{key}'. De site toont daar de Nederlandse tekst; "
+         "een strikte build (netwerkkaart build, mkdocs build --strict) mislukt.",
+         "Voeg de vertaling toe aan dit bestand, met dezelfde sleutel als in nl.yml, zoals:\n  {key}: \"...\"\n"
+         "De Nederlandse tekst is: {example}"),
+    Kind("NK371", E, "Andere invulvelden dan in het Nederlands",
+         "De vertaling van '{key}' gebruikt {found}, maar nl.yml gebruikt {expected}.",
+         "Neem de woorden tussen {{ }} letterlijk over uit nl.yml (niet vertalen): de site vult ze in met "
+         "een naam, een getal of een datum."),
+    Kind("NK372", W, "Onbekende sleutel in een vertaling",
+         "'{key}' staat in de vertaling '{language}' maar niet in nl.yml; de site gebruikt deze tekst nooit.",
+         "Verwijder de regel, of kijk na of de sleutel juist geschreven is (vergelijk met nl.yml)."),
+    Kind("NK373", E, "Vertaalbestand onleesbaar",
+         "Het vertaalbestand kan niet gebruikt worden: {problem}.",
+         "Schrijf per regel een sleutel en een tekst, zoals:\n  sheet.call: \"Appeler\""),
+    Kind("NK374", E, "Onbekende taal bij vertalingen",
+         "'{value}' is geen taal van de site voor gezinnen.",
+         "Gebruik een van deze taalcodes: {allowed}. De gewone velden zijn al Nederlands, zoals:\n"
+         "  vertalingen:\n    fr: \"Ici, vous pouvez poser vos questions sur l'éducation.\""),
+    Kind("NK375", E, "Lege vertaling",
+         "De vertaling '{value}' van de korte beschrijving is leeg.",
+         "Schrijf de korte beschrijving in die taal, of laat de regel weg: dan toont de site de Nederlandse tekst."),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",

@@ -160,7 +160,9 @@ def sheet_data(site: Site) -> dict:
     """Everything the sheet shows, per partner id, in plain text (the page escapes nothing: it uses textContent)."""
     regions = {r.id: _region(r) for r in site.regions}
     partners = {p.id: _partner(site, p, regions[p.region]["domeinen"]) for p in site.partners}
-    return {"partners": partners, "regios": regions}
+    from .i18n import sheet_extras  # lang: the structured fields behind the sentences, for other languages
+
+    return sheet_extras(site, {"partners": partners, "regios": regions})
 
 
 def dutch_date(iso: str) -> str:
