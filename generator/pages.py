@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import feedback, freshness, hours, search, urls
+from . import picto  # pictograms for families
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -722,7 +723,7 @@ of deel de link, zodat het gezin ze mee naar huis neemt.</p>
 </div>
 <p class="nk-count" role="status" aria-live="polite" data-nk-sheet-status>Je hebt nog niemand gekozen. Kies
 partners met de knop <strong>Voeg toe aan mijn netwerk</strong> op hun pagina of in de lijsten.</p>
-<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}"></div>
+<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}" data-picto="{rel(here, picto.SPRITE)}"></div>
 <figure class="nk-map" data-nk-sheet-map hidden><iframe data-src="{rel(here, urls.MAP_DOCUMENT) + "?d=mijn-netwerk"}"
 title="Kaart van mijn netwerk"></iframe><figcaption>De adressen van je netwerk op een kaart. Dezelfde adressen staan
 hierboven bij elke partner.</figcaption></figure>
@@ -766,6 +767,11 @@ def wegwijzer_link(here: str, place: str | None = None) -> str:
             f"<span>{text}</span></a></p>")
 
 
+def _picto(here: str, name: str, label_id: str | None = None) -> str:
+    """A pictogram for families from the shared sprite (picto.py), named by ``label_id`` or hidden."""
+    return picto.svg(f"{rel(here, picto.SPRITE)}#{name}", label_id=label_id)
+
+
 def wegwijzer_page(site: Site) -> Page:
     """Where, for whom, what: the answer is drawn in the browser by wegwijzer.js from wegwijzer.py's data."""
     from .wegwijzer import INDEX
@@ -793,15 +799,18 @@ def wegwijzer_page(site: Site) -> Page:
         domain = domains[q.levensdomeinen[0]]
         groups.setdefault(domain.id, []).append(
             f'<button type="button" class="nk-ww-vraag" aria-pressed="false" data-vraag="{e(qid)}" '
-            f'data-regios="{e(" ".join(item["regions"]))}">{icon(domain.icoon)}<span>{e(q.vraag)}</span></button>')
-    wat = "".join(
-        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">{e(domains[d].naam)}</p>{"".join(items)}</div>'
+            f'data-regios="{e(" ".join(item["regions"]))}">{_picto(here, picto.for_question(q, domains))}'
+            f'<span>{e(q.vraag)}</span></button>')
+    wat = "".join(  # the levensdomein's pictogram is named by the group's name beside it
+        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">'
+        f'{_picto(here, picto.for_domain(domains[d]), f"nk-ww-d-{d}")}<span id="nk-ww-d-{e(d)}">{e(domains[d].naam)}</span></p>'
+        f'{"".join(items)}</div>'
         for d, items in sorted(groups.items(), key=lambda kv: list(domains).index(kv[0])))
     body = f"""<h1>Wegwijzer</h1>
 <p class="nk-lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
 de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft in deze browser.</p>
 <div class="nk-ww-layout">
-<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" aria-label="Wegwijzer">
+<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" data-picto="{e(rel(here, picto.SPRITE))}" aria-label="Wegwijzer">
 <fieldset class="nk-ww-waar"><legend>Waar woont het gezin?</legend>
 <label for="nk-ww-waar">Gemeente, deelgemeente of postcode</label>
 <div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode">

@@ -25,6 +25,28 @@
     return el;
   }
 
+  // -- visuals: a question's pictogram before its heading (generator/picto.py), from the shared
+  // sprite, named by the heading (so it reads in the heading's language); as netwerkkaart.js's.
+  function pictoHeading(sprite, heading, name, id) {
+    if (!sprite) return heading;
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "nk-picto");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", id);
+    var use = document.createElementNS(ns, "use");
+    use.setAttribute("href", sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name || "") ? name : "circle-dot"));
+    svg.appendChild(use);
+    heading.id = id;
+    var head = node("div", null, "nk-picto-head");
+    head.appendChild(svg);
+    head.appendChild(heading);
+    return head;
+  }
+  // -- end visuals
+
   function webUrl(url) { return /^https?:\/\/[^\s]+$/i.test(url || "") ? url : null; }
 
   function readFragment() {
@@ -83,6 +105,7 @@
     if (!form || form.nkReady) return;
     form.nkReady = true;
     var site = new URL(form.getAttribute("data-site"), location.href).href;
+    var sprite = form.getAttribute("data-picto") ? new URL(form.getAttribute("data-picto"), location.href).href : "";  // visuals
     var waar = form.querySelector("#nk-ww-waar");
     var leeftijd = form.querySelector("#nk-ww-leeftijd");
     var jong = form.querySelector("#nk-ww-jong");
@@ -304,7 +327,7 @@
       answers.forEach(function (a) {
         var section = node("section", null, "nk-ww-answer");
         section.setAttribute("data-vraag", a.q.id);
-        section.appendChild(node("h3", a.q.v));
+        section.appendChild(pictoHeading(sprite, node("h3", a.q.v), a.q.pi, "nk-ww-r-" + a.q.id));  // visuals
         if (a.partners.length) {
           total += a.partners.length;
           section.appendChild(node("p", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
