@@ -109,3 +109,10 @@ def test_fonts_are_vendored_with_their_licence_and_loaded_by_unicode_range():
     assert re.search(r":lang\(ar\)[^{]*\{\s*font-family: \"NK Noto Sans Arabic\"", css)
     assert "fonts.googleapis" not in css and "@import" not in css
     assert json.dumps(css).count("http") == 0
+
+
+def test_docs_list_every_pictogram_to_choose_from():
+    docs = (ROOT / "docs" / "redacteurs.md").read_text(encoding="utf-8")
+    section = docs[docs.index("## Pictogrammen voor gezinnen"):]
+    for name in picto.names():
+        assert f"| `{name}` |" in section, name
