@@ -8,6 +8,10 @@ repeating the drawing. A levensdomein or question chooses its pictogram with ``p
 without it the defaults below apply, then (for a question) its first levensdomein's pictogram,
 then :data:`FALLBACK`. A name that is not vendored is NK385.
 
+The reference is ``xlink:href``, not ``href``: mkdocs-material's instant navigation sets the
+``href`` property of every element with an ``href`` attribute, which an SVG ``<use>`` does not
+allow (the navigation stops with an error).
+
 On a page a pictogram is ``<svg role="img" aria-labelledby="<label id>">``: its text alternative
 is the visible label beside it, in whatever language that label is shown; inside a button (whose
 own text names it) it is ``aria-hidden``.
@@ -102,7 +106,7 @@ def svg(href: str, *, label_id: str | None = None) -> str:
     hidden from assistive technology when the text right beside it names it (in a button)."""
     aria = f'role="img" aria-labelledby="{e(label_id)}"' if label_id else 'aria-hidden="true"'
     return (f'<svg class="nk-picto" viewBox="0 0 24 24" focusable="false" {aria}>'
-            f'<use href="{e(href)}"></use></svg>')
+            f'<use xlink:href="{e(href)}"></use></svg>')
 
 
 # -- the sprite ---------------------------------------------------------------------------

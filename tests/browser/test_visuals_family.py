@@ -52,7 +52,7 @@ def pictos(page, selector):
         const use = svg.querySelector('use');
         const label = svg.getAttribute('aria-labelledby');
         const named = label ? document.getElementById(label) : null;
-        return [use.getAttribute('href').split('#')[1], svg.getAttribute('role') || svg.getAttribute('aria-hidden'),
+        return [use.getAttribute('xlink:href').split('#')[1], svg.getAttribute('role') || svg.getAttribute('aria-hidden'),
                 named ? named.textContent.trim() : null];
     })""")
 
@@ -87,8 +87,9 @@ def test_visuals_every_levensdomein_and_question_has_a_named_pictogram_in_the_we
     # The answers: every question of a region, each heading with its pictogram named by the heading.
     dender = model.region("dender")
     domains = {d.id: d for d in dender.life_domains}
+    page.goto("about:blank")  # a new load, not a change of the fragment
     page.goto(base + "wegwijzer/#waar=Hamme&wat=" + ",".join(q.id for q in dender.questions))
-    page.wait_for_selector(".nk-ww-answer")
+    page.wait_for_function(f"document.querySelectorAll('.nk-ww-answer').length === {len(dender.questions)}")
     answers = pictos(page, ".nk-ww-answer svg.nk-picto")
     assert answers == [[picto.for_question(q, domains), "img", q.vraag] for q in dender.questions]
     for q in dender.questions[:5]:
@@ -234,3 +235,23 @@ def test_visuals_fonts_only_when_needed_and_nothing_from_another_host(browser, e
                if v["impact"] in ("serious", "critical")]
         assert bad == [], (url, bad)
         page.close()
+
+
+def test_visuals_pictograms_survive_instant_navigation(page, example_site):
+    """mkdocs-material's instant navigation rewrites every [href] of the page it brings in; the
+    pictograms (xlink:href) come along and still draw, on the wegwijzer and then on the sheet."""
+    base, _ = example_site
+    page.goto(base + "dender/gemeenten/hamme/")
+    page.click(".nk-ww-link a")
+    page.wait_for_url("**/wegwijzer/#waar=Hamme")
+    page.wait_for_selector(".nk-ww-groepnaam svg.nk-picto")
+    page.click("button[data-vraag='schulden']")
+    page.wait_for_selector(".nk-ww-answer .nk-picto-head")
+    wait_pictos_drawn(page)
+    page.click(".nk-ww-answer [data-nk-ww-pick]")
+    page.click(".nk-basket")
+    page.wait_for_url("**/mijn-netwerk/**")
+    sheet_ids(page)
+    wait_pictos_drawn(page)
+    assert page.locator(".nk-sheet-group svg.nk-picto[role='img']").count() == 1
+    assert page.errors == []

@@ -744,7 +744,9 @@
     if (labelId) { svg.setAttribute("role", "img"); svg.setAttribute("aria-labelledby", labelId); }
     else svg.setAttribute("aria-hidden", "true");
     var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-    use.setAttribute("href", sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) ? name : PICTO_FALLBACK));
+    // xlink:href: mkdocs-material's instant navigation assigns .href of every [href], read-only on <use>
+    use.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href",
+      sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) ? name : PICTO_FALLBACK));
     svg.appendChild(use);
     return svg;
   }

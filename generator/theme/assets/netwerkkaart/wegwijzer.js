@@ -25,6 +25,17 @@
     return el;
   }
 
+  // xlink:href, not href: mkdocs-material's instant navigation assigns .href of every [href] (read-only on <use>)
+  var XLINK = "http://www.w3.org/1999/xlink";
+  // The page's own pictograms point at the sprite from this page's address: after an instant
+  // navigation they are made absolute, as the links are.
+  function resolvePictos(form, sprite) {
+    form.querySelectorAll("svg.nk-picto use").forEach(function (use) {
+      var name = (use.getAttributeNS(XLINK, "href") || "").split("#")[1] || "circle-dot";
+      use.setAttributeNS(XLINK, "xlink:href", sprite + "#" + name);
+    });
+  }
+
   // -- visuals: a question's pictogram before its heading (generator/picto.py), from the shared
   // sprite, named by the heading (so it reads in the heading's language); as netwerkkaart.js's.
   function pictoHeading(sprite, heading, name, id) {
@@ -37,7 +48,7 @@
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-labelledby", id);
     var use = document.createElementNS(ns, "use");
-    use.setAttribute("href", sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name || "") ? name : "circle-dot"));
+    use.setAttributeNS(XLINK, "xlink:href", sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name || "") ? name : "circle-dot"));
     svg.appendChild(use);
     heading.id = id;
     var head = node("div", null, "nk-picto-head");
@@ -106,6 +117,7 @@
     form.nkReady = true;
     var site = new URL(form.getAttribute("data-site"), location.href).href;
     var sprite = form.getAttribute("data-picto") ? new URL(form.getAttribute("data-picto"), location.href).href : "";  // visuals
+    if (sprite) resolvePictos(form, sprite);  // visuals
     var waar = form.querySelector("#nk-ww-waar");
     var leeftijd = form.querySelector("#nk-ww-leeftijd");
     var jong = form.querySelector("#nk-ww-jong");
