@@ -63,6 +63,7 @@ class LifeDomain:
     naam: str
     uitleg: str
     icoon: str
+    picto: str = ""  # the pictogram for families (picto.py); "" = the default
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
     regions = []
     for rec in sorted(project.of_kind("regio"), key=lambda r: r.doc.data["naam"].casefold()):
         d = rec.doc.data
-        domains = [LifeDomain(x["id"], x["naam"], x["uitleg"], x["icoon"]) for x in default + extra.get(rec.region, [])]
+        domains = [LifeDomain(x["id"], x["naam"], x["uitleg"], x["icoon"], x.get("picto", "")) for x in default + extra.get(rec.region, [])]
         regions.append(Region(
             id=rec.region, naam=d["naam"], source=rec.path, korte_beschrijving=d["korte_beschrijving"],
             beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=d["aanmelden"],

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from . import feedback, freshness, hours, search, urls
 from . import offline  # "Bewaar deze regio voor onderweg" (offline.py)
+from . import picto  # pictograms for families
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -727,7 +728,7 @@ of deel de link, zodat het gezin ze mee naar huis neemt.</p>
 </div>
 <p class="nk-count" role="status" aria-live="polite" data-nk-sheet-status>Je hebt nog niemand gekozen. Kies
 partners met de knop <strong>Voeg toe aan mijn netwerk</strong> op hun pagina of in de lijsten.</p>
-<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}"></div>
+<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}" data-picto="{rel(here, picto.SPRITE)}"></div>
 <figure class="nk-map" data-nk-sheet-map hidden><iframe data-src="{rel(here, urls.MAP_DOCUMENT) + "?d=mijn-netwerk"}"
 title="Kaart van mijn netwerk" data-nk-t-title="sheet.map_title"></iframe><figcaption data-nk-t="sheet.map_caption">De adressen van je netwerk op een kaart. Dezelfde adressen staan
 hierboven bij elke partner.</figcaption></figure>
@@ -772,6 +773,11 @@ def wegwijzer_link(here: str, place: str | None = None) -> str:
             f"<span>{text}</span></a></p>")
 
 
+def _picto(here: str, name: str, label_id: str | None = None) -> str:
+    """A pictogram for families from the shared sprite (picto.py), named by ``label_id`` or hidden."""
+    return picto.svg(f"{rel(here, picto.SPRITE)}#{name}", label_id=label_id)
+
+
 def wegwijzer_page(site: Site) -> Page:
     """Where, for whom, what: the answer is drawn in the browser by wegwijzer.js from wegwijzer.py's data."""
     from .wegwijzer import INDEX
@@ -800,11 +806,12 @@ def wegwijzer_page(site: Site) -> Page:
         domain = domains[q.levensdomeinen[0]]
         groups.setdefault(domain.id, []).append(
             f'<button type="button" class="nk-ww-vraag" aria-pressed="false" data-vraag="{e(qid)}" '
-            f'data-regios="{e(" ".join(item["regions"]))}">{icon(domain.icoon)}<span{translatable("vraag", qid, q.vraag)}>'
-            f'{e(q.vraag)}</span></button>')
-    wat = "".join(
-        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam"{translatable("domein", d, domains[d].naam)}>'
-        f'{e(domains[d].naam)}</p>{"".join(items)}</div>'
+            f'data-regios="{e(" ".join(item["regions"]))}">{_picto(here, picto.for_question(q, domains))}'
+            f'<span{translatable("vraag", qid, q.vraag)}>{e(q.vraag)}</span></button>')
+    wat = "".join(  # the levensdomein's pictogram is named by the group's name beside it
+        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">'
+        f'{_picto(here, picto.for_domain(domains[d]), f"nk-ww-d-{d}")}<span id="nk-ww-d-{e(d)}"{translatable("domein", d, domains[d].naam)}>'
+        f'{e(domains[d].naam)}</span></p>{"".join(items)}</div>'
         for d, items in sorted(groups.items(), key=lambda kv: list(domains).index(kv[0])))
     # lang: the family's language (i18n.py, nk-taal.js): data-nk-family gets lang/dir, data-nk-t a key
     body = f"""<div class="nk-family" data-nk-family>
@@ -813,7 +820,7 @@ def wegwijzer_page(site: Site) -> Page:
 <p class="nk-lead" data-nk-t="ww.lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
 de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft in deze browser.</p>
 <div class="nk-ww-layout">
-<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" aria-label="Wegwijzer">
+<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" data-picto="{e(rel(here, picto.SPRITE))}" aria-label="Wegwijzer">
 <fieldset class="nk-ww-waar"><legend data-nk-t="ww.where">Waar woont het gezin?</legend>
 <label for="nk-ww-waar" data-nk-t="ww.where_label">Gemeente, deelgemeente of postcode</label>
 <div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode" data-nk-t-placeholder="ww.where_placeholder" translate="no">

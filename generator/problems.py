@@ -325,6 +325,12 @@ _KINDS = [
     Kind("NK346", W, "Dag en nacht met openingsuren",
          "Dit is dag en nacht open (dag_en_nacht: true), maar heeft ook openingsuren; die worden niet gebruikt.",
          "Verwijder de openingsuren, of verwijder dag_en_nacht als de uren kloppen."),
+    # -- pictograms of levensdomeinen and questions (NK385-NK389) ------------------------------
+    Kind("NK385", E, "Onbekend pictogram voor gezinnen",
+         "Het pictogram '{value}' bestaat niet in de pictogrammen van Netwerkkaart.{suggestion}",
+         "Kies de naam van een bestand in generator/theme/assets/netwerkkaart/picto/ (zonder .svg; de lijst staat "
+         "in docs/redacteurs.md onder 'Pictogrammen voor gezinnen'), zoals:\n  picto: heart-handshake\n"
+         "Zonder picto krijgt een vraag het pictogram van haar eerste levensdomein."),
     # -- freshness policy and "Klopt er iets niet?" in regio.yml (NK360-NK369) ----------------
     Kind("NK360", E, "Waarschuwing vóór de melding",
          "waarschuwen_na_maanden ({warn}) is kleiner dan tonen_na_maanden ({notice}).",

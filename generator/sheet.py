@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 
 from . import freshness, hours, urls
+from . import picto  # pictograms for families
 from .agreements import sentences
 from .html import e164, safe_web_url
 from .model import DAYS, LANGUAGE_LABELS, Partner, Site
@@ -144,6 +145,8 @@ def _region(region) -> dict:
                   "email": a.get("email", ""), "wat_volgt": a.get("wat_volgt", "")},
         "vragen": {q.id: q.vraag for q in region.questions},
         "domeinen": {d.id: d.naam for d in region.life_domains},
+        # the pictogram per group heading ("v-<vraag>", "d-<levensdomein>"; picto.py): a name in the sprite
+        "picto": picto.contexts(region),
     }
 
 

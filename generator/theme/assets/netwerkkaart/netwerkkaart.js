@@ -660,7 +660,7 @@
     if (p.kost) rows.push([T("sheet.cost", "Kostprijs"), sentences(x.kp ? ["cost." + x.kp] : [], x.ku, p.kost)]);
     if (p.wachttijd) rows.push([T("sheet.wait", "Wachttijd"), nl(node("span", p.wachttijd))]);
     p.locaties.forEach(function (loc, i) {
-      rows.push([T("sheet.address", "Adres"), ltr(node("span", (loc.naam ? loc.naam + ": " : "") + loc.adres))]);
+      rows.push([T("sheet.address", "Adres"), ltr(node("span", (loc.naam ? loc.naam + ": " : "") + loc.adres, "nk-ltr"))]);
       var closed = closedSoon(loc.open);
       if (loc.uren.length || closed) rows.push([T("sheet.open", "Open"), hoursCell(loc.uren, x.loc[i], closed)]);
     });
@@ -778,6 +778,45 @@
     return p.domeinen[0] || T("sheet.other", "Andere");
   }
 
+  // -- visuals: the pictogram beside each group heading (generator/picto.py), from the shared sprite,
+  // named by the heading beside it (so it reads in the heading's language).
+  var PICTO_FALLBACK = "circle-dot";
+  function groupPicto(p, context, regions) {
+    var region = regions.get(p.regio);
+    var map = (region && region.picto) || {};
+    if (context && own(map, context)) return map[context];
+    var first = p.domeinen[0];  // no context: the partner's first levensdomein (a name), as groupName
+    var found = region ? Object.keys(region.domeinen || {}).filter(function (d) { return region.domeinen[d] === first; })[0] : null;
+    return found && own(map, "d-" + found) ? map["d-" + found] : PICTO_FALLBACK;
+  }
+
+  function pictoSvg(sprite, name, labelId) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("class", "nk-picto");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("focusable", "false");
+    if (labelId) { svg.setAttribute("role", "img"); svg.setAttribute("aria-labelledby", labelId); }
+    else svg.setAttribute("aria-hidden", "true");
+    var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+    // xlink:href: mkdocs-material's instant navigation assigns .href of every [href], read-only on <use>
+    use.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href",
+      sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) ? name : PICTO_FALLBACK));
+    svg.appendChild(use);
+    return svg;
+  }
+
+  // The heading with its pictogram before it (outside it, so the heading's own name stays its text).
+  function pictoHeading(target, heading, name, id) {
+    var sprite = target.getAttribute("data-picto");
+    if (!sprite) return heading;
+    var head = node("div", null, "nk-picto-head");
+    heading.id = id;
+    head.appendChild(pictoSvg(new URL(sprite, location.href).href, name, id));
+    head.appendChild(heading);
+    return head;
+  }
+  // -- end visuals
+
   // The site's address and today's date, at the bottom of the sheet (and of the printed page).
   function sourceLine(root) {
     var source = root.querySelector("[data-nk-sheet-source]");
@@ -814,15 +853,17 @@
         " staan op dit blad; de overige " + linkNote.over + " zijn weggelaten.", {max: MAX_IDS, n: linkNote.over}), "nk-sheet-note"));
     }
     var groups = new Map();
+    var pictos = new Map();  // visuals: group name -> pictogram
     known.forEach(function (id) {
       var name = groupName(partners.get(id), selection.contexts.get(id), data.regions);
       if (!groups.has(name)) groups.set(name, []);
+      if (!pictos.has(name)) pictos.set(name, groupPicto(partners.get(id), selection.contexts.get(id), data.regions));
       groups.get(name).push(id);
     });
     var agreements = [];
     groups.forEach(function (members, name) {
       var section = node("section", null, "nk-sheet-group");
-      section.appendChild(node("h2", name));
+      section.appendChild(pictoHeading(target, node("h2", name), pictos.get(name), "nk-sheet-g" + target.querySelectorAll(".nk-sheet-group").length));  // visuals
       members.forEach(function (id) {
         section.appendChild(sheetEntry(id, partners.get(id), site, makeQr));
         agreementLines(partners.get(id)).forEach(function (line) {

@@ -35,6 +35,38 @@
   function nl(el) { if (window.NKTaal) window.NKTaal.dutch(el); return el; }
   function keep(el) { el.setAttribute("translate", "no"); return el; }
   function ltr(el) { el.setAttribute("dir", "ltr"); return keep(el); }  // numbers read left to right, also in Arabic
+  // xlink:href, not href: mkdocs-material's instant navigation assigns .href of every [href] (read-only on <use>)
+  var XLINK = "http://www.w3.org/1999/xlink";
+  // The page's own pictograms point at the sprite from this page's address: after an instant
+  // navigation they are made absolute, as the links are.
+  function resolvePictos(form, sprite) {
+    form.querySelectorAll("svg.nk-picto use").forEach(function (use) {
+      var name = (use.getAttributeNS(XLINK, "href") || "").split("#")[1] || "circle-dot";
+      use.setAttributeNS(XLINK, "xlink:href", sprite + "#" + name);
+    });
+  }
+
+  // -- visuals: a question's pictogram before its heading (generator/picto.py), from the shared
+  // sprite, named by the heading (so it reads in the heading's language); as netwerkkaart.js's.
+  function pictoHeading(sprite, heading, name, id) {
+    if (!sprite) return heading;
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "nk-picto");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", id);
+    var use = document.createElementNS(ns, "use");
+    use.setAttributeNS(XLINK, "xlink:href", sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name || "") ? name : "circle-dot"));
+    svg.appendChild(use);
+    heading.id = id;
+    var head = node("div", null, "nk-picto-head");
+    head.appendChild(svg);
+    head.appendChild(heading);
+    return head;
+  }
+  // -- end visuals
 
   function webUrl(url) { return /^https?:\/\/[^\s]+$/i.test(url || "") ? url : null; }
 
@@ -94,6 +126,8 @@
     if (!form || form.nkReady) return;
     form.nkReady = true;
     var site = new URL(form.getAttribute("data-site"), location.href).href;
+    var sprite = form.getAttribute("data-picto") ? new URL(form.getAttribute("data-picto"), location.href).href : "";  // visuals
+    if (sprite) resolvePictos(form, sprite);  // visuals
     var waar = form.querySelector("#nk-ww-waar");
     var leeftijd = form.querySelector("#nk-ww-leeftijd");
     var jong = form.querySelector("#nk-ww-jong");
@@ -394,7 +428,7 @@
       answers.forEach(function (a) {
         var section = node("section", null, "nk-ww-answer");
         section.setAttribute("data-vraag", a.q.id);
-        section.appendChild(questionTitle(a.q, place.r));  // lang: translated when it is the standard wording
+        section.appendChild(pictoHeading(sprite, questionTitle(a.q, place.r), a.q.pi, "nk-ww-r-" + a.q.id));  // lang + visuals
         if (a.partners.length) {
           var count = node("p", T("ww.helps", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
             + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", {n: a.partners.length, plaats: place.n}), "nk-muted");
