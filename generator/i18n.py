@@ -4,7 +4,7 @@ The care worker works in Dutch; the family sheet ("Mijn netwerk") and the wegwij
 family's language in the browser (``theme/assets/netwerkkaart/nk-taal.js``). The texts live in one
 YAML file per language, ``generator/data/talen/<code>.yml``: a flat mapping ``key: text``, with
 placeholders such as ``{naam}``. ``nl.yml`` is the reference: every other file has the same keys and,
-per key, the same placeholders (:func:`check`, NK370-NK373).
+per key, the same placeholders (:func:`check`, NK370-NK373, NK376).
 
 Why keyed YAML and not gettext: the labels are set by browser JavaScript, so the build compiles each
 catalogue into one small JSON file (``assets/netwerkkaart/talen/<code>.json``, :func:`asset_files`)
@@ -57,7 +57,7 @@ def _load(folder: Path, code: str, out: list[Problem]) -> tuple[dict[str, str], 
     try:
         raw = read_bounded(str(file))
     except (OSError, Refused) as exc:
-        out.append(problem("NK373", shown, 1, 1, problem=f"het bestand kan niet gelezen worden ({type(exc).__name__})"))
+        out.append(problem("NK373", shown, 1, 1, reason=type(exc).__name__))
         return None
     doc, problems = load(raw, shown)
     out += [p for p in problems if p.is_error]
@@ -67,7 +67,7 @@ def _load(folder: Path, code: str, out: list[Problem]) -> tuple[dict[str, str], 
     for key, value in doc.data.items():
         if not isinstance(value, str) or not value.strip():
             m = doc.mark((key,))
-            out.append(problem("NK373", shown, m.line, m.column, problem=f"'{key}' heeft geen tekst"))
+            out.append(problem("NK376", shown, m.line, m.column, key=str(key)))
             continue
         texts[str(key)] = value
     return texts, doc

@@ -363,8 +363,9 @@ _KINDS = [
          "'{key}' staat in de vertaling '{language}' maar niet in nl.yml; de site gebruikt deze tekst nooit.",
          "Verwijder de regel, of kijk na of de sleutel juist geschreven is (vergelijk met nl.yml)."),
     Kind("NK373", E, "Vertaalbestand onleesbaar",
-         "Het vertaalbestand kan niet gebruikt worden: {problem}.",
-         "Schrijf per regel een sleutel en een tekst, zoals:\n  sheet.call: \"Appeler\""),
+         "Het vertaalbestand kan niet gelezen worden ({reason}).",
+         "Kijk na of het bestand bestaat, een gewoon bestand is en gelezen mag worden. Schrijf per regel een "
+         "sleutel en een tekst, zoals:\n  sheet.call: \"Appeler\""),
     Kind("NK374", E, "Onbekende taal bij vertalingen",
          "'{value}' is geen taal van de site voor gezinnen.",
          "Gebruik een van deze taalcodes: {allowed}. De gewone velden zijn al Nederlands, zoals:\n"
@@ -372,6 +373,10 @@ _KINDS = [
     Kind("NK375", E, "Lege vertaling",
          "De vertaling '{value}' van de korte beschrijving is leeg.",
          "Schrijf de korte beschrijving in die taal, of laat de regel weg: dan toont de site de Nederlandse tekst."),
+    Kind("NK376", E, "Vertaling zonder tekst",
+         "'{key}' heeft in dit vertaalbestand geen tekst (leeg, of geen tekst maar een lijst of blok).",
+         "Schrijf de vertaling tussen aanhalingstekens achter de sleutel, of laat de regel weg: dan toont de "
+         "site de Nederlandse tekst (en meldt NK370), zoals:\n  {key}: \"...\""),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",

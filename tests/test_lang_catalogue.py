@@ -93,7 +93,7 @@ def test_a_key_nl_does_not_have_and_an_empty_text(talen):
     file.write_text(file.read_text(encoding="utf-8").replace('sheet.print: "Yazdır"', 'sheet.print: ""'), encoding="utf-8")
     found = {(p.code, Path(p.file).name) for p in i18n.check()}
     assert ("NK372", "pl.yml") in found
-    assert ("NK373", "tr.yml") in found and ("NK370", "tr.yml") in found  # an empty text counts as missing
+    assert ("NK376", "tr.yml") in found and ("NK370", "tr.yml") in found  # an empty text counts as missing
 
 
 def test_a_missing_catalogue_is_an_error(talen):
