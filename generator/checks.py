@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 
 from . import feedback, freshness, geo, hours, urls, vragen
+from . import picto  # pictograms for families (NK385)
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
@@ -52,6 +53,7 @@ def check_project(project: Project, today: datetime.date | None = None) -> list[
     municipalities = _check_municipalities(project, ref, out)
     out += _check_partners(project, ref, regions, domains, municipalities)
     out += vragen.check(project, domains, regions)
+    out += picto.check(project)  # NK385 (pictograms for families)
     out += _check_agreements(project)
     out += _check_urls(project)
     out += _check_freshness(project, today)

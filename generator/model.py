@@ -24,6 +24,7 @@ class LifeDomain:
     naam: str
     uitleg: str
     icoon: str
+    picto: str = ""  # the pictogram for families (picto.py); "" = the default
 
 
 def _given(pairs) -> dict:
@@ -267,6 +268,7 @@ class Partner:
     telefoonlijnen: tuple[PhoneLine, ...] = ()  # phone lines with their own hours
     vragen: tuple[str, ...] = ()  # the questions it says it answers (vragen.py matches the others)
     gedeeld_beroepsgeheim: tuple[str, ...] = ()  # ids of the region's agreements this partner signed
+    vertalingen: tuple[tuple[str, str], ...] = ()  # lang (i18n.py): the short description in family languages
     # The record's keys the model has no type for, kept as they are (the JSON export writes them back).
     # The schema allows none today; a key added to the schema lands here until it is typed.
     extra: tuple[tuple[str, object], ...] = ()
@@ -290,7 +292,8 @@ class Partner:
         area = {"hele_regio": True} if self.hele_regio else {"gemeenten": list(self.werkgebied)}
         return _given((
             ("id", self.id), ("naam", self.naam), ("voorbeeld", self.voorbeeld), ("soort", self.soort),
-            ("korte_beschrijving", self.korte_beschrijving), ("beschrijving", self.beschrijving),
+            ("korte_beschrijving", self.korte_beschrijving), ("vertalingen", dict(self.vertalingen) or None),
+            ("beschrijving", self.beschrijving),
             ("levensdomeinen", list(self.levensdomeinen)), ("vragen", list(self.vragen) or None),
             ("doelgroep", self.doelgroep.to_data() or None), ("aanmelden", self.aanmelden.to_data()),
             ("talen", list(self.talen) or None), ("werkgebied", area),
@@ -441,8 +444,8 @@ def _location(data: dict) -> Location:
 
 # The partner record's keys the model types (Partner.to_data writes them back); any other key is kept in Partner.extra.
 PARTNER_KEYS = frozenset({
-    "id", "naam", "voorbeeld", "soort", "korte_beschrijving", "beschrijving", "levensdomeinen", "vragen", "doelgroep",
-    "aanmelden", "talen", "werkgebied", "locaties", "contact", "telefoonlijnen", "beroepsgeheim",
+    "id", "naam", "voorbeeld", "soort", "korte_beschrijving", "vertalingen", "beschrijving", "levensdomeinen", "vragen",
+    "doelgroep", "aanmelden", "talen", "werkgebied", "locaties", "contact", "telefoonlijnen", "beroepsgeheim",
     "gedeeld_beroepsgeheim", "brede_instap", "nagekeken"})
 
 
@@ -463,7 +466,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
     regions = []
     for rec in sorted(project.of_kind("regio"), key=lambda r: r.doc.data["naam"].casefold()):
         d = rec.doc.data
-        domains = [LifeDomain(x["id"], x["naam"], x["uitleg"], x["icoon"]) for x in default + extra.get(rec.region, [])]
+        domains = [LifeDomain(x["id"], x["naam"], x["uitleg"], x["icoon"], x.get("picto", "")) for x in default + extra.get(rec.region, [])]
         regions.append(Region(
             id=rec.region, naam=d["naam"], source=rec.path, korte_beschrijving=d["korte_beschrijving"],
             beschrijving=d.get("beschrijving"), website=d.get("website"), aanmelden=Signup.of(d["aanmelden"]),
@@ -489,6 +492,7 @@ def build_site(project: Project, today: datetime.date | None = None, site_url: s
             nagekeken_datum=d["nagekeken"]["datum"], nagekeken_door=d["nagekeken"]["door"],
             voorbeeld=d.get("voorbeeld"), telefoonlijnen=tuple(PhoneLine.of(x) for x in d.get("telefoonlijnen", [])),
             vragen=tuple(d.get("vragen", [])), gedeeld_beroepsgeheim=tuple(d.get("gedeeld_beroepsgeheim", [])),
+            vertalingen=tuple((d.get("vertalingen") or {}).items()),  # lang (i18n.py), in the record's order
             extra=tuple((k, v) for k, v in d.items() if k not in PARTNER_KEYS),
         ))
     partners.sort(key=lambda p: (p.naam.casefold(), p.id))

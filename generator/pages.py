@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from . import feedback, freshness, hours, search, urls
 from . import offline  # "Bewaar deze regio voor onderweg" (offline.py)
+from . import picto  # pictograms for families
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .labels import BROAD, BROAD_HELP, COST_LABELS, LOCAL_CONTACT_LABELS, SECRECY, SECRECY_HELP, SIGNUP_LABELS
 from .labels import cost_text, language
@@ -709,30 +710,34 @@ def news_feed(site: Site, news: list | None, title: str = "Netwerkkaart: wat is 
 
 def sheet_page() -> Page:
     here = SHEET
-    body = f"""<h1>Mijn netwerk</h1>
-<p class="nk-lead">De organisaties die je samen met het gezin koos, met hoe je je aanmeldt. Druk de lijst af
+    # lang: the family's language (i18n.py, nk-taal.js): data-nk-family gets lang/dir, data-nk-t a key
+    body = f"""<div class="nk-family" data-nk-family>
+<h1 data-nk-t="sheet.title">Mijn netwerk</h1>
+<p class="nk-taal" data-nk-taal></p>
+<p class="nk-lead" data-nk-t="sheet.lead">De organisaties die je samen met het gezin koos, met hoe je je aanmeldt. Druk de lijst af
 of deel de link, zodat het gezin ze mee naar huis neemt.</p>
 <div class="nk-sheet-tools" data-nk-sheet-tools>
-<button type="button" data-nk-print>Afdrukken</button>
-<button type="button" data-nk-copy>Kopieer de link</button>
-<button type="button" data-nk-clear>Leeg maken</button>
-<label class="nk-remember"><input type="checkbox" data-nk-remember> Onthoud op dit toestel</label>
+<button type="button" data-nk-print data-nk-t="sheet.print">Afdrukken</button>
+<button type="button" data-nk-copy data-nk-t="sheet.copy">Kopieer de link</button>
+<button type="button" data-nk-clear data-nk-t="sheet.clear">Leeg maken</button>
+<label class="nk-remember"><input type="checkbox" data-nk-remember> <span data-nk-t="sheet.remember">Onthoud op dit toestel</span></label>
 </div>
 <p class="nk-count" role="status" aria-live="polite" data-nk-sheet-status>Je hebt nog niemand gekozen. Kies
 partners met de knop <strong>Voeg toe aan mijn netwerk</strong> op hun pagina of in de lijsten.</p>
-<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}"></div>
+<div class="nk-sheet" data-nk-sheet data-src="{rel(here, DATA)}" data-picto="{rel(here, picto.SPRITE)}"></div>
 <figure class="nk-map" data-nk-sheet-map hidden><iframe data-src="{rel(here, urls.MAP_DOCUMENT) + "?d=mijn-netwerk"}"
-title="Kaart van mijn netwerk"></iframe><figcaption>De adressen van je netwerk op een kaart. Dezelfde adressen staan
+title="Kaart van mijn netwerk" data-nk-t-title="sheet.map_title"></iframe><figcaption data-nk-t="sheet.map_caption">De adressen van je netwerk op een kaart. Dezelfde adressen staan
 hierboven bij elke partner.</figcaption></figure>
-<section class="nk-notes" aria-label="Notities"><h2>Notities</h2>
-<p>Schrijf hier met de hand wat jullie afspraken.</p><div class="nk-lines"></div></section>
+<section class="nk-notes" aria-label="Notities" data-nk-t-label="sheet.notes"><h2 data-nk-t="sheet.notes">Notities</h2>
+<p data-nk-t="sheet.notes_text">Schrijf hier met de hand wat jullie afspraken.</p><div class="nk-lines"></div></section>
 <p class="nk-sheet-source" data-nk-sheet-source></p>
-<section class="nk-privacy" aria-label="Wat wordt bewaard"><h2>Wat wordt bewaard?</h2>
-<p>Je keuze staat alleen in deze browser: in het adres van deze pagina na het teken # (dat deel stuurt
+<section class="nk-privacy" aria-label="Wat wordt bewaard" data-nk-t-label="sheet.privacy_title"><h2 data-nk-t="sheet.privacy_title">Wat wordt bewaard?</h2>
+<p data-nk-t="sheet.privacy_text">Je keuze staat alleen in deze browser: in het adres van deze pagina na het teken # (dat deel stuurt
 een browser nooit naar een server) en in dit tabblad tot je het sluit. Alleen als je <em>Onthoud op dit
 toestel</em> aanvinkt, blijft ze ook daarna op dit toestel. <em>Leeg maken</em> wist alles. Er wordt
 niets over het gezin bewaard of verstuurd: typ geen namen of notities, schrijf ze op papier.</p></section>
-<noscript><p>Mijn netwerk werkt met JavaScript.</p></noscript>"""
+<noscript><p>Mijn netwerk werkt met JavaScript.</p></noscript>
+</div>"""
     return Page(here, "Mijn netwerk", _wrap(body, searchable=False), searchable=False)
 
 
@@ -764,6 +769,11 @@ def wegwijzer_link(here: str, place: str | None = None) -> str:
             f"<span>{text}</span></a></p>")
 
 
+def _picto(here: str, name: str, label_id: str | None = None) -> str:
+    """A pictogram for families from the shared sprite (picto.py), named by ``label_id`` or hidden."""
+    return picto.svg(f"{rel(here, picto.SPRITE)}#{name}", label_id=label_id)
+
+
 def wegwijzer_page(site: Site) -> Page:
     """Where, for whom, what: the answer is drawn in the browser by wegwijzer.js from wegwijzer.py's data."""
     from .wegwijzer import INDEX
@@ -786,32 +796,39 @@ def wegwijzer_page(site: Site) -> Page:
             key = (q.id, q.vraag)
             buttons.setdefault(key, {"q": q, "regions": []})["regions"].append(r.id)
     groups: dict[str, list[str]] = {}
+    from .i18n import translatable  # lang: only the standard wording of a question or levensdomein is translated
     for (qid, _), item in buttons.items():
         q = item["q"]
         domain = domains[q.levensdomeinen[0]]
         groups.setdefault(domain.id, []).append(
             f'<button type="button" class="nk-ww-vraag" aria-pressed="false" data-vraag="{e(qid)}" '
-            f'data-regios="{e(" ".join(item["regions"]))}">{icon(domain.icoon)}<span>{e(q.vraag)}</span></button>')
-    wat = "".join(
-        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">{e(domains[d].naam)}</p>{"".join(items)}</div>'
+            f'data-regios="{e(" ".join(item["regions"]))}">{_picto(here, picto.for_question(q, domains))}'
+            f'<span{translatable("vraag", qid, q.vraag)}>{e(q.vraag)}</span></button>')
+    wat = "".join(  # the levensdomein's pictogram is named by the group's name beside it
+        f'<div class="nk-ww-groep" data-nk-ww-groep><p class="nk-ww-groepnaam">'
+        f'{_picto(here, picto.for_domain(domains[d]), f"nk-ww-d-{d}")}<span id="nk-ww-d-{e(d)}"{translatable("domein", d, domains[d].naam)}>'
+        f'{e(domains[d].naam)}</span></p>{"".join(items)}</div>'
         for d, items in sorted(groups.items(), key=lambda kv: list(domains).index(kv[0])))
-    body = f"""<h1>Wegwijzer</h1>
-<p class="nk-lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
+    # lang: the family's language (i18n.py, nk-taal.js): data-nk-family gets lang/dir, data-nk-t a key
+    body = f"""<div class="nk-family" data-nk-family>
+<h1 data-nk-t="ww.title">Wegwijzer</h1>
+<p class="nk-taal" data-nk-taal></p>
+<p class="nk-lead" data-nk-t="ww.lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
 de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft in deze browser.</p>
 <div class="nk-ww-layout">
-<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" aria-label="Wegwijzer">
-<fieldset class="nk-ww-waar"><legend>Waar woont het gezin?</legend>
-<label for="nk-ww-waar">Gemeente, deelgemeente of postcode</label>
-<div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode">
+<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" data-picto="{e(rel(here, picto.SPRITE))}" aria-label="Wegwijzer">
+<fieldset class="nk-ww-waar"><legend data-nk-t="ww.where">Waar woont het gezin?</legend>
+<label for="nk-ww-waar" data-nk-t="ww.where_label">Gemeente, deelgemeente of postcode</label>
+<div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode" data-nk-t-placeholder="ww.where_placeholder" translate="no">
 <datalist id="nk-ww-plaatsen">{options}</datalist></div>
 <p class="nk-ww-plaats" data-nk-ww-plaats></p>
 </fieldset>
-<fieldset class="nk-ww-wie"><legend>Voor wie?</legend>
-<label for="nk-ww-leeftijd">Leeftijd van de kinderen, in jaren (bv. 2, 7)</label>
-<input id="nk-ww-leeftijd" type="text" inputmode="numeric" autocomplete="off" placeholder="bv. 2, 7">
-<label class="nk-ww-check" for="nk-ww-jong"><input id="nk-ww-jong" type="checkbox"> Ik ben zelf jonger dan 25</label>
+<fieldset class="nk-ww-wie"><legend data-nk-t="ww.who">Voor wie?</legend>
+<label for="nk-ww-leeftijd" data-nk-t="ww.ages_label">Leeftijd van de kinderen, in jaren (bv. 2, 7)</label>
+<input id="nk-ww-leeftijd" type="text" inputmode="numeric" autocomplete="off" placeholder="bv. 2, 7" data-nk-t-placeholder="ww.ages_placeholder">
+<label class="nk-ww-check" for="nk-ww-jong"><input id="nk-ww-jong" type="checkbox"> <span data-nk-t="ww.young">Ik ben zelf jonger dan 25</span></label>
 </fieldset>
-<fieldset class="nk-ww-wat"><legend>Wat is de vraag? Kies er één of meer.</legend>
+<fieldset class="nk-ww-wat"><legend data-nk-t="ww.what">Wat is de vraag? Kies er één of meer.</legend>
 {wat}
 </fieldset>
 <fieldset class="nk-ww-open"><legend>Open</legend>
@@ -819,16 +836,17 @@ de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft
 <label class="nk-ww-check" for="nk-ww-open-nu"><input id="nk-ww-open-nu" type="radio" name="nk-ww-open" value="nu"> Nu open</label>
 <label class="nk-ww-check" for="nk-ww-open-vandaag"><input id="nk-ww-open-vandaag" type="radio" name="nk-ww-open" value="vandaag"> Vandaag open</label>
 </fieldset>
-<p class="nk-ww-tools"><button type="reset" data-nk-ww-reset>Alles wissen</button></p>
+<p class="nk-ww-tools"><button type="reset" data-nk-ww-reset data-nk-t="ww.reset">Alles wissen</button></p>
 <p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>
 </form>
 <section class="nk-ww-side" id="nk-ww-resultaat" aria-labelledby="nk-ww-resultaat-titel" tabindex="-1">
-<h2 class="nk-ww-side-title" id="nk-ww-resultaat-titel">Wie kan helpen</h2>
+<h2 class="nk-ww-side-title" id="nk-ww-resultaat-titel" data-nk-t="ww.results">Wie kan helpen</h2>
 <p class="nk-count" role="status" aria-live="polite" data-nk-ww-status></p>
 <div class="nk-ww-result" data-nk-ww-result></div>
 </section>
 </div>
 <noscript><p>De wegwijzer werkt met JavaScript. Kies anders je gemeente op de <a href="{rel(here, HOME)}">startpagina</a>.</p></noscript>
+</div>
 <link rel="stylesheet" href="{rel(here, "assets/netwerkkaart/wegwijzer.css")}">
 <script src="{rel(here, "assets/netwerkkaart/wegwijzer.js")}"></script>"""
     return Page(here, "Wegwijzer", _wrap(body, searchable=False), searchable=False)

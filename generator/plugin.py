@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import export, freshness, history, hours, maps, schema, search, servestatus, sheet, siteurl, urls, wegwijzer
+from . import export, freshness, history, hours, i18n, maps, schema, search, servestatus, sheet, siteurl, urls, wegwijzer
 from . import offline
 from .background import Background, BackgroundError
 from .html import e
@@ -86,7 +86,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         # `mkdocs build --strict`; errors stop the build. A record past its region's freshness limit
         # (NK501) is a real MkDocs warning: a strict build (the one that publishes) fails on it.
         for p in result.warnings:
-            if p.code in freshness.BUILD_WARNINGS:
+            if p.code in freshness.BUILD_WARNINGS or p.code in i18n.BUILD_WARNINGS:  # lang: i18n
                 log.warning("waarschuwing: " + describe(p))
             else:
                 log.info("waarschuwing: " + describe(p))
@@ -116,6 +116,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.map_files, site_maps = maps.render_maps(self.site, tiles)
         self.map_files += maps.asset_files()
         self.map_files.append(maps.MapFile(hours.HOLIDAYS_ASSET, hours.holidays_script()))  # for nk-open.js
+        self.map_files += i18n.asset_files()  # lang: one catalogue per family language (nk-taal.js)
         news = history.entries(self.root)  # what changed, per partner per day (None: no git history)
         self.pages = render_site(self.site, maps={m.page_url: m for m in site_maps}, news=news)
         self.map_files.append(maps.MapFile(history.FEED, news_feed(self.site, news, f"{config.site_name}: wat is nieuw")))
@@ -143,6 +144,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css.append(f"{ASSETS}/netwerkkaart.css")
         config.extra_javascript += [hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js"]  # "nu open" (hours.py)
+        config.extra_javascript.append(f"{ASSETS}/nk-taal.js")  # lang: the family's language (i18n.py)
         config.extra_javascript.append(f"{ASSETS}/netwerkkaart.js")
         config.extra_javascript.append(f"{ASSETS}/offline.js")  # "Bewaar deze regio voor onderweg" (offline.py)
         config.theme.static_templates.add(offline.OFFLINE_PAGE)

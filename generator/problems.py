@@ -325,6 +325,12 @@ _KINDS = [
     Kind("NK346", W, "Dag en nacht met openingsuren",
          "Dit is dag en nacht open (dag_en_nacht: true), maar heeft ook openingsuren; die worden niet gebruikt.",
          "Verwijder de openingsuren, of verwijder dag_en_nacht als de uren kloppen."),
+    # -- pictograms of levensdomeinen and questions (NK385-NK389) ------------------------------
+    Kind("NK385", E, "Onbekend pictogram voor gezinnen",
+         "Het pictogram '{value}' bestaat niet in de pictogrammen van Netwerkkaart.{suggestion}",
+         "Kies de naam van een bestand in generator/theme/assets/netwerkkaart/picto/ (zonder .svg; de lijst staat "
+         "in docs/redacteurs.md onder 'Pictogrammen voor gezinnen'), zoals:\n  picto: heart-handshake\n"
+         "Zonder picto krijgt een vraag het pictogram van haar eerste levensdomein."),
     # -- freshness policy and "Klopt er iets niet?" in regio.yml (NK360-NK369) ----------------
     Kind("NK360", E, "Waarschuwing vóór de melding",
          "waarschuwen_na_maanden ({warn}) is kleiner dan tonen_na_maanden ({notice}).",
@@ -343,6 +349,34 @@ _KINDS = [
     Kind("NK351", E, "Afsprakenkader twee keer",
          "Het afsprakenkader met id '{value}' staat twee keer in deze regio.",
          "Geef elk afsprakenkader een eigen id, of verwijder het dubbele."),
+    # -- the family's language: catalogues and partners' vertalingen (NK370-NK379, i18n.py) ----------
+    Kind("NK370", W, "Vertaling ontbreekt",
+         "De taal '{language}' heeft geen tekst voor '{key}'. De site toont daar de Nederlandse tekst; "
+         "een strikte build (netwerkkaart build, mkdocs build --strict) mislukt.",
+         "Voeg de vertaling toe aan dit bestand, met dezelfde sleutel als in nl.yml, zoals:\n  {key}: \"...\"\n"
+         "De Nederlandse tekst is: {example}"),
+    Kind("NK371", E, "Andere invulvelden dan in het Nederlands",
+         "De vertaling van '{key}' gebruikt {found}, maar nl.yml gebruikt {expected}.",
+         "Neem de woorden tussen {{ }} letterlijk over uit nl.yml (niet vertalen): de site vult ze in met "
+         "een naam, een getal of een datum."),
+    Kind("NK372", W, "Onbekende sleutel in een vertaling",
+         "'{key}' staat in de vertaling '{language}' maar niet in nl.yml; de site gebruikt deze tekst nooit.",
+         "Verwijder de regel, of kijk na of de sleutel juist geschreven is (vergelijk met nl.yml)."),
+    Kind("NK373", E, "Vertaalbestand onleesbaar",
+         "Het vertaalbestand kan niet gelezen worden ({reason}).",
+         "Kijk na of het bestand bestaat, een gewoon bestand is en gelezen mag worden. Schrijf per regel een "
+         "sleutel en een tekst, zoals:\n  sheet.call: \"Appeler\""),
+    Kind("NK374", E, "Onbekende taal bij vertalingen",
+         "'{value}' is geen taal van de site voor gezinnen.",
+         "Gebruik een van deze taalcodes: {allowed}. De gewone velden zijn al Nederlands, zoals:\n"
+         "  vertalingen:\n    fr: \"Ici, vous pouvez poser vos questions sur l'éducation.\""),
+    Kind("NK375", E, "Lege vertaling",
+         "De vertaling '{value}' van de korte beschrijving is leeg.",
+         "Schrijf de korte beschrijving in die taal, of laat de regel weg: dan toont de site de Nederlandse tekst."),
+    Kind("NK376", E, "Vertaling zonder tekst",
+         "'{key}' heeft in dit vertaalbestand geen tekst (leeg, of geen tekst maar een lijst of blok).",
+         "Schrijf de vertaling tussen aanhalingstekens achter de sleutel, of laat de regel weg: dan toont de "
+         "site de Nederlandse tekst (en meldt NK370), zoals:\n  {key}: \"...\""),
     # -- privacy (NK4xx) ------------------------------------------------------
     Kind("NK401", E, "Lijkt op een rijksregisternummer",
          "'{field}' bevat een waarde die op een rijksregisternummer lijkt.",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 
 from . import freshness, hours, urls
+from . import picto  # pictograms for families
 from .agreements import sentences
 from .html import e164, safe_web_url
 from .labels import cost_sentence, language, signup_sentence
@@ -82,6 +83,8 @@ def _region(region) -> dict:
                   "email": a.email or "", "wat_volgt": a.wat_volgt or ""},
         "vragen": {q.id: q.vraag for q in region.questions},
         "domeinen": {d.id: d.naam for d in region.life_domains},
+        # the pictogram per group heading ("v-<vraag>", "d-<levensdomein>"; picto.py): a name in the sprite
+        "picto": picto.contexts(region),
     }
 
 
@@ -99,7 +102,9 @@ def sheet_data(site: Site) -> dict:
     """Everything the sheet shows, per partner id, in plain text (the page escapes nothing: it uses textContent)."""
     regions = {r.id: _region(r) for r in site.regions}
     partners = {p.id: _partner(site, p, regions[p.region]["domeinen"]) for p in site.partners}
-    return {"partners": partners, "regios": regions}
+    from .i18n import sheet_extras  # lang: the structured fields behind the sentences, for other languages
+
+    return sheet_extras(site, {"partners": partners, "regios": regions})
 
 
 def dutch_date(iso: str) -> str:

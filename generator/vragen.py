@@ -35,6 +35,7 @@ class Question:
     levensdomeinen: tuple[str, ...]
     woorden: tuple[str, ...]
     complex: bool = False
+    picto: str = ""  # the pictogram for families (picto.py); "" = the default
 
     @property
     def pattern(self) -> re.Pattern:
@@ -67,7 +68,7 @@ def default_record() -> tuple[Record, tuple[Problem, ...]]:
 
 def _question(item: dict) -> Question:
     return Question(item["id"], item["vraag"], tuple(item["levensdomeinen"]), tuple(item["woorden"]),
-                    bool(item.get("complex")))
+                    bool(item.get("complex")), item.get("picto", ""))
 
 
 def _records(project: Project) -> list[Record]:

@@ -13,6 +13,7 @@ import json
 
 from . import urls, vragen
 from .agreements import FAMILY_EXPLANATION, sentence
+from . import picto  # pictograms for families
 from .html import e164
 from .labels import COST_LABELS, SIGNUP_SENTENCES
 from .model import Site
@@ -36,6 +37,7 @@ def region_data(site: Site, region_id: str) -> dict:
     from .pages import primary_hours  # (pages imports this module's neighbours; not at import time)
 
     region = site.region(region_id)
+    domains = {d.id: d for d in region.life_domains}
     order = {q.id: i for i, q in enumerate(region.questions)}
     helping = vragen.answered(site, region_id)
     answers: dict[str, list[int]] = {}
@@ -79,7 +81,8 @@ def region_data(site: Site, region_id: str) -> dict:
             item["ga"] = [a.id for a in signed]
         partners.append(item)
     data = {
-        "vragen": [{"id": q.id, "v": q.vraag, "d": list(q.levensdomeinen), **({"c": 1} if q.complex else {})}
+        "vragen": [{"id": q.id, "v": q.vraag, "d": list(q.levensdomeinen), **({"c": 1} if q.complex else {}),
+                    "pi": picto.for_question(q, domains)}  # its pictogram: a name in the sprite (picto.py)
                    for q in region.questions],
         "partners": partners,
     }

@@ -44,7 +44,7 @@ def test_flanders_benchmark_measures_every_row_side_by_side(tmp_path):
     assert offline["partners"] > 0 and offline["mb"] > 0 and offline["save_s"] > 0
     coverage = size["coverage"]  # the coverage pages' share of the build, in the same run
     assert coverage["pages"] > 0 and coverage["maps"] > 0 and coverage["s"]["median"] > 0
-    assert coverage["share"] == round(coverage["s"]["median"] / size["build_s"], 4)
+    assert abs(coverage["share"] - coverage["s"]["median"] / size["build_s"]) < 0.001  # (both rounded in the JSON)
 
     serve = result["serve"]
     assert serve["pages"] > 30 and serve["ours_s"]["median"] > 0 and serve["mkdocs_s"]["median"] > 0

@@ -124,7 +124,7 @@ def test_no_sideways_scrolling_on_a_phone(browser, example_site, name):
 # Controls a finger must hit: buttons, fields, summaries, chips, the basket, and links that stand alone
 # (a link inside a sentence keeps the line's height); a checkbox counts with its label.
 SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, summary')].filter(el => {
-  const box = (el.type === 'checkbox' && el.closest('label') ? el.closest('label') : el).getBoundingClientRect();
+  const box = ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label') ? el.closest('label') : el).getBoundingClientRect();
   if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') return false;
   if (el.closest('.md-sidebar, .md-header, .md-tabs, .md-footer, pre, .md-typeset .headerlink')) return false;
   const inSentence = el.tagName === 'A' && [...el.parentElement.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());

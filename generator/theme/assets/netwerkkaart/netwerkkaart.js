@@ -376,6 +376,36 @@
   }
 
 
+  // -- lang: the family's language on the sheet (nk-taal.js). T(key, dutch, params) is the Dutch text
+  // unless the family's language is chosen (l= in the address); Dutch free text is marked lang="nl",
+  // names, addresses, numbers and links translate="no" (a browser's own translation leaves them alone).
+  function T(key, dutch, params) { return window.NKTaal ? window.NKTaal.t(key, dutch, params) : dutch; }
+  function lang() { return window.NKTaal ? window.NKTaal.current() : "nl"; }
+  function nl(el) { if (window.NKTaal) window.NKTaal.dutch(el); return el; }
+  function keep(el) { el.setAttribute("translate", "no"); return el; }
+  // Numbers, addresses and links read left to right, also in an Arabic sheet ("052 47 55 20").
+  function ltr(el) { el.setAttribute("dir", "ltr"); return keep(el); }
+  function langDate(iso) { return lang() === "nl" || !window.NKTaal ? isoDate(iso) : window.NKTaal.date(iso); }
+  // A sentence made from structured fields, in the family's language, with the partner's own words
+  // (Dutch) after it; Dutch as on the site when no language is chosen.
+  function sentences(keys, own, dutch) {
+    if (lang() === "nl" || !keys.every(function (k) { return window.NKTaal.has(k); })) return nl(node("span", dutch));
+    var cell = node("span", keys.map(function (k) { return T(k, ""); }).join(" "));
+    if (own) { cell.appendChild(document.createTextNode(" ")); cell.appendChild(nl(node("span", own))); }
+    return cell;
+  }
+  function hoursCell(words, structured, closed) {
+    if (lang() === "nl" || !structured) return node("span", words.concat(closed ? [closed] : []).join("; "));
+    var cell = node("span", window.NKTaal.hours(structured).concat(closed ? [closed] : []).join("; "));
+    if (structured.ux) { cell.appendChild(document.createTextNode("; ")); cell.appendChild(nl(node("span", structured.ux))); }
+    return cell;
+  }
+  function agreementLines(p) {
+    var dutch = p.afspraak || [];
+    if (lang() === "nl" || !p.t || !p.t.af || p.t.af.length !== dutch.length) return dutch;
+    return p.t.af.map(function (a, i) { return T("sheet.agreement", dutch[i], {regio: a.regio, datum: langDate(a.datum)}); });
+  }
+
   // -- Mijn netwerk: the family's selection. It lives in this tab (sessionStorage), in the sheet's
   // address after # (never sent to a server) and, only when asked, on this device (localStorage).
   var STORE = "nk-mijn-netwerk";
@@ -470,7 +500,7 @@
       var skip = document.querySelector(".nk-skip");
       document.body.insertBefore(basket, skip ? skip.nextSibling : document.body.firstChild);
     }
-    basket.href = sheetUrl();
+    basket.href = sheetUrl() + (lang() !== "nl" ? "&l=" + lang() : "");  // lang: the sheet in the family's language
     basket.textContent = "Mijn netwerk (" + ids.length + ")";
     basket.setAttribute("aria-label", "Mijn netwerk: " + ids.length + " gekozen");
   }
@@ -488,6 +518,7 @@
 
   // The wegwijzer page (wegwijzer.js, loaded only there) puts partners on the sheet through this.
   window.nkMijnNetwerk = { ids: readSelection, toggle: toggle };
+  document.addEventListener("nk-taal", function () { refreshPicks(); });  // lang: the basket link keeps the language
 
   // Map popups live in iframes; they ask this page to toggle a partner.
   window.addEventListener("message", function (event) {
@@ -556,10 +587,13 @@
       return c.reden.indexOf("feestdag: ") !== 0;
     });
     if (!list.length) return "";
-    function day(iso) { return DUTCH_DATE.format(new Date(iso + "T00:00:00Z")); }
-    return "gesloten " + list.map(function (c) {
+    var format = lang() === "nl" ? DUTCH_DATE  // lang: the dates in the family's language
+      : new Intl.DateTimeFormat(window.NKTaal.locale(), {timeZone: "UTC", day: "numeric", month: "short"});
+    function day(iso) { return format.format(new Date(iso + "T00:00:00Z")); }
+    var words = list.map(function (c) {
       return (c.van === c.tot ? day(c.van) : day(c.van) + "\u2013" + day(c.tot)) + " (" + c.reden.replace(/^feestdag: /, "") + ")";
     }).join(", ");
+    return T("hours.closed_on", "gesloten " + words, {lijst: words});
   }
 
   var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -578,7 +612,7 @@
 
   // A link that is also readable on paper: the address without "https://" and "www.".
   function paperLink(url) {
-    var a = node("a", url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""), "nk-url");
+    var a = ltr(node("a", url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, ""), "nk-url"));
     a.href = url;
     a.rel = "noopener";
     a.target = "_blank";
@@ -587,72 +621,85 @@
 
   function phoneLink(phone) {
     if (!phone || !phone.tekst) return null;
-    if (!/^\+\d{3,15}$/.test(phone.e164 || "")) return node("span", phone.tekst, "nk-tel");
-    var a = node("a", phone.tekst, "nk-tel");
+    if (!/^\+\d{3,15}$/.test(phone.e164 || "")) return ltr(node("span", phone.tekst, "nk-tel"));
+    var a = ltr(node("a", phone.tekst, "nk-tel"));
     a.href = "tel:" + phone.e164;
     return a;
   }
 
   // The three states of beroepsgeheim and brede instap in words (sheet.SECRECY and sheet.BROAD).
-  function stateWord(value) { return value === true ? "ja" : value === false ? "nee" : "niet ingevuld"; }
+  function stateWord(value) {
+    return value === true ? T("state.yes", "ja") : value === false ? T("state.no", "nee") : T("state.unknown", "niet ingevuld");
+  }
 
   function sheetEntry(id, p, root, makeQr) {
     var box = node("article", null, "nk-sheet-entry");
     box.setAttribute("data-partner", id);
     var head = node("div", null, "nk-sheet-head");
     var title = node("h3");
-    var link = node("a", p.naam);
+    var link = keep(node("a", p.naam));
     link.href = root + p.url;
     title.appendChild(link);
     head.appendChild(title);
     box.appendChild(head);
     // The code points at the partner's page on the site the sheet is read from (ids are [a-z0-9-]):
     // that page has the form, the website and every address, and stays up to date.
-    if (makeQr) box.appendChild(svgQr(makeQr, new URL(p.url, root).href, "QR-code naar de pagina van " + p.naam));
+    if (makeQr) box.appendChild(svgQr(makeQr, new URL(p.url, root).href, T("sheet.qr", "QR-code naar de pagina van " + p.naam, {naam: p.naam})));
     // "Niet recent nagekeken (laatst op ...)", decided at build time by the region's freshness policy
-    if (p.versheid) box.appendChild(node("p", p.versheid, "nk-badge nk-stale"));
-    box.appendChild(node("p", p.kort, "nk-sheet-kort"));  // on screen; on paper the heading says what for
+    if (p.versheid) box.appendChild(node("p", T("sheet.stale", p.versheid, {datum: langDate(p.nagekeken)}), "nk-badge nk-stale"));
+    var own = p.t && p.t.kort && lang() !== "nl" && Object.prototype.hasOwnProperty.call(p.t.kort, lang()) ? p.t.kort[lang()] : "";
+    var kort = node("p", own || p.kort, "nk-sheet-kort");  // on screen; on paper the heading says what for
+    box.appendChild(own ? kort : nl(kort));  // the partner's own translation (vertalingen:), else Dutch
     var rows = [];
     var call = phoneLink(p.telefoon);
-    if (call) rows.push(["Bellen", call]);
-    if (p.aanmelden) rows.push(["Aanmelden", p.aanmelden]);
-    if (webUrl(p.formulier)) rows.push(["Formulier", paperLink(p.formulier)]);
-    if (p.meebrengen.length) rows.push(["Meebrengen", p.meebrengen.join(", ")]);
-    if (p.kost) rows.push(["Kostprijs", p.kost]);
-    if (p.wachttijd) rows.push(["Wachttijd", p.wachttijd]);
-    p.locaties.forEach(function (loc) {
-      rows.push(["Adres", (loc.naam ? loc.naam + ": " : "") + loc.adres]);
+    var x = p.t || {via: [], loc: [], lijn: [], talen: []};  // lang: the fields behind the Dutch sentences
+    if (call) rows.push([T("sheet.call", "Bellen"), call]);
+    if (p.aanmelden) rows.push([T("sheet.signup", "Aanmelden"), sentences(x.via.map(function (w) { return "signup." + w; }), x.wie, p.aanmelden)]);
+    if (webUrl(p.formulier)) rows.push([T("sheet.form", "Formulier"), paperLink(p.formulier)]);
+    if (p.meebrengen.length) rows.push([T("sheet.bring", "Meebrengen"), nl(node("span", p.meebrengen.join(", ")))]);
+    if (p.kost) rows.push([T("sheet.cost", "Kostprijs"), sentences(x.kp ? ["cost." + x.kp] : [], x.ku, p.kost)]);
+    if (p.wachttijd) rows.push([T("sheet.wait", "Wachttijd"), nl(node("span", p.wachttijd))]);
+    p.locaties.forEach(function (loc, i) {
+      rows.push([T("sheet.address", "Adres"), ltr(node("span", (loc.naam ? loc.naam + ": " : "") + loc.adres, "nk-ltr"))]);
       var closed = closedSoon(loc.open);
-      if (loc.uren.length || closed) rows.push(["Open", loc.uren.concat(closed ? [closed] : []).join("; ")]);
+      if (loc.uren.length || closed) rows.push([T("sheet.open", "Open"), hoursCell(loc.uren, x.loc[i], closed)]);
     });
-    (p.lijnen || []).forEach(function (line) {  // a phone line with its own hours (a tel: link)
+    (p.lijnen || []).forEach(function (line, i) {  // a phone line with its own hours (a tel: link)
       var closed = closedSoon(line.open);
       var cell = node("span");
       var call = phoneLink(line.telefoon);
       if (call) cell.appendChild(call);
-      var words = line.uren.concat(closed ? [closed] : []).join("; ");
-      if (words) cell.appendChild(document.createTextNode((call ? " \u00b7 " : "") + words));
-      rows.push([line.naam, cell]);
+      var words = hoursCell(line.uren, x.lijn[i], closed);
+      if (words.textContent) {
+        if (call) cell.appendChild(document.createTextNode(" \u00b7 "));
+        cell.appendChild(words);
+      }
+      rows.push([line.naam, cell, undefined, true]);  // the line's name: the partner's own (Dutch) words
     });
-    if (p.talen.length) rows.push(["Talen", p.talen.join(", ")]);
+    if (p.talen.length) {
+      rows.push([T("sheet.languages", "Talen"), lang() === "nl" || x.talen.length !== p.talen.length ? p.talen.join(", ")
+        : x.talen.map(function (code, i) { return window.NKTaal.language(code, p.talen[i]); }).join(", ")]);
+    }
     // The website is on the partner's page, where the QR code leads: not printed.
-    if (webUrl(p.website)) rows.push(["Website", paperLink(p.website), "nk-sheet-web"]);
+    if (webUrl(p.website)) rows.push([T("sheet.website", "Website"), paperLink(p.website), "nk-sheet-web"]);
     var dl = node("dl");
     rows.forEach(function (row) {
-      dl.appendChild(node("dt", row[0], row[2]));
+      dl.appendChild(row[3] ? nl(node("dt", row[0], row[2])) : node("dt", row[0], row[2]));
       var dd = node("dd", null, row[2]);
       if (typeof row[1] === "string") dd.textContent = row[1]; else dd.appendChild(row[1]);
       dl.appendChild(dd);
     });
     box.appendChild(dl);
     if (p.afspraak && p.afspraak.length) {  // gedeeld beroepsgeheim, in words (printed: a mark and one note)
-      box.appendChild(node("p", "Informatie delen: " + p.afspraak.join(" "), "nk-sheet-agreement"));
-      title.appendChild(node("span", " · gedeeld beroepsgeheim (zie onder)", "nk-sheet-mark"));
+      box.appendChild(node("p", T("sheet.agreement_label", "Informatie delen") + ": " + agreementLines(p).join(" "), "nk-sheet-agreement"));
+      title.appendChild(node("span", " · " + T("sheet.agreement_mark", "gedeeld beroepsgeheim (zie onder)"), "nk-sheet-mark"));
     }
     // In words, in three states; what they mean is written once, below the list.
-    box.appendChild(node("p", "Beroepsgeheim: " + stateWord(p.beroepsgeheim) + " \u00b7 Brede instap: " + stateWord(p.brede_instap) +
-      (isoDate(p.nagekeken) ? " \u00b7 Nagekeken op " + isoDate(p.nagekeken) : ""), "nk-sheet-meta"));
-    var remove = node("button", "Verwijder uit mijn netwerk", "nk-remove");
+    box.appendChild(node("p", T("sheet.secrecy", "Beroepsgeheim") + ": " + stateWord(p.beroepsgeheim) + " \u00b7 " +
+      T("sheet.broad", "Brede instap") + ": " + stateWord(p.brede_instap) +
+      (isoDate(p.nagekeken) ? " \u00b7 " + T("sheet.checked", "Nagekeken op " + isoDate(p.nagekeken), {datum: langDate(p.nagekeken)}) : ""),
+      "nk-sheet-meta"));
+    var remove = node("button", T("sheet.remove", "Verwijder uit mijn netwerk"), "nk-remove");
     remove.type = "button";
     remove.addEventListener("click", function () { toggle(id); renderSheet(document); });
     box.appendChild(remove);
@@ -663,18 +710,22 @@
   function routeSection(region) {
     var r = region.route || {};
     var box = node("section", null, "nk-sheet-route");
-    box.appendChild(node("h2", "Meerdere vragen tegelijk?"));
-    var how = node("p", "Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt " + region.naam +
-      ": \u00e9\u00e9n gezinscoach en \u00e9\u00e9n plan, samen met het gezin. ");
+    box.appendChild(node("h2", T("route.title", "Meerdere vragen tegelijk?")));
+    var how = node("p", T("route.text", "Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt " + region.naam +
+      ": \u00e9\u00e9n gezinscoach en \u00e9\u00e9n plan, samen met het gezin.", {regio: region.naam}) + " ");
     var call = phoneLink(r.telefoon);
-    if (call) { how.appendChild(document.createTextNode("Bellen: ")); how.appendChild(call); }
+    if (call) { how.appendChild(document.createTextNode(T("sheet.call", "Bellen") + ": ")); how.appendChild(call); }
     if (webUrl(r.formulier)) {
       if (call) how.appendChild(document.createTextNode(" \u00b7 "));
-      how.appendChild(document.createTextNode("Online: "));
+      how.appendChild(document.createTextNode(T("route.online", "Online") + ": "));
       how.appendChild(paperLink(r.formulier));
     }
     if (how.childNodes.length) box.appendChild(how);
-    if (r.wat_volgt) box.appendChild(node("p", "Wat volgt: " + r.wat_volgt, "nk-sheet-next"));  // not printed
+    if (r.wat_volgt) {  // not printed; the region's own (Dutch) words
+      var next = node("p", T("route.next", "Wat volgt") + ": ", "nk-sheet-next");
+      next.appendChild(nl(node("span", r.wat_volgt)));
+      box.appendChild(next);
+    }
     return box;
   }
 
@@ -690,7 +741,7 @@
     if (!target) return;
     var status = root.querySelector("[data-nk-sheet-status]");
     var selection = readEntries();
-    history.replaceState(history.state, "", "#p=" + serialize(selection));
+    history.replaceState(history.state, "", "#p=" + serialize(selection) + (lang() !== "nl" ? "&l=" + lang() : ""));  // lang
     if (!sheetData) {
       // The partners and regions by id in Maps: an id such as "constructor" or "__proto__" is just an unknown id.
       sheetData = fetch(new URL(target.getAttribute("data-src"), location.href).href).then(function (r) {
@@ -700,16 +751,16 @@
         return { partners: new Map(Object.entries(data.partners)), regions: new Map(Object.entries(data.regios || {})) };
       });
     }
-    Promise.all([sheetData, loadQr()]).then(function (both) {
+    Promise.all([sheetData, loadQr(), window.NKTaal ? window.NKTaal.ready() : null]).then(function (both) {
       try {
         drawSheet(root, target, status, selection, both[0], both[1]);
       } catch (error) {  // a fault of this page, not of the connection
         if (window.console) console.error(error);
-        status.textContent = "Het blad kon niet getoond worden. Laad de pagina opnieuw.";
+        status.textContent = T("sheet.error_draw", "Het blad kon niet getoond worden. Laad de pagina opnieuw.");
       }
     }, function () {
       sheetData = null;  // the next drawing tries again
-      status.textContent = "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.";
+      status.textContent = T("error.load", "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.");
     });
   }
 
@@ -718,11 +769,53 @@
     var region = regions.get(p.regio);
     if (context && region) {
       var key = context.slice(2);
-      if (context.charAt(0) === "v" && own(region.vragen, key)) return region.vragen[key];
-      if (context.charAt(0) === "d" && own(region.domeinen, key)) return region.domeinen[key];
+      // lang: the standard wording of a question or levensdomein (vt, dt) has a translation
+      if (context.charAt(0) === "v" && own(region.vragen, key)) return (region.vt || []).indexOf(key) >= 0 ? T("vraag." + key, region.vragen[key]) : region.vragen[key];
+      if (context.charAt(0) === "d" && own(region.domeinen, key)) return (region.dt || []).indexOf(key) >= 0 ? T("domein." + key, region.domeinen[key]) : region.domeinen[key];
     }
-    return p.domeinen[0] || "Andere";
+    var first = p.t && p.t.dom ? p.t.dom[0] : null;
+    if (p.domeinen[0] && first && region && (region.dt || []).indexOf(first) >= 0) return T("domein." + first, p.domeinen[0]);
+    return p.domeinen[0] || T("sheet.other", "Andere");
   }
+
+  // -- visuals: the pictogram beside each group heading (generator/picto.py), from the shared sprite,
+  // named by the heading beside it (so it reads in the heading's language).
+  var PICTO_FALLBACK = "circle-dot";
+  function groupPicto(p, context, regions) {
+    var region = regions.get(p.regio);
+    var map = (region && region.picto) || {};
+    if (context && own(map, context)) return map[context];
+    var first = p.domeinen[0];  // no context: the partner's first levensdomein (a name), as groupName
+    var found = region ? Object.keys(region.domeinen || {}).filter(function (d) { return region.domeinen[d] === first; })[0] : null;
+    return found && own(map, "d-" + found) ? map["d-" + found] : PICTO_FALLBACK;
+  }
+
+  function pictoSvg(sprite, name, labelId) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("class", "nk-picto");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("focusable", "false");
+    if (labelId) { svg.setAttribute("role", "img"); svg.setAttribute("aria-labelledby", labelId); }
+    else svg.setAttribute("aria-hidden", "true");
+    var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+    // xlink:href: mkdocs-material's instant navigation assigns .href of every [href], read-only on <use>
+    use.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href",
+      sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name) ? name : PICTO_FALLBACK));
+    svg.appendChild(use);
+    return svg;
+  }
+
+  // The heading with its pictogram before it (outside it, so the heading's own name stays its text).
+  function pictoHeading(target, heading, name, id) {
+    var sprite = target.getAttribute("data-picto");
+    if (!sprite) return heading;
+    var head = node("div", null, "nk-picto-head");
+    heading.id = id;
+    head.appendChild(pictoSvg(new URL(sprite, location.href).href, name, id));
+    head.appendChild(heading);
+    return head;
+  }
+  // -- end visuals
 
   // The site's address and today's date, at the bottom of the sheet (and of the printed page).
   function sourceLine(root) {
@@ -730,9 +823,18 @@
     if (!source) return;
     var site = siteRoot();
     source.textContent = "";
-    source.appendChild(document.createTextNode("Dit blad komt van "));
-    var home = node("a", site.replace(/^https?:\/\//, "").replace(/\/$/, ""));
+    var home = keep(node("a", site.replace(/^https?:\/\//, "").replace(/\/$/, "")));
     home.href = site;
+    if (lang() !== "nl" && window.NKTaal.has("sheet.source")) {  // lang: the same line in the family's language
+      var today = new Date();
+      var iso = today.getFullYear() + "-" + ("0" + (today.getMonth() + 1)).slice(-2) + "-" + ("0" + today.getDate()).slice(-2);
+      var parts = T("sheet.source", "", {datum: window.NKTaal.date(iso)}).split("{site}");
+      source.appendChild(document.createTextNode(parts[0]));
+      source.appendChild(home);
+      source.appendChild(document.createTextNode((parts[1] || "") + " " + T("state.help", "")));
+      return;
+    }
+    source.appendChild(document.createTextNode("Dit blad komt van "));
     source.appendChild(home);
     source.appendChild(document.createTextNode(", afgedrukt op " + dutchDate(new Date()) +
       ". Kijk daar voor de nieuwste gegevens. Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
@@ -747,29 +849,31 @@
     var known = ids.filter(function (id) { return partners.has(id); });
     var gone = ids.filter(function (id) { return !partners.has(id); });
     if (linkNote && linkNote.over) {
-      target.appendChild(node("p", "De link bevatte meer dan " + MAX_IDS + " partners. Alleen de eerste " + MAX_IDS +
-        " staan op dit blad; de overige " + linkNote.over + " zijn weggelaten.", "nk-sheet-note"));
+      target.appendChild(node("p", T("sheet.over", "De link bevatte meer dan " + MAX_IDS + " partners. Alleen de eerste " + MAX_IDS +
+        " staan op dit blad; de overige " + linkNote.over + " zijn weggelaten.", {max: MAX_IDS, n: linkNote.over}), "nk-sheet-note"));
     }
     var groups = new Map();
+    var pictos = new Map();  // visuals: group name -> pictogram
     known.forEach(function (id) {
       var name = groupName(partners.get(id), selection.contexts.get(id), data.regions);
       if (!groups.has(name)) groups.set(name, []);
+      if (!pictos.has(name)) pictos.set(name, groupPicto(partners.get(id), selection.contexts.get(id), data.regions));
       groups.get(name).push(id);
     });
     var agreements = [];
     groups.forEach(function (members, name) {
       var section = node("section", null, "nk-sheet-group");
-      section.appendChild(node("h2", name));
+      section.appendChild(pictoHeading(target, node("h2", name), pictos.get(name), "nk-sheet-g" + target.querySelectorAll(".nk-sheet-group").length));  // visuals
       members.forEach(function (id) {
         section.appendChild(sheetEntry(id, partners.get(id), site, makeQr));
-        (partners.get(id).afspraak || []).forEach(function (line) {
+        agreementLines(partners.get(id)).forEach(function (line) {
           if (agreements.indexOf(line) < 0) agreements.push(line);
         });
       });
       target.appendChild(section);
     });
     if (agreements.length) {  // printed once instead of under every partner (the sheet stays on two pages)
-      target.appendChild(node("p", "Gedeeld beroepsgeheim: " + agreements.join(" "), "nk-sheet-agreements"));
+      target.appendChild(node("p", T("sheet.agreements_label", "Gedeeld beroepsgeheim") + ": " + agreements.join(" "), "nk-sheet-agreements"));
     }
     var shownRegions = [];
     known.forEach(function (id) {
@@ -782,9 +886,9 @@
       var shown = gone.concat(invalid).slice(0, 10).map(shortText);
       var more = gone.length + invalid.length - shown.length;
       var missing = node("section", null, "nk-sheet-missing");
-      missing.appendChild(node("h2", "Niet meer beschikbaar"));
-      missing.appendChild(node("p", "Deze partners staan niet (meer) op de site: " + shown.join(", ") +
-        (more ? " en nog " + more + " andere" : "") + "."));
+      missing.appendChild(node("h2", T("sheet.missing_title", "Niet meer beschikbaar")));
+      missing.appendChild(keep(node("p", T("sheet.missing", "Deze partners staan niet (meer) op de site: " + shown.join(", ") +
+        (more ? " en nog " + more + " andere" : "") + ".", {lijst: shown.join(", ") + (more ? ", +" + more : "")}))));
       target.appendChild(missing);
     }
     var figure = root.querySelector("[data-nk-sheet-map]");
@@ -801,14 +905,14 @@
     sourceLine(root);
     target.setAttribute("data-rendered", String(Number(target.getAttribute("data-rendered") || 0) + 1));
     status.textContent = known.length
-      ? known.length + (known.length === 1 ? " partner" : " partners") + " in je netwerk."
-      : "Je hebt nog niemand gekozen. Kies partners met de knop \u201cVoeg toe aan mijn netwerk\u201d.";
+      ? (known.length === 1 ? T("sheet.count_one", "1 partner in je netwerk.") : T("sheet.count_many", known.length + " partners in je netwerk.", {n: known.length}))
+      : T("sheet.empty", "Je hebt nog niemand gekozen. Kies partners met de knop \u201cVoeg toe aan mijn netwerk\u201d.");
   }
 
   function initSheet(root) {
     var tools = root.querySelector("[data-nk-sheet-tools]");
     if (!tools) return;
-    var match = location.hash.match(/^#p=(.*)$/);
+    var match = location.hash.match(/^#p=([^&]*)/);  // lang: "&l=ar" may follow the selection
     if (match) {
       // A shared link wins over what this tab had: it is what the family was given.
       linkNote = cleanIds(match[1].split(",").map(safeDecode));
@@ -827,13 +931,15 @@
     if (!window.nkSheetPrint) {  // the print date is the day it is printed, also from the browser's menu
       window.nkSheetPrint = true;
       window.addEventListener("beforeprint", function () { sourceLine(document); });
+      // lang: another language chosen (or its texts arrived): draw the sheet again in it
+      document.addEventListener("nk-taal", function () { if (document.querySelector("[data-nk-sheet]")) renderSheet(document); });
     }
     tools.querySelector("[data-nk-copy]").addEventListener("click", function () {
       var status = root.querySelector("[data-nk-sheet-status]");
       var url = location.href;
       (navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject()).then(function () {
-        status.textContent = "De link is gekopieerd. Wie hem opent, ziet dezelfde lijst.";
-      }).catch(function () { status.textContent = "Kopieer deze link: " + url; });
+        status.textContent = T("sheet.copied", "De link is gekopieerd. Wie hem opent, ziet dezelfde lijst.");
+      }).catch(function () { status.textContent = T("sheet.copy_this", "Kopieer deze link: " + url, {url: url}); });
     });
     tools.querySelector("[data-nk-clear]").addEventListener("click", function () {
       try { sessionStorage.removeItem(STORE); localStorage.removeItem(STORE); localStorage.removeItem(REMEMBER); } catch (e) {}

@@ -25,6 +25,49 @@
     return el;
   }
 
+  // lang: the family's language (nk-taal.js; l= in the address). T(key, dutch, params) is the Dutch
+  // text unless another language is chosen; Dutch free text gets lang="nl", names and numbers translate="no".
+  function T(key, dutch, params) { return window.NKTaal ? window.NKTaal.t(key, dutch, params) : dutch; }
+  function lang() {  // (this script may run before nk-taal.js: then the address says it)
+    var m = /(?:^#|&)l=([a-z]{2})(?=&|$)/.exec(location.hash);
+    return window.NKTaal ? window.NKTaal.current() : m ? m[1] : "nl";
+  }
+  function nl(el) { if (window.NKTaal) window.NKTaal.dutch(el); return el; }
+  function keep(el) { el.setAttribute("translate", "no"); return el; }
+  function ltr(el) { el.setAttribute("dir", "ltr"); return keep(el); }  // numbers read left to right, also in Arabic
+  // xlink:href, not href: mkdocs-material's instant navigation assigns .href of every [href] (read-only on <use>)
+  var XLINK = "http://www.w3.org/1999/xlink";
+  // The page's own pictograms point at the sprite from this page's address: after an instant
+  // navigation they are made absolute, as the links are.
+  function resolvePictos(form, sprite) {
+    form.querySelectorAll("svg.nk-picto use").forEach(function (use) {
+      var name = (use.getAttributeNS(XLINK, "href") || "").split("#")[1] || "circle-dot";
+      use.setAttributeNS(XLINK, "xlink:href", sprite + "#" + name);
+    });
+  }
+
+  // -- visuals: a question's pictogram before its heading (generator/picto.py), from the shared
+  // sprite, named by the heading (so it reads in the heading's language); as netwerkkaart.js's.
+  function pictoHeading(sprite, heading, name, id) {
+    if (!sprite) return heading;
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "nk-picto");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-labelledby", id);
+    var use = document.createElementNS(ns, "use");
+    use.setAttributeNS(XLINK, "xlink:href", sprite + "#" + (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name || "") ? name : "circle-dot"));
+    svg.appendChild(use);
+    heading.id = id;
+    var head = node("div", null, "nk-picto-head");
+    head.appendChild(svg);
+    head.appendChild(heading);
+    return head;
+  }
+  // -- end visuals
+
   function webUrl(url) { return /^https?:\/\/[^\s]+$/i.test(url || "") ? url : null; }
 
   function readFragment() {
@@ -83,6 +126,8 @@
     if (!form || form.nkReady) return;
     form.nkReady = true;
     var site = new URL(form.getAttribute("data-site"), location.href).href;
+    var sprite = form.getAttribute("data-picto") ? new URL(form.getAttribute("data-picto"), location.href).href : "";  // visuals
+    if (sprite) resolvePictos(form, sprite);  // visuals
     var waar = form.querySelector("#nk-ww-waar");
     var leeftijd = form.querySelector("#nk-ww-leeftijd");
     var jong = form.querySelector("#nk-ww-jong");
@@ -127,6 +172,7 @@
       if (ages.length) parts.push("leeftijd=" + ages.join(","));
       if (jong.checked) parts.push("jong=1");
       if (openChoice()) parts.push("open=" + openChoice());
+      if (lang() !== "nl") parts.push("l=" + lang());  // lang: the family's language, with the choices
       history.replaceState(history.state, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
     }
 
@@ -162,7 +208,7 @@
         b.hidden = !ids;
         var on = !!ids && ids.indexOf(b.getAttribute("data-nk-ww-pick")) >= 0;
         b.setAttribute("aria-pressed", on ? "true" : "false");
-        b.textContent = on ? "Op het blad van het gezin \u2713" : "Zet op het blad van het gezin";
+        b.textContent = on ? T("ww.pick_on", "Op het blad van het gezin \u2713") : T("ww.pick", "Zet op het blad van het gezin");
       });
     }
 
@@ -171,7 +217,7 @@
       status.textContent = text;
       if (!jump) return;
       jump.hidden = !count;
-      jump.textContent = count ? "Bekijk " + count + (count === 1 ? " antwoord" : " antwoorden") + " \u2193" : "";
+      jump.textContent = count ? T("ww.jump", "Bekijk " + count + (count === 1 ? " antwoord" : " antwoorden") + " \u2193", {n: count}) : "";
     }
 
     function row(dl, label, value) {
@@ -183,18 +229,19 @@
     }
 
     function phoneLink(text, e164) {
-      var a = node("a", text, "nk-tel");
+      var a = ltr(node("a", text, "nk-tel"));
       a.href = "tel:" + e164;
       return a;
     }
 
     // Beroepsgeheim and brede instap in words (ja, nee, niet ingevuld); what they mean opens on tap.
     function statuses(p, data) {
-      var word = function (v) { return v === 1 ? "ja" : v === 0 ? "nee" : "niet ingevuld"; };
+      var word = function (v) { return v === 1 ? T("state.yes", "ja") : v === 0 ? T("state.no", "nee") : T("state.unknown", "niet ingevuld"); };
       var details = node("details", null, "nk-status nk-status-" + (p.bg === 1 ? "ja" : p.bg === 0 ? "nee" : "onbekend"));
-      details.appendChild(node("summary", "Beroepsgeheim: " + word(p.bg) + " \u00b7 Brede instap: " + word(p.b)));
-      var meaning = node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
-        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust.");
+      details.appendChild(node("summary", T("sheet.secrecy", "Beroepsgeheim") + ": " + word(p.bg) + " \u00b7 " +
+        T("sheet.broad", "Brede instap") + ": " + word(p.b)));
+      var meaning = node("p", T("state.help", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
+        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
       if (p.ga && data.afspraak_uitleg) {  // gedeeld beroepsgeheim: what the agreement means, for the family
         meaning.appendChild(node("br"));
         meaning.appendChild(node("span", data.afspraak_uitleg, "nk-agreement-explained"));
@@ -230,10 +277,14 @@
         if (list.count.textContent !== text) list.count.textContent = text;
       });
       var place = drawn.place, n = drawn.questions;
-      var text = total
+      var text = !which  // lang: the family's language without the open filter (its words are Dutch still)
+        ? (total ? T("ww.total", total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n
+            + (n === 1 ? " vraag" : " vragen") + " in " + place.n + ".", {n: total, m: n, plaats: place.n})
+          : T("ww.none_found", "Geen partner gevonden in " + place.n + " voor deze keuze.", {plaats: place.n}))
+        : total
         ? total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n + (n === 1 ? " vraag" : " vragen")
-          + " in " + place.n + (which ? " (" + word.toLowerCase() + ")" : "") + "."
-        : "Geen partner " + (which ? word.toLowerCase() + " " : "") + "gevonden in " + place.n + " voor deze keuze.";
+          + " in " + place.n + " (" + word.toLowerCase() + ")."
+        : "Geen partner " + word.toLowerCase() + " gevonden in " + place.n + " voor deze keuze.";
       if (status.textContent !== text) say(text, total);  // not again every minute for a screen reader
       result.setAttribute("data-nk-open-filter", which || "alle");
     }
@@ -250,33 +301,43 @@
       var box = node("article", null, "nk-card nk-ww-card");
       box.setAttribute("data-partner", p.i);
       var h = node("h4");
-      var a = node("a", p.n);
+      var a = keep(node("a", p.n));
       a.href = site + "partners/" + encodeURIComponent(p.i) + "/";
       h.appendChild(a);
       box.appendChild(h);
       var here = p.l.indexOf(place.nis) >= 0;
-      var where = here ? "adres in " + place.n
-        : p.h === 1 ? "werkt in de hele regio" + (p.p.length ? " (adres in " + p.p.join(", ") + ")" : "")
-        : p.p.length ? "werkt in " + place.n + ", adres in " + p.p.join(", ") : "werkt in " + place.n;
-      box.appendChild(node("p", p.s + " \u00b7 " + where, "nk-kind"));
+      var where = here ? T("ww.address_in", "adres in " + place.n, {plaats: place.n})
+        : p.h === 1 ? (p.p.length ? T("ww.whole_region_address", "werkt in de hele regio (adres in " + p.p.join(", ") + ")", {plaatsen: p.p.join(", ")})
+                                  : T("ww.whole_region", "werkt in de hele regio"))
+        : p.p.length ? T("ww.works_in_address", "werkt in " + place.n + ", adres in " + p.p.join(", "), {plaats: place.n, plaatsen: p.p.join(", ")})
+        : T("ww.works_in", "werkt in " + place.n, {plaats: place.n});
+      var kind = node("p", null, "nk-kind");  // lang: the kind of organisation stays Dutch (a name)
+      kind.appendChild(nl(node("span", p.s)));
+      kind.appendChild(document.createTextNode(" \u00b7 " + where));
+      box.appendChild(kind);
       if (p.o && window.NKOpen) {  // "Nu open · sluit om 12:30" (nk-open.js renders it again every minute)
         var open = node("p", null, "nk-open");
         open.setAttribute("data-nk-open", JSON.stringify(p.o));
         window.NKOpen.render(open, p.o);
-        box.appendChild(open);
+        box.appendChild(nl(open));  // lang: "nu open" is written by nk-open.js, in Dutch
       }
       var badges = node("p", null, "nk-badges");
-      if (here) badges.appendChild(node("span", "In " + place.n, "nk-badge nk-ok"));
-      if (p.b === 1) badges.appendChild(node("span", "Brede instap: met elke vraag welkom", "nk-badge nk-ok"));
-      if (p.k === "gratis") badges.appendChild(node("span", "Gratis", "nk-badge nk-ok"));
+      if (here) badges.appendChild(node("span", T("ww.badge_in", "In " + place.n, {plaats: place.n}), "nk-badge nk-ok"));
+      if (p.b === 1) badges.appendChild(node("span", T("ww.badge_broad", "Brede instap: met elke vraag welkom"), "nk-badge nk-ok"));
+      if (p.k === "gratis") badges.appendChild(node("span", T("ww.badge_free", "Gratis"), "nk-badge nk-ok"));
       if (badges.childNodes.length) box.appendChild(badges);
       agreementLines(box, p, data);
       box.appendChild(statuses(p, data));
       var dl = node("dl");
-      row(dl, "Hoe", (p.a || []).map(function (w) { return index.aanmelden[w] || ""; }).join(" "));
-      if (p.k && p.k !== "gratis") row(dl, "Kosten", index.kost[p.k] + "." + (p.ku ? " " + p.ku : ""));
+      row(dl, T("ww.how", "Hoe"), (p.a || []).map(function (w) { return T("signup." + w, index.aanmelden[w] || ""); }).join(" "));
+      if (lang() !== "nl" && (p.k && p.k !== "gratis" || p.ku)) {  // lang: the cost in words, its explanation in Dutch
+        var cost = node("span", p.k && p.k !== "gratis" ? T("cost." + p.k, index.kost[p.k] + ".") : "");
+        if (p.ku) { cost.appendChild(document.createTextNode(" ")); cost.appendChild(nl(node("span", p.ku))); }
+        row(dl, T("ww.costs", "Kosten"), cost);
+      }
+      else if (p.k && p.k !== "gratis") row(dl, "Kosten", index.kost[p.k] + "." + (p.ku ? " " + p.ku : ""));
       else if (p.ku) row(dl, "Kosten", p.ku);
-      if (p.t && p.te) row(dl, "Bellen", phoneLink(p.t, p.te));
+      if (p.t && p.te) row(dl, T("sheet.call", "Bellen"), phoneLink(p.t, p.te));
       formRow(dl, p.f);
       box.appendChild(dl);
       box.appendChild(pickButton(p));
@@ -287,46 +348,56 @@
     function formRow(dl, url) {
       var form = webUrl(url);
       if (!form) return;
-      var link = node("a", "Aanmeldformulier");
+      var link = node("a", T("ww.form_link", "Aanmeldformulier"));
       link.href = form;
       link.rel = "noopener";
       link.target = "_blank";
-      row(dl, "Online", link);
+      row(dl, T("ww.online", "Online"), link);
     }
 
     function routeBlock(region, reason) {
       var r = region.route;
       var box = node("section", null, "nk-card nk-ww-route");
       box.setAttribute("data-nk-ww-route", "");
-      var title = node("h3", "Eerst: aanmelden bij " + region.naam);
+      var title = node("h3", T("ww.route_title", "Eerst: aanmelden bij " + region.naam, {regio: region.naam}));
       title.id = "nk-ww-route-titel";
       box.setAttribute("aria-labelledby", title.id);
       box.appendChild(title);
       box.appendChild(node("p", reason));
       var dl = node("dl");
-      if (r.telefoon && r.te) row(dl, "Bellen", phoneLink(r.telefoon, r.te));
+      if (r.telefoon && r.te) row(dl, T("sheet.call", "Bellen"), phoneLink(r.telefoon, r.te));
       formRow(dl, r.formulier);
       if (r.email) {
-        var mail = node("a", r.email);
+        var mail = ltr(node("a", r.email));
         mail.href = "mailto:" + encodeURIComponent(r.email).replace(/%40/g, "@");
-        row(dl, "Mailen", mail);
+        row(dl, T("ww.mail", "Mailen"), mail);
       }
       box.appendChild(dl);
       if (r.wie || r.wat_volgt) {
         var details = node("details");
-        details.appendChild(node("summary", "Wie kan aanmelden, en wat volgt?"));
+        details.appendChild(node("summary", T("ww.route_more", "Wie kan aanmelden, en wat volgt?")));
         var more = node("dl");
-        row(more, "Wie", r.wie);
-        row(more, "Wat volgt", r.wat_volgt);
+        row(more, T("ww.route_who", "Wie"), r.wie ? nl(node("span", r.wie)) : "");  // the region's own words
+        row(more, T("route.next", "Wat volgt"), r.wat_volgt ? nl(node("span", r.wat_volgt)) : "");
         details.appendChild(more);
         box.appendChild(details);
       }
-      var page = node("a", "Meer over " + region.naam);
+      var page = node("a", T("ww.more_about", "Meer over " + region.naam, {regio: region.naam}));
       page.href = site + region.url;
       var p = node("p");
       p.appendChild(page);
       box.appendChild(p);
       return box;
+    }
+
+    // lang: a question's heading; translated when its button (of this region) shows the standard wording.
+    function questionTitle(q, regionId) {
+      var standard = buttons.some(function (b) {
+        return b.getAttribute("data-vraag") === q.id && (" " + b.getAttribute("data-regios") + " ").indexOf(" " + regionId + " ") >= 0
+          && b.querySelector("[data-nk-t]");
+      });
+      var h = node("h3", standard ? T("vraag." + q.id, q.v) : q.v);
+      return standard && window.NKTaal && window.NKTaal.has("vraag." + q.id) ? h : nl(h);
     }
 
     function draw(place, data, ages, young) {
@@ -348,29 +419,29 @@
       var complex = answers.some(function (a) { return a.q.c === 1; });
       if (answers.length >= 2 || complex || empty) {
         var reason = answers.length >= 2
-          ? "Het gezin heeft meer dan één vraag tegelijk. Dan helpt 1 Gezin 1 Plan: één gezinscoach en één plan, samen met het gezin."
-          : complex ? "Voor deze vraag is meestal meer dan één hulpverlener nodig. 1 Gezin 1 Plan zoekt samen met het gezin wie kan helpen."
-          : "Voor deze vraag vonden we niemand in " + place.n + ". 1 Gezin 1 Plan zoekt mee naar hulp.";
+          ? T("ww.reason_many", "Het gezin heeft meer dan één vraag tegelijk. Dan helpt 1 Gezin 1 Plan: één gezinscoach en één plan, samen met het gezin.")
+          : complex ? T("ww.reason_complex", "Voor deze vraag is meestal meer dan één hulpverlener nodig. 1 Gezin 1 Plan zoekt samen met het gezin wie kan helpen.")
+          : T("ww.reason_none", "Voor deze vraag vonden we niemand in " + place.n + ". 1 Gezin 1 Plan zoekt mee naar hulp.", {plaats: place.n});
         result.appendChild(routeBlock(region, reason));
       }
       var lists = [];
       answers.forEach(function (a) {
         var section = node("section", null, "nk-ww-answer");
         section.setAttribute("data-vraag", a.q.id);
-        section.appendChild(node("h3", a.q.v));
+        section.appendChild(pictoHeading(sprite, questionTitle(a.q, place.r), a.q.pi, "nk-ww-r-" + a.q.id));  // lang + visuals
         if (a.partners.length) {
-          var count = node("p", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
-            + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", "nk-muted");
+          var count = node("p", T("ww.helps", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
+            + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", {n: a.partners.length, plaats: place.n}), "nk-muted");
           section.appendChild(count);
           var list = node("div", null, "nk-cards nk-ww-cards");
           var cards = a.partners.map(function (p) { var box = card(p, place, data); list.appendChild(box); return { box: box, hours: p.o }; });
           lists.push({ count: count, text: count.textContent, cards: cards });
           section.appendChild(list);
         } else {
-          section.appendChild(node("p", "In " + place.n + " helpt niemand met deze vraag"
-            + (ages.length || young ? " voor deze leeftijd" : "") + ".", "nk-ww-none"));
+          section.appendChild(node("p", T(ages.length || young ? "ww.nobody_age" : "ww.nobody", "In " + place.n + " helpt niemand met deze vraag"
+            + (ages.length || young ? " voor deze leeftijd" : "") + ".", {plaats: place.n}), "nk-ww-none"));
           if (a.fallback.length) {
-            section.appendChild(node("p", "Deze partners werken in de hele regio rond hetzelfde thema:", "nk-muted"));
+            section.appendChild(node("p", T("ww.fallback", "Deze partners werken in de hele regio rond hetzelfde thema:"), "nk-muted"));
             var more = node("div", null, "nk-cards nk-ww-cards nk-ww-fallback");
             lists.push({ count: null, cards: a.fallback.map(function (p) {
               var box = card(p, place, data);
@@ -394,12 +465,13 @@
       var typed = waar.value.trim();
       placeNote.textContent = "";
       if (place) {
-        placeNote.appendChild(document.createTextNode("Gekozen: " + place.n + ", regio " + index.regios[place.r].naam + ". "));
-        var link = node("a", "Alle partners in " + place.n);
+        placeNote.appendChild(document.createTextNode(T("ww.chosen", "Gekozen: " + place.n + ", regio " + index.regios[place.r].naam + ".",
+          {plaats: place.n, regio: index.regios[place.r].naam}) + " "));
+        var link = node("a", T("ww.all_in", "Alle partners in " + place.n, {plaats: place.n}));
         link.href = site + place.url;
         placeNote.appendChild(link);
       } else if (typed && index) {
-        placeNote.textContent = "We vinden \u201c" + typed + "\u201d niet. Kies een gemeente, deelgemeente of postcode uit de lijst.";
+        placeNote.textContent = T("ww.not_found", "We vinden \u201c" + typed + "\u201d niet. Kies een gemeente, deelgemeente of postcode uit de lijst.", {tekst: typed});
       }
       showButtons(place ? place.r : null);
       var ages = parseAges(leeftijd.value);
@@ -409,16 +481,16 @@
       if (!place || !chosen.length) {
         drawn = null;
         result.textContent = "";
-        say(!place && !chosen.length ? "Kies waar het gezin woont en wat de vraag is."
-          : !place ? "Kies nog waar het gezin woont: dan tonen we wie daar helpt."
-          : "Kies nog wat de vraag is.", 0);
+        say(!place && !chosen.length ? T("ww.ask_both", "Kies waar het gezin woont en wat de vraag is.")
+          : !place ? T("ww.ask_place", "Kies nog waar het gezin woont: dan tonen we wie daar helpt.")
+          : T("ww.ask_question", "Kies nog wat de vraag is."), 0);
         result.setAttribute("data-rendered", String(Number(result.getAttribute("data-rendered") || 0) + 1));
         return;
       }
       loadRegion(place.r).then(function (data) {
         if (mine === latest) draw(place, data, ages, young);
       }).catch(function () {
-        if (mine === latest) status.textContent = "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.";
+        if (mine === latest) status.textContent = T("error.load", "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.");
       });
     }
 
@@ -468,8 +540,10 @@
       if (index.alles_laden) Object.keys(index.regios).forEach(function (id) { loadRegion(id).catch(function () {}); });
       render();
     }).catch(function () {
-      status.textContent = "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.";
+      status.textContent = T("error.load", "De gegevens konden niet geladen worden. Probeer opnieuw met een verbinding.");
     });
+    // lang: another language chosen (or its texts arrived): the answers again, in that language
+    document.addEventListener("nk-taal", function () { if (document.body.contains(form)) render(); });
   }
 
   window.nkWegwijzer = function () {
