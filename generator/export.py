@@ -2,7 +2,8 @@
 locations), HSDS 3.0. Each takes the model (``model.Site``; a validated ``Project`` is modelled first).
 
 Confidential locations are left out of every export. The JSON export writes each partner as its
-record (``Partner.to_data``), so that ``netwerkkaart import`` gives back the same records. The CSV is made for a spreadsheet program:
+record (``Partner.to_data``: keys in the schema's order, postcodes and NIS codes as text), so that
+``netwerkkaart import`` gives back the same records. The CSV is made for a spreadsheet program:
 UTF-8 with a byte order mark and ``;`` between the columns, so that Excel in Dutch (or any
 language with a decimal comma) opens it in columns with the accents right, and every cell that a
 spreadsheet would run as a formula is neutralised (see spreadsheet.py). The JSON exports are

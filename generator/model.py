@@ -1,6 +1,8 @@
 """The model: frozen records built from a validated project, with the relations pages need.
 
-Built only from a project without errors: every reference here resolves.
+Built only from a project without errors: every reference here resolves. It is the only input of
+rendering and the exports: contact, signup (aanmelden), audience (doelgroep), hours and phone lines
+are typed, and each type's ``to_data`` gives its part of the record back (the JSON export).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def _given(pairs) -> dict:
     return {k: v for k, v in pairs if v is not None}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: thousands of them at Flanders scale
 class Block:
     """One block of opening hours (``openingsuren[i]``): days and hours, or days closed, maybe in a season."""
     dagen: tuple[str, ...]
@@ -52,7 +54,7 @@ class Block:
                        ("geldig_van", self.geldig_van), ("geldig_tot", self.geldig_tot)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Closure:
     """A period closed (``gesloten[i]``), with its reason."""
     van: str
@@ -67,7 +69,7 @@ class Closure:
         return _given((("van", self.van), ("tot", self.tot), ("reden", self.reden)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hours:
     """The hours of one location or phone line: the words on pages and the sheet (hours.week_words), the
     "nu open" data for nk-open.js (:meth:`to_data`) and the HSDS schedules are all made from this value.
@@ -99,7 +101,7 @@ class Hours:
         return _given(self.fields())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhoneLine:
     """A phone line with its own hours (``telefoonlijnen[i]``)."""
     naam: str
@@ -119,7 +121,7 @@ class PhoneLine:
                        ("op_afspraak", hours["op_afspraak"])))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """How to reach a partner (``contact``); None: not given."""
     telefoon: str | None = None
@@ -136,7 +138,7 @@ class Contact:
                        ("chat", self.chat)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signup:
     """How a family gets in (a partner's ``aanmelden``, or a region's 1 Gezin 1 Plan route); None or (): not given.
 
@@ -168,7 +170,7 @@ class Signup:
                        ("telefoon", self.telefoon), ("email", self.email)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Audience:
     """For whom (``doelgroep``); None: not given (a false is kept: the record said no)."""
     leeftijd_van: int | None = None
@@ -301,7 +303,8 @@ class Partner:
             ("contact", self.contact.to_data() or None),
             ("telefoonlijnen", [line.to_data() for line in self.telefoonlijnen] or None),
             ("beroepsgeheim", self.beroepsgeheim), ("gedeeld_beroepsgeheim", list(self.gedeeld_beroepsgeheim) or None),
-            ("brede_instap", self.brede_instap), ("nagekeken", {"datum": self.nagekeken_datum, "door": self.nagekeken_door}),
+            ("brede_instap", self.brede_instap),
+            ("nagekeken", {"datum": self.nagekeken_datum, "door": self.nagekeken_door}),
             *self.extra,
         ))
 
