@@ -140,7 +140,8 @@ def json_text(data: dict) -> str:
 
 # A page's table of hours (pages.share_hours) writes a plain weekly block as one short string,
 # "ma,di,do 09:00-12:30" (a third of its JSON); nk-open.js (expand) reads it back as the block.
-PAGE_BLOCK = re.compile(r"((?:ma|di|wo|do|vr|za|zo)(?:,(?:ma|di|wo|do|vr|za|zo))*) ([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})")
+_DAY = "(?:ma|di|wo|do|vr|za|zo)"
+PAGE_BLOCK = re.compile(rf"({_DAY}(?:,{_DAY})*) ([0-9]{{2}}:[0-9]{{2}})-([0-9]{{2}}:[0-9]{{2}})")
 
 
 def page_hours(data: dict) -> dict:

@@ -215,7 +215,9 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
   }
 
   function refresh(root) {
-    (root || document).querySelectorAll("[data-nk-open], [data-nk-open-ref]").forEach(function (element) { render(element); });
+    (root || document).querySelectorAll("[data-nk-open], [data-nk-open-ref]").forEach(function (element) {
+      render(element);
+    });
     document.dispatchEvent(new CustomEvent("nk-open-tick"));
   }
 
