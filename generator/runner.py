@@ -81,13 +81,12 @@ class Beside:
         else:
             try:
                 args = work(self.folder)
+                if args:
+                    with open(self.log, "wb") as log:
+                        self.process = subprocess.Popen(args, stdout=log, stderr=log)
+                self.code = 0
             except Exception as exc:  # noqa: BLE001 - reported by wait()
                 self.error, self.code = f"{type(exc).__name__}: {exc}", 1
-                return
-            self.code = 0
-            if args:
-                with open(self.log, "wb") as log:
-                    self.process = subprocess.Popen(args, stdout=log, stderr=log)
 
     def _reap(self, block: bool) -> int | None:
         """The exit code once the work has ended (a child's id is then forgotten: a reaped id can be
@@ -147,6 +146,8 @@ class Beside:
                     self.pid = None
             except (OSError, ChildProcessError):
                 self.pid = None
+            if self.code is None:
+                self.code, self.error = -9, "gestopt."
         self._clean()
 
     def _clean(self) -> None:
