@@ -1,6 +1,7 @@
 """`netwerkkaart generate` + plain mkdocs-material (no netwerkkaart plugin) in headless Chromium: the same
 checks as the plugin build (test_site.py): partner pages, maps with markers, the family sheet from a
-shared link, search, downloads, no request off the site."""
+shared link, search, downloads, no request off the site. The same for Zensical when it is installed
+(NK_ZENSICAL: its command; see docs/zensical.md)."""
 
 import functools
 import http.server
@@ -31,8 +32,13 @@ def model():
     return build_site(validate_folder(ROOT).project)
 
 
-@pytest.fixture(scope="module")
-def generated_site(tmp_path_factory):
+ZENSICAL = os.environ.get("NK_ZENSICAL") or shutil.which("zensical")
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def generated_site(request, tmp_path_factory):
+    if request.param == "zensical" and not ZENSICAL:
+        pytest.skip("Zensical is not installed (pip install zensical==0.0.73; NK_ZENSICAL=<its command>)")
     work = tmp_path_factory.mktemp("generate")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -42,8 +48,14 @@ def generated_site(tmp_path_factory):
     assert done.returncode == 0, done.stdout + done.stderr
     settings = (work / "bron" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "netwerkkaart:" not in settings.split("plugins:")[1].split("\n")[0]  # plugins: [] - no plugin
-    done = subprocess.run([sys.executable, "-c", PLAIN_MKDOCS, "build", "--strict", "-f", str(work / "bron" / "mkdocs.yml"),
-                           "-d", str(work / "site")], capture_output=True, text=True, env=env, check=False)
+    if request.param == "zensical":
+        done = subprocess.run([ZENSICAL, "build", "--strict", "-f", str(work / "bron" / "zensical.toml")],
+                              capture_output=True, text=True, env=env, check=False)
+        shutil.move(work / "bron" / "site", work / "site")
+    else:
+        done = subprocess.run([sys.executable, "-c", PLAIN_MKDOCS, "build", "--strict", "-f",
+                               str(work / "bron" / "mkdocs.yml"), "-d", str(work / "site")],
+                              capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(work / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
