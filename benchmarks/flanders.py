@@ -20,6 +20,8 @@ Per size:
 - region map (the largest region): bytes and time to markers against folium's own default for the
   same points (``folium.Map`` + ``MarkerCluster`` of one ``Marker`` per place, Leaflet served from this
   machine);
+- offline: the pack of the region with the most partners ("Bewaar deze regio voor onderweg"): bytes,
+  and the seconds to save it over loopback in headless Chromium (absolute targets: ≤ 10 MB, ≤ 15 s);
 And once: ``mkdocs serve --dirty`` on one region (1,000 partners): from saving a YAML edit to the page
 showing it, against plain ``mkdocs serve --dirty`` of a site with as many pages after saving one
 Markdown page.
@@ -61,6 +63,10 @@ TARGETS = {"validate_floor": 2.5, "build_ratio": 1.3, "growth": 11.0, "memory_mb
            "search_vs_material": 0.25, "search_vs_pagefind": 1.2, "home_search_vs_material": 1.0, "search_kb": 150,
            "map_ms_vs_folium": 0.5, "map_kb_vs_folium": 0.5, "map_kb": 300, "serve_vs_mkdocs": 1.0,
            "wegwijzer_kb": 300}
+# "Nu open" (issue 14): the hours on a page (data-nk-open) add at most this share to its bytes (open_weight).
+TARGETS["open_share"] = 0.10
+# "Bewaar deze regio voor onderweg" (generator/offline.py): one region's pack, bytes, and the time to save it.
+OFFLINE_TARGETS = {"offline_mb": 10, "offline_save_s": 15}
 THEME = "theme:\n  name: material\n  language: nl\n  font: false\n  features: [navigation.instant, navigation.tabs]\n"
 # The floor of validation: read every file and let libyaml produce its events, nothing else.
 FLOOR = """
@@ -215,7 +221,49 @@ def site_facts(site: Path) -> dict:
         "largest_page_kb": round(largest.stat().st_size / 1024),
         "search_index_mb": round(sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 2**20, 1),
         **wegwijzer_facts(site),
+        "open_weight": open_weight(site),
     }
+
+
+OPEN_STATE = re.compile(r"<(?:p|span) class=\"nk-open\" data-nk-open='[^']*' hidden data-pagefind-ignore></(?:p|span)>")
+
+
+def open_weight(site: Path) -> dict:
+    """"Nu open" (issue 14): what it adds to the pages, in bytes as served (not compressed; gzip beside it,
+    for information). Per page type (its largest page): the hours in it (the data-nk-open elements
+    nk-open.js fills in) against the same page without them; once per visit (cached after) nk-open.js and the generated holidays; the wegwijzer's hours
+    (field "o") in the largest region's file; and what a map's first popup fetches (the region's hours
+    file, kaarten/uren/, plus the two scripts): the map data itself only names that file."""
+    import gzip
+
+    from generator.hours import HOLIDAYS_ASSET
+
+    scripts = sum((site / path).stat().st_size for path in ("assets/netwerkkaart/nk-open.js", HOLIDAYS_ASSET))
+    kinds = {"a-z": "a-z/**/index.html", "regio": "*/index.html", "gemeente": "*/gemeenten/*/index.html",
+             "levensdomein": "*/levensdomeinen/*/index.html", "partner": "partners/*/index.html"}
+    pages = {}
+    for kind, pattern in kinds.items():
+        found = [p for p in site.glob(pattern) if kind != "regio" or (p.parent / "gemeenten").is_dir()]
+        if not found:
+            continue
+        largest = max(found, key=lambda p: p.stat().st_size)
+        raw = largest.read_bytes()
+        bare = OPEN_STATE.sub("", raw.decode("utf-8")).encode("utf-8")  # the page without them
+        added = len(raw) - len(bare)
+        pages[kind] = {"page": largest.relative_to(site).parent.as_posix() + "/", "page_kb": round(len(bare) / 1024, 1),
+                       "hours_kb": round(added / 1024, 1), "share": round(added / len(bare), 3),
+                       "hours_gzip_kb": round((len(gzip.compress(raw)) - len(gzip.compress(bare))) / 1024, 1)}
+    regions = list((site / "wegwijzer").glob("regio-*.json"))
+    biggest = max(regions, key=lambda p: p.stat().st_size)
+    people = json.loads(biggest.read_text(encoding="utf-8"))["partners"]
+    wegwijzer_hours = sum(len(json.dumps(p["o"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 5
+                          for p in people if "o" in p)  # + ',"o":'
+    popup = max(p.stat().st_size for p in (site / "kaarten" / "uren").glob("*.json"))
+    return {"scripts_kb": round(scripts / 1024, 1), "pages": pages,
+            "worst": max(pages, key=lambda k: pages[k]["share"]),
+            "wegwijzer_hours_kb": round(wegwijzer_hours / 1024, 1),
+            "wegwijzer_share": round(wegwijzer_hours / biggest.stat().st_size, 3),
+            "map_first_popup_kb": round((popup + scripts) / 1024, 1)}
 
 
 def wegwijzer_facts(site: Path) -> dict:
@@ -416,6 +464,36 @@ def folium_peer(folder: Path, points: list[tuple[float, float, str]]) -> Path:
     return folder
 
 
+def measure_offline(site: Path, base: str) -> dict:
+    """The offline pack of the region with the most partners (its manifest, offline/<regio>.json): bytes and
+    files, and the time to save it over loopback in headless Chromium, from the click on "Bewaar deze
+    regio voor onderweg" to "Bewaard op" (once: it is a few seconds, not a race)."""
+    from playwright.sync_api import sync_playwright
+
+    packs = [json.loads(p.read_text("utf-8")) for p in (site / "offline").glob("*.json")]
+    pack = max(packs, key=lambda m: sum(f.startswith("partners/") for f in m["bestanden"]))
+    with sync_playwright() as p:
+        browser = _browser(p)
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}{pack['regio']}/")
+        page.wait_for_selector("[data-nk-offline-save]")
+        start = time.perf_counter()
+        page.click("[data-nk-offline-save]")
+        page.wait_for_selector("[data-nk-offline-saved]", timeout=300_000)
+        save_s = time.perf_counter() - start
+        context.close()
+        browser.close()
+    import gzip
+
+    # what travels over the network when the server compresses (the cache stores the files unpacked)
+    wire = sum(len(gzip.compress((site / (f + "index.html" if f == "" or f.endswith("/") else f)).read_bytes(), 6))
+               for f in pack["bestanden"])
+    return {"region": pack["regio"], "partners": sum(f.startswith("partners/") for f in pack["bestanden"]),
+            "files": len(pack["bestanden"]), "mb": round(pack["bytes"] / 1e6, 2), "gzip_mb": round(wire / 1e6, 2),
+            "save_s": round(save_s, 1)}
+
+
 def measure_region_map(site: Path, base: str, work: Path, runs: int) -> dict:
     """The largest region's map and folium's default map of the same places, each opened ``runs`` times."""
     from playwright.sync_api import sync_playwright
@@ -560,6 +638,8 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
         row["home_search"] = measure_home_search(base, plain_base, "kinderopvang", runs)
         print("  kaart", flush=True)
         row["region_map"] = measure_region_map(site, base, work, runs)
+        print("  offline", flush=True)
+        row["offline"] = measure_offline(site, base)
     finally:
         server.shutdown()
         plain_server.shutdown()
@@ -624,6 +704,20 @@ def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
     add("wegwijzer: opgehaald voor één regio", f"{big['wegwijzer_kb']} KB", "", big["wegwijzer_kb"],
         TARGETS["wegwijzer_kb"], absolute=True)
     out[-1]["doel"] = f"≤ {TARGETS['wegwijzer_kb']} KB"
+    ow = big["open_weight"]  # "nu open": the hours against the page without them (open_weight)
+    worst = ow["pages"][ow["worst"]]
+    add(f"nu open: uren op de pagina / pagina zonder ({worst['page']}; gzip + {worst['hours_gzip_kb']} KB; "
+        f"+ {ow['scripts_kb']} KB scripts één keer; wegwijzer + {ow['wegwijzer_hours_kb']} KB; "
+        f"kaart: {ow['map_first_popup_kb']} KB bij de eerste pop-up)",
+        f"{worst['hours_kb']} KB", f"{worst['page_kb']} KB", worst["share"], TARGETS["open_share"])
+    out[-1]["verhouding"] = f"{worst['share']:.1%}".replace(".", ",")
+    out[-1]["doel"] = f"≤ {TARGETS['open_share']:.0%}"
+    off = big["offline"]
+    add(f"offline-pakket van één regio ({off['partners']} partners; gzip {off['gzip_mb']:.1f} MB; bewaard in "
+        f"{off['save_s']:.1f} s, doel ≤ {OFFLINE_TARGETS['offline_save_s']} s)", f"{off['mb']:.1f} MB", "", off["mb"],
+        OFFLINE_TARGETS["offline_mb"], absolute=True)
+    out[-1]["doel"] = f"≤ {OFFLINE_TARGETS['offline_mb']} MB"
+    out[-1]["gehaald"] = out[-1]["gehaald"] and off["save_s"] <= OFFLINE_TARGETS["offline_save_s"]
     if serve is not None:
         add(f"make serve: wijziging zichtbaar / mkdocs serve ({serve['pages']} pagina's)",
             f"{serve['ours_s']['median']:.1f} s", f"{serve['mkdocs_s']['median']:.1f} s", serve["ratio"],

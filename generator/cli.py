@@ -420,8 +420,9 @@ def build_command(site_dir: Path, config_file: Path) -> None:
     """
     from . import publish
 
-    _guarded(lambda: publish.check_config(config_file))
+    config = _guarded(lambda: publish.check_config(config_file))
     _guarded(lambda: publish.guard(config_file, site_dir))
+    _warn_local_address(config, config_file)
     try:
         with _refusals():
             publish.build(config_file, site_dir, say=_say)
@@ -432,6 +433,18 @@ def build_command(site_dir: Path, config_file: Path) -> None:
         click.echo(f"De build is gestopt ({exc}); de vorige site blijft staan.", err=True)
         sys.exit(1)
     click.echo(f"De site staat in {site_dir}.")
+
+
+def _warn_local_address(config: dict, config_file: Path) -> None:
+    """NK717 (a warning, the build goes on) when the site to publish has a loopback site_url."""
+    from .siteurl import loopback_problem
+
+    found = loopback_problem(str(config.get("site_url") or ""), config_file)
+    if found is not None:
+        click.echo(f"{found.file}:{found.line}:{found.column}: {found.code} {found.severity.value}: {found.message}",
+                   err=True)
+        for line in found.hint.split("\n"):
+            click.echo(f"    {line}", err=True)
 
 
 def _mapping(kolommen: Path) -> importer.ColumnMap:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import export, freshness, history, hours, maps, schema, search, sheet, urls, wegwijzer
+from . import export, freshness, history, hours, maps, offline, schema, search, sheet, urls, wegwijzer
 from .html import e
 from .model import build_site
 from .pages import DATA, Page, news_feed, render_site
@@ -26,7 +26,8 @@ THEME_DIR = Path(__file__).parent / "theme"  # templates (main.html, 404.html, p
 ASSETS = "assets/netwerkkaart"
 CSS = (f"{ASSETS}/netwerkkaart.css",)
 # the holidays before nk-open.js ("nu open", hours.py), netwerkkaart.js last
-JAVASCRIPT = (hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js", f"{ASSETS}/netwerkkaart.js")
+JAVASCRIPT = (hours.HOLIDAYS_ASSET, f"{ASSETS}/nk-open.js", f"{ASSETS}/netwerkkaart.js",
+              f"{ASSETS}/offline.js")  # "Bewaar deze regio voor onderweg" (offline.py)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Build:
     news: list | None = None  # history.Entry per partner per day; None: no git history
     example: bool = False  # the data is example data (a banner on every page)
     regions: list[tuple[str, str]] = field(default_factory=list)  # (name, id), for the nav
+    offline: offline.Plan | None = None  # what each region's offline pack holds (written on the built site)
     checked: object = None  # validate.Result: what reporters print (report.py)
     theme_dir: Path = THEME_DIR
     css: tuple[str, ...] = CSS
@@ -108,6 +110,7 @@ def build(data_dir: Path, settings: Settings = Settings()) -> Build:
     project = result.project
     site = build_site(project, today=today, site_url=settings.site_url)
     out.example, out.regions = site.example, [(r.naam, r.id) for r in site.regions]
+    out.offline = offline.plan(site)
     out.jobs = deferred(site, project, settings.site_url, today)
     map_files, site_maps = maps.render_maps(site, maps.Tiles(settings.tiles, settings.tiles_attribution))
     out.news = history.entries(root) if settings.history else None

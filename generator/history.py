@@ -143,6 +143,27 @@ def describe(old: dict | None, new: dict | None) -> list[str]:
     return out
 
 
+def _pairs(old: list, new: list) -> list[tuple[dict, dict]]:
+    """Each new location with the old one it most likely is: in the same place, and then an unchanged one
+    first, then one with the same name, then the one at the same position, then any. Each old location is
+    used once, so a municipality with two locations does not compare one with the other."""
+    olds = [(i, x) for i, x in enumerate(old) if isinstance(x, dict)]
+    news = [(i, x) for i, x in enumerate(new) if isinstance(x, dict)]
+    pairs: dict[int, tuple[dict, dict]] = {}
+    used: set[int] = set()
+    tests = (lambda i, x, j, y: x == y, lambda i, x, j, y: x.get("naam") == y.get("naam"),
+             lambda i, x, j, y: i == j, lambda i, x, j, y: True)
+    for same in tests:
+        for j, loc in news:
+            if j in pairs:
+                continue
+            found = next((i for i, x in olds if i not in used and _place(x) == _place(loc) and same(i, x, j, loc)), None)
+            if found is not None:
+                used.add(found)
+                pairs[j] = (old[found], loc)
+    return [pairs[j] for j in sorted(pairs)]
+
+
 def _locations(old: list, new: list) -> list[str]:
     out = []
     before = [_place(x) for x in old if isinstance(x, dict)]
@@ -155,12 +176,8 @@ def _locations(old: list, new: list) -> list[str]:
             out.append("nieuwe vertrouwelijke locatie" if place == "vertrouwelijk" else f"nieuwe locatie in {place}")
     for place in remaining:
         out.append("vertrouwelijke locatie verwijderd" if place == "vertrouwelijk" else f"locatie in {place} verwijderd")
-    olds = {(_place(x), i): x for i, x in enumerate(old) if isinstance(x, dict)}
-    for i, loc in enumerate(new):
-        if not isinstance(loc, dict):
-            continue
-        match = next((x for (p, _), x in olds.items() if p == _place(loc)), None)
-        if match is None or match == loc:
+    for match, loc in _pairs(old, new):
+        if match == loc:
             continue
         where = "vertrouwelijke locatie" if loc.get("vertrouwelijk") else f"in {_place(loc)}"
         if match.get("openingsuren") != loc.get("openingsuren") or match.get("openingsuren_uitleg") != loc.get(

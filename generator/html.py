@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 import re
 from functools import cache
-from importlib import resources
 from urllib.parse import quote, urlsplit
 
 import phonenumbers
+
+from . import icons
 
 
 def e(text: object) -> str:
@@ -89,13 +90,10 @@ def route(lat: float, lon: float, label: str) -> str:
 
 @cache
 def icon(name: str) -> str:
-    """Inline SVG of a Material Design icon ('material/home'), shipped with mkdocs-material."""
-    try:
-        svg = (resources.files("material") / "templates" / ".icons" / f"{name}.svg").read_text("utf-8")
-    except (FileNotFoundError, OSError, ValueError):
-        svg = (resources.files("material") / "templates" / ".icons" / "material" / "circle-outline.svg").read_text("utf-8")
+    """Inline SVG of a Material Design icon ('material/home'), shipped with the project (generator/icons.py)."""
+    svg = icons.svg(name) or icons.svg("material/circle-outline") or ""
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="nk-icon" ', 1)
 
 
 def icon_exists(name: str) -> bool:
-    return (resources.files("material") / "templates" / ".icons" / f"{name}.svg").is_file()
+    return icons.exists(name)

@@ -22,7 +22,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from . import geo, urls
+from . import geo, hours, urls
 from .model import Partner, Region, Site
 
 MAPS = urls.MAPS
@@ -40,6 +40,10 @@ EARLY_FETCH = """<script>(function () {
     window.nkMapData.catch(function () {});
   }
 })();</script>"""
+# "Nu open" in the popups: the region's hours (kaarten/uren/<regio>.json) and nk-open.js are fetched
+# when the first popup opens, not with the map (see hours_data).
+HOURS = "uren"
+OPEN_SCRIPTS = ("assets/netwerkkaart/nk-open.js", hours.HOLIDAYS_ASSET)
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
 
@@ -109,6 +113,44 @@ def map_data(site: Site, region: Region, partners: list[Partner], nis_codes: set
     return {"domeinen": [d.naam for d in region.life_domains], "partners": people, "markers": markers}
 
 
+def hours_data(partners: list[Partner]) -> dict:
+    """The hours of every public location on a region's maps, for "nu open" in their popups.
+
+    Not in the map data itself: at 10,000 partners the region map is close to its byte budget, and a
+    popup needs only one location's hours. So the popup fetches this file (one per region, cached by
+    the browser across the region's maps) the first time one opens. Each distinct hours object is
+    written once (``uren``); per partner id the index of its hours, or, when its locations differ,
+    ``[lat, lon, index]`` per location (-1: no hours). A location without hours of its own shows the
+    partner's phone line's hours, as cards do, when none of its public locations has hours.
+    """
+    from .pages import primary_hours  # (pages builds on this module's neighbours; not at import time)
+
+    table: list[dict] = []
+    seen: dict[str, int] = {}
+    people: dict[str, object] = {}
+    for partner in partners:
+        spots = [loc for loc in partner.locaties if loc.public and loc.lat is not None]
+        if not spots or partner.id in people:
+            continue
+        fallback = {} if any(loc.hours for loc in partner.locaties if loc.public) else primary_hours(partner)
+        picks = []
+        for loc in spots:
+            found = loc.hours or fallback
+            if not found:
+                picks.append(-1)
+                continue
+            key = hours.json_text(found)
+            if key not in seen:
+                seen[key] = len(table)
+                table.append(found)
+            picks.append(seen[key])
+        if all(i < 0 for i in picks):
+            continue
+        people[partner.id] = (picks[0] if len(set(picks)) == 1 else
+                              [[round(loc.lat, 5), round(loc.lon, 5), i] for loc, i in zip(spots, picks)])
+    return {"uren": table, "partners": people}
+
+
 def selection_data(site: Site) -> dict:
     """Markers of every partner, for the "Mijn netwerk" map: the page shows only the picked ones.
 
@@ -163,7 +205,8 @@ def render_document(tiles: Tiles) -> str:
                      ("netwerkkaart_css", f"../{ASSETS}/netwerkkaart-kaart.css")]
     # The background map is added by netwerkkaart-kaart.js once the view is known (no Referer).
     background = {"url": tiles.url, "attribution": tiles.attribution} if tiles.url else None
-    _Layer({"tiles": background, "partnerUrl": urls.partner("{id}")}).add_to(m)
+    _Layer({"tiles": background, "partnerUrl": urls.partner("{id}"),
+            "openScripts": [f"../{path}" for path in OPEN_SCRIPTS]}).add_to(m)
     root = m.get_root()
     root.header.add_child(Element("<title>Kaart</title>"), name="title")
     root.header.add_child(Element('<link rel="icon" href="data:,">'), name="icon")  # no favicon request
@@ -216,6 +259,8 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
         features = borders[region.id] if region else []
         data = {"titel": title, "grenzen": f"grenzen/{region.id}.json" if region else None, "highlight": highlight,
                 "pickedOnly": picked_only, "bounds": _bounds(data, features, highlight, around_markers), **data}
+        if region and data["markers"]:
+            data["uren"] = f"{HOURS}/{region.id}.json"  # "nu open" in the popups (hours_data)
         data_path = f"{MAPS}/{name}.json"
         files.append(MapFile(data_path, _json(data)))
         if page_url is not None:
@@ -228,11 +273,14 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
         partners = list(site.partners_of(region.id))
         add(urls.region(region.id), f"regio/{region.id}", f"Kaart van {region.naam}", map_data(site, region, partners),
             region)
+        on_maps = list(partners)  # everyone on this region's maps, also a neighbour's partner with an address here
         for municipality in region.municipalities:
             here = list(site.located_in(municipality))
+            on_maps += here
             add(urls.municipality(region.id, municipality.id), f"gemeente/{region.id}/{municipality.id}",
                 f"Kaart van {municipality.naam}", map_data(site, region, here, {municipality.nis}), region,
                 highlight=municipality.nis)
+        files.append(MapFile(f"{MAPS}/{HOURS}/{region.id}.json", _json(hours_data(on_maps))))
     _coverage_maps(site, add)
     add(None, "mijn-netwerk", "Kaart van mijn netwerk", selection_data(site), None, around_markers=True,
         picked_only=True)

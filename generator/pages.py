@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import feedback, freshness, hours, search, urls
+from . import offline  # "Bewaar deze regio voor onderweg" (offline.py)
 from .html import e, icon, link, mailto, paragraphs, rel, route, tel
 from .model import (COST_LABELS, LANGUAGE_LABELS, LOCAL_CONTACT_LABELS, SIGNUP_LABELS, Municipality, Partner,
                     Region, Site)
@@ -332,7 +333,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
     website = f"<p>{link(region.website, 'Website van het netwerk')}</p>" if region.website else ""
     body = (
         f"<h1 data-pagefind-weight=\"10\">{e(region.naam)}</h1><p class=\"nk-lead\">{e(region.korte_beschrijving)}</p>"
-        f"{wegwijzer_link(here)}{paragraphs(region.beschrijving)}{website}"
+        f"{wegwijzer_link(here)}{offline.panel(region.id, region.naam)}{paragraphs(region.beschrijving)}{website}"
         + signup_card(region.aanmelden, "Aanmelden bij het 1 Gezin 1 Plan-team")
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
@@ -388,6 +389,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         f'waarvan {len(located)} met een adres in {e(municipality.naam)}.</p>'
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
         + wegwijzer_link(here, municipality.naam)
+        + offline.panel(region.id, region.naam)  # "Bewaar deze regio voor onderweg" (offline.py)
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
@@ -815,6 +817,11 @@ de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft
 </fieldset>
 <fieldset class="nk-ww-wat"><legend>Wat is de vraag? Kies er één of meer.</legend>
 {wat}
+</fieldset>
+<fieldset class="nk-ww-open"><legend>Open</legend>
+<label class="nk-ww-check" for="nk-ww-open-alle"><input id="nk-ww-open-alle" type="radio" name="nk-ww-open" value="" checked> Alle</label>
+<label class="nk-ww-check" for="nk-ww-open-nu"><input id="nk-ww-open-nu" type="radio" name="nk-ww-open" value="nu"> Nu open</label>
+<label class="nk-ww-check" for="nk-ww-open-vandaag"><input id="nk-ww-open-vandaag" type="radio" name="nk-ww-open" value="vandaag"> Vandaag open</label>
 </fieldset>
 <p class="nk-ww-tools"><button type="reset" data-nk-ww-reset>Alles wissen</button></p>
 <p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from . import core, freshness, maps, search, servestatus, urls
+from . import core, freshness, maps, offline, search, servestatus, siteurl, urls
 from .core import THEME_DIR
 from .mkdocs_fast import GeneratedFile, digest, nav_context, pre_render, signature
 from .problems import Problem
@@ -61,6 +61,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 return self._serve_with_problems(config, made.errors)
             raise PluginError(f"{servestatus.plural(len(made.errors), 'fout', 'fouten')} in de gegevens in {self.root}: de site is niet gebouwd.")
         self.serve_problems, self.first_failed = [], False
+        if siteurl.publishing_with_mkdocs(self.command):  # a loopback site_url when publishing (NK717)
+            local = siteurl.loopback_problem(config.site_url or "", Path(config.config_file_path))
+            if local is not None:
+                log.warning("waarschuwing: " + describe(local))
         self._cancel_beside()
         if self.finishing is not None:
             self.finishing.join()
@@ -69,6 +73,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self._take(made.pages, made.files)
         self.good = {"voorbeeld": made.example, "regions": made.regions, "nav": made.nav()}
         self._theme(config)
+        self.offline_plan = made.offline  # which files each region's offline pack holds (offline.py)
         # The records and the model are no longer needed while MkDocs renders (the child processes have
         # their own copy): 50 MB less at 10,000 partners.
         del made
@@ -98,6 +103,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         config.extra_css += list(core.CSS)
         config.extra_javascript += list(core.JAVASCRIPT)
+        config.theme.static_templates.add(offline.OFFLINE_PAGE)
         if self.serving:  # the banner with the problems of the data (servestatus.py)
             config.extra_javascript.append(servestatus.SCRIPT)
         config.extra["netwerkkaart"] = {"voorbeeld": self.good["voorbeeld"]}
@@ -184,6 +190,18 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                              if config.repo_url and self.config.edit_uri else None)
         return context
 
+    def on_template_context(self, context, template_name, config):
+        # The offline page is shown in place of any page that was not saved: like 404.html, its links
+        # start from the site's root path, not from where it lies.
+        if template_name == offline.OFFLINE_PAGE:
+            from mkdocs.utils import normalize_url
+            from urllib.parse import urlsplit
+
+            base = context["base_url"] = urlsplit(config.site_url or "/").path
+            context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(path), None, base) for path in config.extra_javascript]
+        return context
+
     def on_serve(self, server, config, builder):
         for folder in ("partners", "regions"):
             if (self.root / folder).is_dir():
@@ -191,6 +209,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return server
 
     serving = False
+    command: str | None = None  # "build" or "serve" (on_startup)
     records: dict  # loaded files by path, kept between the builds of `mkdocs serve`
 
     def __init__(self):
@@ -207,9 +226,11 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.good: dict | None = None  # what the nav and theme need of the last good data
         self.serve_problems: list[Problem] = []  # errors of the data while serving (banner)
         self.first_failed = False  # serving, and no good site yet
+        self.offline_plan: offline.Plan | None = None
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
+        self.command = command
         self.dirty = dirty
         self.good, self.serve_problems, self.first_failed = None, [], False  # a new session
         if dirty:  # the plugin tells MkDocs what changed; editors need no English warning (servestatus.py)
@@ -230,12 +251,14 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                 raise PluginError(f"De downloads en het blad Mijn netwerk konden niet gemaakt worden: {exc}") from exc
         index, self.index = self.index, None
         if index is None:
+            offline.write(config.site_dir, self.offline_plan)
             return
         if not self.serving:
             try:
                 index.finish(config.site_dir)
             except search.SearchIndexError as exc:
                 raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
+            offline.write(config.site_dir, self.offline_plan)
             return
         # `mkdocs serve`: show the edited page now; search catches up a moment later (a newer build
         # cancels an index that is not ready yet, in on_config).
@@ -244,6 +267,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         def finish_later():
             try:
                 index.finish(config.site_dir)
+                offline.write(config.site_dir, self.offline_plan)  # it lists the search index's files
             except Exception as exc:  # noqa: BLE001 - a thread must not print a traceback
                 if not index.cancelled:
                     log.warning(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}")

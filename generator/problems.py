@@ -542,6 +542,15 @@ _KINDS = [
     Kind("NK716", E, "Onbekende optie",
          "{option} is geen optie van dit commando.",
          "Zie de opties met: netwerkkaart {command} --help"),
+    # -- packaging and publishing (NK717-NK729) ------------------------------------
+    Kind("NK717", W, "Site gepubliceerd met een lokaal adres",
+         "De site wordt gebouwd om te publiceren, maar haar adres (site_url) is '{url}' ({where}): een adres "
+         "dat alleen op deze computer werkt. De links naar de site in de exports, de feed \"Wat is nieuw\" en "
+         "de nakijkteksten wijzen dan naar de computer van wie ze opent.",
+         "Geef het echte adres van de site in de omgevingsvariabele NK_SITE_URL of als site_url in mkdocs.yml, "
+         "zoals:\n  NK_SITE_URL=https://ons-netwerk.be/ netwerkkaart build --site site\n"
+         "Op GitHub Pages zet .github/workflows/netwerkkaart.yml het adres vanzelf. Alleen om de site hier te "
+         "bekijken (make serve, mkdocs serve) is een lokaal adres juist."),
     # -- internal ---------------------------------------------------------------
     Kind("NK900", E, "Interne fout",
          "Interne fout bij het lezen van dit bestand: {error}.",

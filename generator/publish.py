@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import outdir
+from .siteurl import CHECKED
 
 
 class BuildFailed(Exception):
@@ -154,6 +155,7 @@ def _stop(signum: int, frame: object) -> None:
 def run_mkdocs(args: list[str]) -> subprocess.CompletedProcess:
     """Run ``mkdocs ARGS`` in a child process group that never outlives this process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env[CHECKED] = "1"  # `netwerkkaart build` reports a loopback site_url itself (NK717), the plugin need not
     if os.name != "posix":  # no process groups or fork: a plain child
         return subprocess.run([sys.executable, "-m", "mkdocs", *args], capture_output=True, text=True, check=False,
                               env=env)

@@ -172,10 +172,33 @@ def _umask() -> int:
     return mask
 
 
+def schema_reference(target: Path, kind: str, environ: dict | None = None) -> str:
+    """Where the editor finds the schema for a new file at ``target``, so that it works on any checkout:
+
+    1. the repository's own ``generator/schemas/`` (looked for from the file's folder up to the top of
+       the repository), as a path relative to the file: never into a virtualenv;
+    2. else (data kept apart from Netwerkkaart's source) the schema the site publishes, when
+       ``NK_SITE_URL`` gives the site's real address;
+    3. else the installed package's copy (works on this computer only)."""
+    name = f"{kind}.schema.json"
+    folder = target.parent.resolve()
+    for candidate in (folder, *folder.parents):
+        schema = candidate / "generator" / "schemas" / name
+        if schema.is_file():
+            return os.path.relpath(schema, folder).replace(os.sep, "/")
+        if (candidate / ".git").exists():
+            break
+    from .siteurl import is_loopback
+
+    site_url = (os.environ if environ is None else environ).get("NK_SITE_URL", "").strip()
+    if site_url.startswith(("https://", "http://")) and not is_loopback(site_url):
+        return site_url.rstrip("/") + "/schemas/" + name
+    installed = Path(str(resources.files("generator") / "schemas" / name))
+    return os.path.relpath(installed, folder).replace(os.sep, "/")
+
+
 def _schema_line(target: Path, kind: str) -> str:
-    schema = Path(str(resources.files("generator") / "schemas" / f"{kind}.schema.json"))
-    relative = os.path.relpath(schema, target.parent.resolve()).replace(os.sep, "/")
-    return f"# yaml-language-server: $schema={relative}\n"
+    return f"# yaml-language-server: $schema={schema_reference(target, kind)}\n"
 
 
 def _write(root: Path, target: Path, text: str, kind: str, region: str | None) -> Path:

@@ -19,7 +19,8 @@ WEGWIJZER = "wegwijzer/"  # from the family's question to the right help (wegwij
 # Top-level folders the site itself uses; a region may not take these ids.
 RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"), NEWS.strip("/"), WEGWIJZER.strip("/"),
                       MAPS, SEARCH_INDEX, EXPORT,
-                      "assets", "partners", "search", "schemas"})
+                      "assets", "partners", "search", "schemas",
+                      "offline"})  # offline/<regio>.json: the offline packs (offline.py)
 
 
 def region(region_id: str) -> str:

@@ -138,3 +138,16 @@ def test_feed_without_history_is_valid_and_empty(basis):
     site = build_site(validate_folder(basis, today=TODAY).project, today=TODAY)
     feed = feedparser.parse(news_feed(site, None).encode("utf-8"))
     assert not feed.bozo and feed.version == "atom10" and feed.entries == []
+
+
+def test_two_locations_in_one_municipality_are_compared_one_to_one():
+    """A phone change at one of two locations in the same municipality is that change only (each new
+    location is compared with its own old one, not with the first location in the same place)."""
+    first = {"naam": "Hoofdzetel", "adres": {"postcode": "9200", "gemeente": "Dendermonde", "straat": "Markt 1"}}
+    second = {"naam": "Antenne", "adres": {"postcode": "9200", "gemeente": "Dendermonde", "straat": "Kerkstraat 2"},
+              "openingsuren": [{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}]}
+    old = {"id": "x", "naam": "X", "contact": {"telefoon": "052 11 11 11"}, "locaties": [first, second]}
+    new = {**old, "contact": {"telefoon": "052 22 22 22"}}
+    assert history.describe(old, new) == ["telefoonnummer gewijzigd"]
+    changed = {**old, "locaties": [first, {**second, "openingsuren": [{"dagen": ["di"], "van": "09:00", "tot": "12:00"}]}]}
+    assert history.describe(old, changed) == ["openingsuren in Dendermonde gewijzigd"]

@@ -19,11 +19,65 @@
     return digits;
   }
 
-  function popup(person, domains, root, partnerUrl) {
+  // "Nu open" in a popup, with nk-open.js (the same module as on the pages; it renders every
+  // [data-nk-open] again once a minute). That script and the region's hours (kaarten/uren/<regio>.json,
+  // maps.hours_data) are fetched when the first popup opens, not with the map: most visitors open none.
+  var openTable = null, openLoading = null;
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+  }
+
+  function loadOpen(data, options) {
+    if (!openLoading) {
+      var scripts = (options.openScripts || []).map(function (src) { return script(new URL(src, location.href).href); });
+      openLoading = Promise.all([getJson(data.uren)].concat(scripts)).then(function (done) {
+        if (!window.NKOpen) throw new Error("nk-open.js");
+        openTable = done[0];
+      });
+      openLoading.catch(function () { openLoading = null; });  // the next popup tries again
+    }
+    return openLoading;
+  }
+
+  // The hours of the location at marker m: one index for the partner, or one per location.
+  function hoursAt(table, person, m) {
+    var entry = table.partners[person[1]];
+    if (typeof entry === "number") return table.uren[entry];
+    for (var i = 0; entry && i < entry.length; i++) {
+      if (entry[i][0] === m[0] && entry[i][1] === m[1]) return entry[i][2] >= 0 ? table.uren[entry[i][2]] : {};
+    }
+    return {};
+  }
+
+  function openLine(box, person, m, data, options, marker) {
+    if (!data.uren) return;
+    var line = el("p", null, { "class": "nk-open" });
+    line.hidden = true;
+    box.appendChild(line);
+    if (openTable) {
+      var hours = hoursAt(openTable, person, m);
+      line.setAttribute("data-nk-open", JSON.stringify(hours));
+      window.NKOpen.render(line, hours);
+      return;
+    }
+    loadOpen(data, options).then(function () {
+      if (marker.isPopupOpen()) marker.getPopup().update();  // drawn again, now with the state
+    }).catch(function () { /* the popup works without it */ });
+  }
+
+  function popup(person, domains, root, partnerUrl, open) {
     var box = el("div", null, { "class": "nk-popup" });
     box.appendChild(el("strong", person[0]));
     var names = person[3].map(function (i) { return domains[i]; }).join(", ");
     if (names) box.appendChild(el("div", names, { "class": "nk-popup-domains" }));
+    if (open) open(box);
     if (person[2]) {
       var tel = el("a", person[2], { href: "tel:" + dialable(person[2]) });
       var line = el("div", "Bel: ");
@@ -194,7 +248,11 @@
       var person = data.partners[m[2]];
       var marker = L.marker([m[0], m[1]], { title: person[0], alt: person[0], keyboard: true });
       marker.nkDomains = person[3];
-      marker.bindPopup(function () { return popup(person, data.domeinen, root, options.partnerUrl); });
+      marker.bindPopup(function () {
+        return popup(person, data.domeinen, root, options.partnerUrl, function (box) {
+          openLine(box, person, m, data, options, marker);
+        });
+      });
       return marker;
     });
     var active = {};

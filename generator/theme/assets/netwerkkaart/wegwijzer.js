@@ -92,6 +92,8 @@
     var status = document.querySelector("[data-nk-ww-status]");
     var result = document.querySelector("[data-nk-ww-result]");
     var jump = form.querySelector("[data-nk-ww-jump]");
+    var openRadios = Array.prototype.slice.call(form.querySelectorAll("input[name=nk-ww-open]"));
+    var drawn = null;  // the answers on screen, for the "nu open" filter (filterOpen)
     var chosen = [];
     var index = null;
     var regions = {};
@@ -113,6 +115,7 @@
       waar.value = f.waar || "";
       leeftijd.value = f.leeftijd || "";
       jong.checked = f.jong === "1";
+      openRadios.forEach(function (r) { r.checked = r.value === (f.open === "nu" || f.open === "vandaag" ? f.open : ""); });
       chosen = (f.wat || "").split(",").filter(function (id) { return /^[a-z0-9-]+$/.test(id); });
     }
 
@@ -123,6 +126,7 @@
       var ages = parseAges(leeftijd.value);
       if (ages.length) parts.push("leeftijd=" + ages.join(","));
       if (jong.checked) parts.push("jong=1");
+      if (openChoice()) parts.push("open=" + openChoice());
       history.replaceState(history.state, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
     }
 
@@ -192,6 +196,41 @@
       details.appendChild(node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
         "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
       return details;
+    }
+
+    // "Nu open" / "Vandaag open" (nk-open.js, as in the A-Z list): hides the cards of partners that are
+    // not open at this moment (or not today), again every minute (nk-open-tick). Only what is shown
+    // changes: who helps, the order and the route to 1 Gezin 1 Plan stay as without the filter.
+    function openChoice() {
+      var on = openRadios.filter(function (r) { return r.checked; })[0];
+      return on ? on.value : "";
+    }
+
+    function filterOpen() {
+      if (!drawn) return;
+      var which = openChoice(), now = new Date(), total = 0;
+      var word = which === "nu" ? "Nu open" : "Vandaag open";
+      drawn.lists.forEach(function (list) {
+        var shown = 0;
+        list.cards.forEach(function (c) {
+          var s = which && c.hours && window.NKOpen ? window.NKOpen.state(c.hours, now) : null;
+          var ok = !which || (!!s && (which === "nu" ? s.open : s.today));
+          c.box.hidden = !ok;
+          if (ok) shown += 1;
+        });
+        if (!list.count) return;
+        total += shown;
+        var text = list.text + (which ? " " + word + ": " + shown + " van " + list.cards.length + "." : "")
+          + (which && !shown ? " Kies \u201cAlle\u201d bij \u201cOpen\u201d om ze toch te zien." : "");
+        if (list.count.textContent !== text) list.count.textContent = text;
+      });
+      var place = drawn.place, n = drawn.questions;
+      var text = total
+        ? total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n + (n === 1 ? " vraag" : " vragen")
+          + " in " + place.n + (which ? " (" + word.toLowerCase() + ")" : "") + "."
+        : "Geen partner " + (which ? word.toLowerCase() + " " : "") + "gevonden in " + place.n + " voor deze keuze.";
+      if (status.textContent !== text) say(text, total);  // not again every minute for a screen reader
+      result.setAttribute("data-nk-open-filter", which || "alle");
     }
 
     function card(p, place) {
@@ -300,17 +339,18 @@
           : "Voor deze vraag vonden we niemand in " + place.n + ". 1 Gezin 1 Plan zoekt mee naar hulp.";
         result.appendChild(routeBlock(region, reason));
       }
-      var total = 0;
+      var lists = [];
       answers.forEach(function (a) {
         var section = node("section", null, "nk-ww-answer");
         section.setAttribute("data-vraag", a.q.id);
         section.appendChild(node("h3", a.q.v));
         if (a.partners.length) {
-          total += a.partners.length;
-          section.appendChild(node("p", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
-            + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", "nk-muted"));
+          var count = node("p", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
+            + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", "nk-muted");
+          section.appendChild(count);
           var list = node("div", null, "nk-cards nk-ww-cards");
-          a.partners.forEach(function (p) { list.appendChild(card(p, place)); });
+          var cards = a.partners.map(function (p) { var box = card(p, place); list.appendChild(box); return { box: box, hours: p.o }; });
+          lists.push({ count: count, text: count.textContent, cards: cards });
           section.appendChild(list);
         } else {
           section.appendChild(node("p", "In " + place.n + " helpt niemand met deze vraag"
@@ -318,17 +358,19 @@
           if (a.fallback.length) {
             section.appendChild(node("p", "Deze partners werken in de hele regio rond hetzelfde thema:", "nk-muted"));
             var more = node("div", null, "nk-cards nk-ww-cards nk-ww-fallback");
-            a.fallback.forEach(function (p) { more.appendChild(card(p, place)); });
+            lists.push({ count: null, cards: a.fallback.map(function (p) {
+              var box = card(p, place);
+              more.appendChild(box);
+              return { box: box, hours: p.o };
+            }) });
             section.appendChild(more);
           }
         }
         result.appendChild(section);
       });
       refreshPicks();
-      say(total
-        ? total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + answers.length
-          + (answers.length === 1 ? " vraag" : " vragen") + " in " + place.n + "."
-        : "Geen partner gevonden in " + place.n + " voor deze keuze.", total);
+      drawn = { place: place, questions: answers.length, lists: lists };
+      filterOpen();  // says how many answers are shown
       result.setAttribute("data-rendered", String(Number(result.getAttribute("data-rendered") || 0) + 1));
     }
 
@@ -351,6 +393,7 @@
       writeFragment();
       if (!index) return;
       if (!place || !chosen.length) {
+        drawn = null;
         result.textContent = "";
         say(!place && !chosen.length ? "Kies waar het gezin woont en wat de vraag is."
           : !place ? "Kies nog waar het gezin woont: dan tonen we wie daar helpt."
@@ -373,6 +416,10 @@
         render();
       });
     });
+    openRadios.forEach(function (r) {
+      r.addEventListener("change", function () { writeFragment(); filterOpen(); });
+    });
+    document.addEventListener("nk-open-tick", function () { if (document.body.contains(form)) filterOpen(); });
     [waar, leeftijd, jong].forEach(function (field) {
       field.addEventListener("input", render);
       field.addEventListener("change", render);

@@ -1,0 +1,176 @@
+"""The offline pack: per region, which of the site's own public files a care worker can save for a
+home visit without internet ("Bewaar deze regio voor onderweg").
+
+The browser (offline.js) reads a small manifest, ``offline/<regio>.json``, and puts exactly those files
+in a cache; the service worker (``netwerkkaart-sw.js`` at the site root, so its scope is the whole site)
+answers from that cache when there is no connection. Nothing else is ever stored: no family, no
+selection, no note (the selection lives after # in the address and in the tab), and no file of another
+server (the background map's tiles are not the site's own: without a connection the maps show borders
+and markers only, as they already do).
+
+:func:`plan` runs while the model is there (the plugin lets it go before MkDocs renders) and keeps only
+paths; :func:`write` runs on the finished site folder (after the search index), so the manifest lists
+files that exist and its version is a hash of their bytes: a rebuild that changes any of them gives a
+new version, and a device that is online then updates its saved copy.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .html import e
+
+FOLDER = "offline/"  # offline/<regio>.json: one manifest per region
+WORKER = "netwerkkaart-sw.js"  # at the site root (a service worker's scope is its folder)
+OFFLINE_PAGE = "offline.html"  # what the worker shows for a page that was not saved
+# Pagefind: the engine and every index chunk and filter (a word can be in any chunk); of the fragments
+# (one per page, the text of a result) only the region's own. Not the ready-made UIs (we have our own).
+SEARCH_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+# Files under assets/ no page loads: source maps, and the search of mkdocs-material (we use Pagefind).
+SKIPPED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+@dataclass(frozen=True)
+class RegionPlan:
+    id: str
+    naam: str
+    pages: tuple[str, ...]  # site paths of pages ("<path>/", the file is <path>/index.html) and data files
+    partners: tuple[str, ...]  # partner ids whose page and map belong to the region
+
+
+@dataclass(frozen=True)
+class Plan:
+    built: str  # the data date (the build date), ISO
+    regions: tuple[RegionPlan, ...]
+
+
+def panel(region_id: str, region_name: str) -> str:
+    """The place on the region's and its municipalities' pages where offline.js offers to save the
+    region (and, once saved, says when, how much space it takes, and how to remove it)."""
+    return (f'<section class="nk-offline nk-card" data-nk-offline="{e(region_id)}" data-nk-offline-naam="{e(region_name)}" '
+            f'data-pagefind-ignore hidden><h2>Zonder internet</h2><div data-nk-offline-body></div></section>')
+
+
+def plan(site) -> Plan:
+    """What each region's pack holds, from the model: its pages, its municipalities', levensdomeinen's
+    and partners' pages (also partners of another region that work in one of its municipalities), and
+    their maps' data."""
+    regions = []
+    from .wegwijzer import region_file
+
+    for region in site.regions:
+        partners = {p.id: None for p in site.partners_of(region.id)}
+        for municipality in region.municipalities:
+            partners.update((p.id, None) for p in site.active_in(municipality))
+        paths = [urls.region(region.id), urls.coverage(region.id), urls.directory(region.id),
+                 f"{urls.MAPS}/regio/{region.id}.json", f"{urls.MAPS}/grenzen/{region.id}.json",
+                 region_file(region.id)]
+        for municipality in region.municipalities:
+            paths += [urls.municipality(region.id, municipality.id),
+                      f"{urls.MAPS}/gemeente/{region.id}/{municipality.id}.json"]
+        paths += [urls.life_domain(region.id, d.id) for d in region.life_domains]
+        for pid in partners:
+            paths += [urls.partner(pid), f"{urls.MAPS}/partner/{pid}.json"]
+        regions.append(RegionPlan(region.id, region.naam, tuple(paths), tuple(partners)))
+    return Plan(site.built.isoformat(), tuple(regions))
+
+
+def _file(site: Path, path: str) -> Path:
+    return site / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def _fragments(site: Path) -> dict[str, str]:
+    """Pagefind's fragment file for each page: page path ("partners/x/") -> "pagefind/fragment/..."."""
+    found: dict[str, str] = {}
+    for fragment in sorted((site / urls.SEARCH_INDEX / "fragment").glob("*.pf_fragment")):
+        try:
+            data = gzip.decompress(fragment.read_bytes())
+            url = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)["url"]
+        except (OSError, ValueError, KeyError, TypeError, EOFError):
+            continue  # not a fragment we understand: searching that page offline just finds nothing
+        found[url.lstrip("/")] = fragment.relative_to(site).as_posix()
+    return found
+
+
+def shared() -> list[str]:
+    """Files every region's pack holds: the home page, the lists and tools that work within a region
+    (A-Z, search, the wegwijzer, the family sheet with its QR code and print), the map document."""
+    from .pages import DATA  # (pages.py imports this module for the button)
+    from .search import TERMS
+    from .wegwijzer import INDEX
+
+    return ["", urls.DIRECTORY, urls.SEARCH, TERMS, urls.SHEET, DATA, urls.WEGWIJZER, INDEX,
+            urls.MAP_DOCUMENT, f"{urls.MAPS}/mijn-netwerk.json", OFFLINE_PAGE, "sitemap.xml"]
+
+
+def _shared_files(site: Path) -> list[str]:
+    files = [p for p in shared() if _file(site, p).is_file()]
+    assets = site / "assets"
+    files += sorted(p.relative_to(site).as_posix() for p in assets.rglob("*") if p.is_file()
+                    and not p.name.endswith(".map") and not p.relative_to(site).as_posix().startswith(SKIPPED_ASSETS))
+    index = site / urls.SEARCH_INDEX
+    if index.is_dir():
+        files += [f"{urls.SEARCH_INDEX}/{name}" for name in SEARCH_FILES if (index / name).is_file()]
+        files += sorted(p.relative_to(site).as_posix() for pattern in ("*.pf_meta", "index/*.pf_index",
+                                                                        "filter/*.pf_filter")
+                        for p in index.glob(pattern) if p.is_file())
+        try:  # the search engine of the site's languages (Pagefind picks it by the page's language)
+            languages = [v.get("wasm") or k for k, v in json.loads((index / "pagefind-entry.json").read_text("utf-8"))
+                         ["languages"].items()]
+        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+            languages = []
+        wasm = [f"wasm.{lang}.pagefind" for lang in languages if (index / f"wasm.{lang}.pagefind").is_file()]
+        files += [f"{urls.SEARCH_INDEX}/{name}" for name in wasm or ["wasm.unknown.pagefind"]
+                  if (index / name).is_file()]
+    return files
+
+
+def manifests(site_dir: str | Path, the_plan: Plan) -> dict[str, dict]:
+    """Per region id, its manifest: the data date, a version (hash of every listed file's bytes), the
+    files (site paths, relative to the site root: never a query or a fragment) and their bytes."""
+    site = Path(site_dir)
+    shared = _shared_files(site)
+    fragments = _fragments(site)
+    sizes: dict[str, int] = {}
+    digests: dict[str, bytes] = {}
+
+    def known(path: str) -> bool:
+        if path not in sizes:
+            target = _file(site, path)
+            if not target.is_file():
+                return False
+            content = target.read_bytes()
+            sizes[path], digests[path] = len(content), hashlib.blake2b(content, digest_size=16).digest()
+        return True
+
+    result = {}
+    for region in the_plan.regions:
+        own = list(region.pages) + sorted(fragments[p] for p in region.pages if p in fragments)
+        own += sorted(p.relative_to(site).as_posix() for p in (site / urls.MAPS / "dekking" / region.id).glob("*.json"))
+        files = [p for p in dict.fromkeys(shared + own) if known(p)]
+        version = hashlib.blake2b(digest_size=12)
+        for path in files:
+            version.update(path.encode() + b"\0" + digests[path])
+        result[region.id] = {"regio": region.id, "naam": region.naam, "gegevens": the_plan.built,
+                             "versie": version.hexdigest(), "bytes": sum(sizes[p] for p in files), "bestanden": files}
+    return result
+
+
+def write(site_dir: str | Path, the_plan: Plan | None) -> None:
+    """Write ``offline/<regio>.json`` for every region (and remove those of regions that are gone)."""
+    folder = Path(site_dir) / FOLDER
+    if the_plan is None:
+        return
+    made = manifests(site_dir, the_plan)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.json"):
+        if old.stem not in made:
+            old.unlink()
+    for region_id, manifest in made.items():
+        (folder / f"{region_id}.json").write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
+                                                  encoding="utf-8")
