@@ -19,7 +19,7 @@ import json
 import shutil
 from pathlib import Path
 
-from . import runner, search, urls
+from . import offline, runner, search, urls
 from .core import Build
 from .outdir import GENERATED_CONFIG
 
@@ -79,6 +79,7 @@ def mkdocs_yml(made: Build, site_name: str, site_url: str) -> str:
              f"  custom_dir: {OVERRIDES}",
              "  language: nl",
              "  font: false",
+             f"  static_templates: [{q(offline.OFFLINE_PAGE)}]  # shown for a page not saved for offline use",
              "  features: [navigation.instant, navigation.tabs, navigation.top]",
              "  palette:",
              "    primary: indigo",

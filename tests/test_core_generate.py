@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import core, files_engine, maps, search, urls
+from generator import core, maps, search, urls
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,9 +9,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from helpers import CASES, ROOT
-from generator.pages import render_site
-from generator.model import build_site
-from generator.validate import validate_folder
 
 
 def config_for(folder: Path, extra: str = ""):

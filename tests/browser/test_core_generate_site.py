@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, Quiet, free_port
