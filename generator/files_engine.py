@@ -37,19 +37,30 @@ class GenerateError(Exception):
 def write(made: Build, out: Path, *, site_name: str, site_url: str = "") -> dict[str, int]:
     """Write ``made`` into the empty folder ``out``; returns counts for the summary line."""
     docs = out / DOCS
-    for page in made.pages:
-        _put(docs / page.src_uri, page.markdown().encode("utf-8"))
-    # the theme as the plugin uses it: templates and assets/ (copied into the site by the builder)
-    shutil.copytree(made.theme_dir, out / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
-    for item in made.files:
-        _put(docs / item.path, item.data())
+    # the search index and the deferred files are made beside the writing (runner.py), as in the plugin
+    index = search.SearchIndex(made.search_documents()) if made.search else None
+    beside = runner.FilesBeside(made.jobs)
     try:
-        runner.write_now(made.jobs, docs)
+        for page in made.pages:
+            _put(docs / page.src_uri, page.markdown().encode("utf-8"))
+        # the theme as the plugin uses it: templates and assets/ (copied into the site by the builder)
+        shutil.copytree(made.theme_dir, out / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
+        for item in made.files:
+            _put(docs / item.path, item.data())
+    except BaseException:
+        for task in (index, beside):
+            if task is not None:
+                task.cancel()
+        raise
+    try:
+        beside.finish(docs)
     except runner.JobError as exc:
+        if index is not None:
+            index.cancel()
         raise GenerateError(f"De downloads en het blad Mijn netwerk konden niet gemaakt worden: {exc}") from exc
-    if made.search:
+    if index is not None:
         try:
-            search.index_now(made.search_documents(), docs)
+            index.finish(docs)
         except search.SearchIndexError as exc:
             raise GenerateError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
     (out / "mkdocs.yml").write_text(mkdocs_yml(made, site_name, site_url), encoding="utf-8")

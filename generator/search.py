@@ -181,8 +181,3 @@ class SearchIndex:
 
     def cancel(self) -> None:
         self.task.cancel()
-
-
-def index_now(pages, site_dir: str | Path) -> None:
-    """The index of ``pages`` into ``site_dir``/pagefind, now (``netwerkkaart generate``)."""
-    SearchIndex(pages).finish(site_dir)
