@@ -108,3 +108,22 @@ def test_generate_needs_no_mkdocs(tmp_path):
                           env=dict(os.environ, NK_SITE_URL=""))
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "uit" / "mkdocs.yml").is_file()
+
+
+def test_a_deleted_partner_is_gone_after_the_next_generate(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "regions", data / "regions")
+    shutil.copytree(ROOT / "partners", data / "partners")
+    out = tmp_path / "uit"
+    gone = "fietsbieb-zoersel"
+    seen = []
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["generate", str(out), "--data", str(data), "--zonder-zoeken"])
+        assert result.exit_code == 0, result.output
+        docs = out / "docs"
+        seen.append(((docs / urls.partner(gone) / "index.md").is_file(),
+                     (docs / maps.MAPS / "partner" / f"{gone}.json").is_file(),
+                     gone in (docs / "export" / "partners.json").read_text(encoding="utf-8"),
+                     gone in (docs / "a-z" / "index.md").read_text(encoding="utf-8")))
+        next((data / "partners").rglob(f"{gone}.yml"), Path("/nonexistent")).unlink(missing_ok=True)
+    assert seen == [(True, True, True, True), (False, False, False, False)]
