@@ -62,7 +62,7 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 TARGETS = {"validate_floor": 2.5, "build_ratio": 1.3, "growth": 11.0, "memory_mb": 1024,
            "search_vs_material": 0.25, "search_vs_pagefind": 1.2, "home_search_vs_material": 1.0, "search_kb": 150,
            "map_ms_vs_folium": 0.5, "map_kb_vs_folium": 0.5, "map_kb": 300, "serve_vs_mkdocs": 1.0,
-           "wegwijzer_kb": 300}
+           "wegwijzer_kb": 300, "coverage_share": 0.05}
 # "Nu open" (issue 14): the hours on a page (data-nk-open) add at most this share to its bytes (open_weight).
 TARGETS["open_share"] = 0.10
 # "Bewaar deze regio voor onderweg" (generator/offline.py): one region's pack, bytes, and the time to save it.
@@ -164,6 +164,39 @@ def measure_validate(data: Path, runs: int, peer: bool = True) -> dict:
     return {"ours_s": spread(ours), "floor_s": spread(floor), "peer_check_jsonschema_s": spread(peer_s) if peer_s else None,
             "ratio_floor": round(statistics.median(ours) / statistics.median(floor), 2),
             "ratio_peer": round(statistics.median(ours) / peer_s[0], 2) if peer_s else None}
+
+# The coverage pages' share of the build (issue 19: at most 5%): the work the build does only for them, timed
+# in one process on the same data: the coverage tables (with the questions: vragen.answered made anew each time,
+# though the build shares it with search and the wegwijzer, so this is an upper bound), every <regio>/dekking/
+# page, its Markdown turned into HTML as MkDocs does (default extensions), and the shaded maps' data.
+COVERAGE = """
+import json, sys, time, markdown
+from generator import maps, pages
+from generator.model import build_site
+from generator.validate import validate_folder
+site = build_site(validate_folder(sys.argv[1]).project)
+md = markdown.Markdown(extensions=["toc", "tables", "fenced_code"])
+times = []
+for _ in range(int(sys.argv[2])):
+    site.__dict__.pop("_coverage", None); site.__dict__.pop("_answered", None)
+    t = time.perf_counter()
+    made = [pages._coverage_page(site, region) for region in site.regions]
+    for page in made:
+        md.reset().convert(page.body)
+    shaded = []
+    maps._coverage_maps(site, lambda url, name, title, data, region: shaded.append(json.dumps(data)))
+    times.append(time.perf_counter() - t)
+print(json.dumps({"s": times, "pages": len(made), "maps": len(shaded)}))
+"""
+
+
+def measure_coverage(data: Path, runs: int, build_s: float) -> dict:
+    out = subprocess.run([sys.executable, "-c", COVERAGE, str(data), str(runs)], env=ENV, check=True,
+                         capture_output=True, text=True, cwd=ROOT)
+    found = json.loads(out.stdout.strip().splitlines()[-1])
+    median = statistics.median(found["s"])
+    return {"s": spread(found["s"]), "pages": found["pages"], "maps": found["maps"], "build_s": build_s,
+            "share": round(median / build_s, 4)}
 
 
 def site_config(folder: Path, data: Path, url: str) -> Path:
@@ -606,6 +639,8 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
     row["build_s"], row["build_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                                          str(config), "-d", str(site)])
     row.update(site_facts(site))
+    print("  dekking", flush=True)
+    row["coverage"] = measure_coverage(data, runs, row["build_s"])
     baseline = baseline_config(work / f"baseline-{partners}", trivial_pages(row["pages"]))
     row["baseline_s"], row["baseline_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                                                str(baseline), "-d", str(work / f"baseline-{partners}" / "site")])
@@ -718,6 +753,11 @@ def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
         OFFLINE_TARGETS["offline_mb"], absolute=True)
     out[-1]["doel"] = f"≤ {OFFLINE_TARGETS['offline_mb']} MB"
     out[-1]["gehaald"] = out[-1]["gehaald"] and off["save_s"] <= OFFLINE_TARGETS["offline_save_s"]
+    cov = big["coverage"]
+    add(f"dekking ({cov['pages']} pagina's, {cov['maps']} kaarten) / volledige build, zelfde run",
+        f"{cov['s']['median']:.2f} s", f"{big['build_s']:.1f} s", cov["share"], TARGETS["coverage_share"], absolute=True)
+    out[-1]["verhouding"] = f"{cov['share'] * 100:.1f}%"
+    out[-1]["doel"] = f"≤ {TARGETS['coverage_share'] * 100:.0f}%"
     if serve is not None:
         add(f"make serve: wijziging zichtbaar / mkdocs serve ({serve['pages']} pagina's)",
             f"{serve['ours_s']['median']:.1f} s", f"{serve['mkdocs_s']['median']:.1f} s", serve["ratio"],

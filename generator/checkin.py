@@ -29,6 +29,7 @@ from . import urls
 from .export import CSV_BOM, CSV_DELIMITER
 from .model import COST_LABELS, LANGUAGE_LABELS, SIGNUP_LABELS, Partner, Site
 from .pages import dutch_date
+from .problemformat import refusal
 from .problems import Problem, problem
 from .scaffold import ID_RULE, MAX_ID, WrongUsage, check_id, confined, write_all
 from .spreadsheet import spreadsheet_text
@@ -44,7 +45,7 @@ class Refused(Exception):
     """A check-in command cannot go on; ``problem`` says why (``usage``: exit 2, else exit 1)."""
 
     def __init__(self, found: Problem, usage: bool = True):
-        super().__init__(f"{found.code} {found.message}\n{found.hint}")
+        super().__init__(refusal(found))
         self.problem = found
         self.usage = usage
 
@@ -217,15 +218,10 @@ def parse_date(value: str | None, today: datetime.date) -> datetime.date:
 
 def check_by(value: str) -> str:
     """--door: 2 to 120 characters on one line, no invisible characters, no spaces around it."""
-    why = None
-    if value != value.strip():
-        why = "er staan spaties vooraan of achteraan"
-    elif not 2 <= len(value) <= 120:
-        why = f"de naam is {len(value)} tekens lang"
-    elif any(ord(ch) < 32 or ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029\ufeff" for ch in value):
-        why = "er staat een onzichtbaar teken of een nieuwe regel in"
-    if why:
-        raise Refused(problem("NK507", "--door", 1, 1, value=value[:80], problem=why))
+    if (value != value.strip() or not 2 <= len(value) <= 120
+            or any(ord(ch) < 32 or ord(ch) == 127 or 0x80 <= ord(ch) < 0xA0 or ch in "\u2028\u2029\ufeff"
+                   for ch in value)):
+        raise Refused(problem("NK507", "--door", 1, 1, value=value[:80]))
     return value
 
 
@@ -320,14 +316,11 @@ def confirm(root: Path, partner_id: str, by: str, date: str | None = None,
     old = record.doc.data["nagekeken"]
     for key in ("datum", "door"):
         if key not in spans:
-            raise Refused(problem("NK506", relpath, 1, 1, name=relpath, problem=f"staat geen 'nagekeken: {key}:'"),
-                          usage=False)
+            raise Refused(problem("NK506", relpath, 1, 1, name=relpath, key=key), usage=False)
         start, end = spans[key]
         shown = text[start:end]
         if old[key] not in shown or "\n" in shown:  # not a one-line value we can find back exactly
-            raise Refused(problem("NK506", relpath, 1, 1, name=relpath,
-                                  problem=f"staat de waarde van 'nagekeken: {key}:' over meer regels of in een vorm "
-                                          "die netwerkkaart niet veilig kan vervangen"), usage=False)
+            raise Refused(problem("NK651", relpath, 1, 1, name=relpath, key=key), usage=False)
     values = {"datum": json.dumps(day.isoformat()), "door": json.dumps(by, ensure_ascii=False)}
     new = text
     for key in sorted(spans, key=lambda k: -spans[k][0]):  # from the end: earlier offsets stay right
@@ -336,11 +329,11 @@ def confirm(root: Path, partner_id: str, by: str, date: str | None = None,
     changed, found = read_record("partner", region, relpath, new.encode("utf-8"))
     wrong = [p for p in found if p.is_error]
     if wrong:  # e.g. an invisible character in the name that the text checks refuse
-        raise Refused(problem("NK507", "--door", 1, 1, value=by[:80], problem=wrong[0].message.rstrip(".")))
+        raise Refused(problem("NK652", "--door", 1, 1, value=by[:80], cause=wrong[0]))
     expected = dict(record.doc.data, nagekeken={"datum": day.isoformat(), "door": by})
     if changed.doc is None or changed.doc.data != expected:  # never write what we did not mean to
-        raise Refused(problem("NK506", relpath, 1, 1, name=relpath,
-                              problem="gaf de aanpassing niet precies de bedoelde waarden"), usage=False)
+        raise Refused(problem("NK900", relpath, 1, 1, error="de aanpassing gaf niet precies de bedoelde waarden"),
+                      usage=False)
     try:
         write_all([(path, new)])
     except OSError as exc:

@@ -12,7 +12,8 @@ import click
 
 # Only what every command needs is imported here: the site's modules (folium among them) cost
 # start-up time that `netwerkkaart validate` should not pay.
-from . import coverage, export, importer, overview, report, scaffold
+from . import coverage, export, importer, overview, problemformat, report, scaffold
+from .problemformat import refusal
 from .model import build_site
 from .validate import validate_folder
 
@@ -47,10 +48,9 @@ class Usage(click.UsageError):
 
 
 def _coded(code: str, **fields) -> str:
-    from .problems import CATALOG, visible
+    from .problems import problem
 
-    kind = CATALOG[code]
-    return visible(f"{code} {kind.message.format(**fields)}\nTip: {kind.hint.format(**fields)}", keep_newlines=True)
+    return refusal(problem(code, "", 0, 0, **fields))
 
 
 def _option(param, ctx=None) -> str:
@@ -279,7 +279,7 @@ def _made(make, data: Path, *args, **kwargs) -> None:
         raise Usage(str(exc)) from None
     except scaffold.ScaffoldError as exc:
         found = exc.problem
-        click.echo(f"Niet gemaakt: {found.code} {found.message}\nTip: {found.hint}", err=True)
+        click.echo(f"Niet gemaakt: {refusal(found)}", err=True)
         sys.exit(1)
     click.echo(f"Gemaakt: {path}\nVul het aan en controleer met: netwerkkaart validate .")
 
@@ -474,9 +474,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _print_problems(problems) -> None:
     for p in problems:
-        click.echo(f"{p.file}:{p.line}:{p.column}: {p.code} {p.severity.value}: {p.message}")
-        for line in p.hint.split("\n"):
-            click.echo(f"    {line}")
+        click.echo(problemformat.text(p))
 
 
 def _encoding(ctx, param, value: str | None) -> str | None:
@@ -484,7 +482,7 @@ def _encoding(ctx, param, value: str | None) -> str | None:
         from .problems import problem
 
         p = problem("NK612", "--encoding", 1, 1, value=value)
-        raise click.BadParameter(f"{p.code} {p.message} {p.hint}")
+        raise click.BadParameter(refusal(p))
     return value
 
 

@@ -3,14 +3,16 @@
 A table of the region's municipalities by levensdomein (each cell: how many partners serve that
 municipality for that domain, split into "met een adres in de gemeente" and "hele regio of van
 buiten"; a cell without any says *hiaat* in words), the population per municipality and partners per
-10,000 inhabitants, and a shaded map per levensdomein whose numbers are those in the table.
+10,000 inhabitants, and a shaded map per levensdomein whose numbers are those in the table. Then the
+family's questions (vragen): first, per question, the municipalities where nobody answers it (readable
+on a phone, for the yearly plan), then the whole table of questions by municipality, folded away.
 The numbers come from coverage.py; this module only writes HTML.
 """
 
 from __future__ import annotations
 
 from . import urls
-from .coverage import EXPLANATION, GAP, SOURCE_POPULATION, RegionCoverage, decimal, number
+from .coverage import EXPLANATION, EXPLANATION_QUESTIONS, GAP, SOURCE_POPULATION, RegionCoverage, decimal, number
 from .html import e, rel
 
 # Map classes: (lowest count, label); colours are in netwerkkaart-kaart.js (colour-blind safe).
@@ -73,9 +75,11 @@ def coverage_page(coverage: RegionCoverage, page_cls, wrap):
         f'kaart. <a href="#nk-dekking-tabel">Dezelfde cijfers staan in de tabel</a>.</figcaption></figure></details>'
         for i, d in enumerate(coverage.domains) if coverage.rows
     )
+    questions = _questions(coverage, here)
     body = (
         f"<h1>Dekking in {e(region.naam)}</h1>"
-        f'<p class="nk-lead">Waar helpt niemand? Per gemeente en levensdomein: hoeveel partners er werken, '
+        f'<p class="nk-lead">Waar helpt niemand? Per gemeente en levensdomein, en per vraag van gezinnen: '
+        f'hoeveel partners er werken, '
         f"en waar geen enkele partner werkt (een <strong>hiaat</strong>). Voor de omgevingsanalyse en het jaarplan "
         f"van het netwerk.</p>"
         f'<p>Regio: <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a></p>'
@@ -84,9 +88,43 @@ def coverage_page(coverage: RegionCoverage, page_cls, wrap):
         f"<p>In elke cel: het aantal partners, en daaronder hoeveel er een <strong>adres</strong> in de gemeente "
         f"hebben en hoeveel er voor de hele <strong>regio</strong> of van buiten de gemeente werken.</p>"
         + table
+        + questions
         + f'<h2>Hoe lees je dit?</h2><p>{e(EXPLANATION)}</p>'
           f"<p>Partners per 10.000 inwoners telt elke partner die in de gemeente werkt één keer, voor alle "
           f"levensdomeinen samen. Inwoners: {e(SOURCE_POPULATION)}.</p>"
         + (f"<h2>Kaart per levensdomein</h2><p>Kies een levensdomein om de kaart te openen.</p>{maps}" if maps else "")
     )
     return page_cls(here, f"Dekking in {region.naam}", wrap(body, searchable=False), searchable=False)
+
+
+def _questions(coverage: RegionCoverage, here: str) -> str:
+    """The family's questions: a list of the questions with a gap (where nobody answers it, in words),
+    then the table of every question by municipality in a closed <details> (wide; it scrolls on a phone)."""
+    if not coverage.questions or not coverage.rows:
+        return ""
+    region = coverage.region
+    with_gaps = [(q, missing) for q, missing in coverage.question_gaps() if missing]
+    if with_gaps:
+        items = "".join(
+            f"<li><strong>{e(q.vraag)}</strong><br>{GAP.capitalize()} in {len(missing)} van de "
+            f"{len(coverage.rows)} gemeenten: {e(', '.join(m.naam for m in missing))}</li>"
+            for q, missing in with_gaps)
+        listing = f'<ul class="nk-coverage-gaps">{items}</ul>'
+    else:
+        listing = "<p>Geen hiaten: voor elke vraag werkt in elke gemeente minstens één partner.</p>"
+    head = "".join(f'<th scope="col">{e(row.municipality.naam)}</th>' for row in coverage.rows)
+    rows = "".join(
+        f'<tr><th scope="row">{e(q.vraag)}</th>' + "".join(_cell(row.question_cells[i]) for row in coverage.rows)
+        + "</tr>"
+        for i, q in enumerate(coverage.questions))
+    table = (f'<details class="nk-coverage-map nk-coverage-questions"><summary>Tabel: alle '
+             f"{len(coverage.questions)} vragen per gemeente</summary>"
+             f'<div class="nk-table-scroll" role="region" aria-labelledby="nk-dekking-vragen" tabindex="0">'
+             f'<table class="nk-coverage nk-coverage-q"><caption id="nk-dekking-vragen">Aantal partners per vraag en '
+             f"gemeente in {e(region.naam)}</caption>"
+             f'<thead><tr><th scope="col">Vraag</th>{head}</tr></thead><tbody>{rows}</tbody></table></div></details>')
+    return (f'<h2 id="nk-hiaten-vragen">Vragen van gezinnen zonder hulp ({len(with_gaps)})</h2>'
+            f"<p>Per vraag die gezinnen stellen (de vragen van de "
+            f'<a href="{rel(here, urls.WEGWIJZER)}">wegwijzer</a>): de gemeenten waar geen enkele partner die vraag '
+            f"beantwoordt, de vragen met de meeste hiaten eerst.</p>{listing}"
+            f"<p>{e(EXPLANATION_QUESTIONS)}</p>{table}")

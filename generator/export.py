@@ -23,7 +23,7 @@ from .project import Project
 CSV_COLUMNS = ["id", "regio", "naam", "soort", "levensdomeinen", "korte_beschrijving", "telefoon", "email",
                "website", "adressen", "postcodes", "gemeenten", "lat", "lon", "werkgebied", "talen", "kostprijs",
                "aanmelden_via", "beroepsgeheim", "brede_instap", "nagekeken_datum", "nagekeken_door",
-               "openingsuren"]
+               "openingsuren", "gedeeld_beroepsgeheim"]
 
 
 def _public(data: dict) -> dict:
@@ -91,6 +91,7 @@ def _csv_rows(project: Project):
             "beroepsgeheim": str(d["beroepsgeheim"]).lower(), "brede_instap": str(d.get("brede_instap", False)).lower(),
             "nagekeken_datum": d["nagekeken"]["datum"], "nagekeken_door": d["nagekeken"]["door"],
             "openingsuren": hours.csv_cell(locations),
+            "gedeeld_beroepsgeheim": ";".join(d.get("gedeeld_beroepsgeheim", [])),  # ids of the region's agreements
         }
 
 

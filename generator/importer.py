@@ -31,6 +31,7 @@ import yaml
 
 from . import hours
 from .checks import check_project
+from .problemformat import refusal
 from .problems import Problem, problem
 from .project import Project, load_project, read_record
 from .refdata import reference, slug
@@ -38,7 +39,7 @@ from .scaffold import MAX_ID, ID_RULE, ScaffoldError, WrongUsage, check_region, 
 
 # Column (as in our CSV export) -> how to read it. Other headers can be mapped with a mapping file.
 LIST_COLUMNS = {"levensdomeinen", "talen", "aanmelden_via", "adressen", "postcodes", "gemeenten", "lat", "lon",
-                "werkgebied"}
+                "werkgebied", "gedeeld_beroepsgeheim"}
 REQUIRED = ["naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "beroepsgeheim",
             "nagekeken_datum", "nagekeken_door"]
 KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "website", "kostprijs", "brede_instap",
@@ -47,7 +48,7 @@ KNOWN = set(REQUIRED) | LIST_COLUMNS | {"id", "regio", "telefoon", "email", "web
 # spreadsheets. Headers are compared after normal(): case, accents and punctuation do not count.
 FIELDS = ["id", "naam", "soort", "korte_beschrijving", "levensdomeinen", "aanmelden_via", "kostprijs", "beroepsgeheim",
           "brede_instap", "telefoon", "email", "website", "talen", "adressen", "postcodes", "gemeenten", "lat", "lon",
-          "werkgebied", "openingsuren", "regio", "nagekeken_datum", "nagekeken_door"]
+          "werkgebied", "openingsuren", "regio", "nagekeken_datum", "nagekeken_door", "gedeeld_beroepsgeheim"]
 _SYNONYMS = {
     "naam": ["naam organisatie", "organisatie", "organisatienaam", "naam van de organisatie", "partner", "naam partner"],
     "soort": ["soort organisatie", "type", "type organisatie", "categorie"],
@@ -56,6 +57,7 @@ _SYNONYMS = {
     "aanmelden_via": ["aanmelden", "aanmelding", "hoe aanmelden", "aanmelding via", "wie meldt aan"],
     "kostprijs": ["prijs", "kosten", "kost"],
     "beroepsgeheim": ["geheimhouding"],
+    "gedeeld_beroepsgeheim": ["afsprakenkader", "afsprakenkaders", "afsprakenkader gedeeld beroepsgeheim"],
     "brede_instap": ["brede instap organisatie"],
     "telefoon": ["telefoonnummer", "tel", "tel nr", "telnr", "telefoonnr", "gsm", "telefoon nummer"],
     "email": ["e mail", "mail", "e mailadres", "emailadres", "mailadres", "e mail adres"],
@@ -128,7 +130,7 @@ class Refused(Exception):
     """The source cannot be read at all; ``problem`` says why."""
 
     def __init__(self, found: Problem):
-        super().__init__(found.message)
+        super().__init__(refusal(found))
         self.problem = found
 
 
@@ -472,9 +474,8 @@ def read_rows(path: Path, mapping: dict[str, str] | ColumnMap | None = None, enc
                     for m in [_CONTROL.search(c)] if m]
         for i, char in controls:
             sheet.problems.append(problem(
-                "NK619", path.name, number, i + 1, where=f"kolom {letter(i + 1)}" + (
-                    f" ({header[i]})" if i < len(header) and header[i] else ""),
-                problem=f"bevat een onzichtbaar stuurteken (\\u{ord(char):04x}); typ de tekst opnieuw"))
+                "NK653", path.name, number, i + 1, where=f"kolom {letter(i + 1)}" + (
+                    f" ({header[i]})" if i < len(header) and header[i] else ""), char=f"\\u{ord(char):04x}"))
         if long or controls or not any(_cell(c) for c in row):
             continue  # empty rows are skipped; a row with a cell that is too long is reported above
         sheet.rows.append((number, {h: row[i] if i < len(row) else None for i, h in enumerate(header) if h}))
@@ -496,8 +497,8 @@ def _header(name: str, number: int, row: list, resolve, columns_map: ColumnMap, 
             column.suggestion = SYNONYMS.get(normal(text)) or closest(text)
         if field_name and field_name in sheet.columns:
             sheet.problems.append(problem(
-                "NK619", name, number, i + 1, where=f"kolom {letter(i + 1)} ({field_name})",
-                problem=f"de kolom '{field_name}' staat al in kolom {letter(sheet.columns[field_name])}"))
+                "NK654", name, number, i + 1, where=f"kolom {letter(i + 1)} ({field_name})", field=field_name,
+                other=letter(sheet.columns[field_name])))
             column.field, column.how, field_name = None, f"'{column.field}' staat al in kolom " \
                 f"{letter(sheet.columns[column.field])}", None
         elif field_name:
@@ -534,18 +535,18 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
                   columns: dict[str, int] | None = None) -> tuple[dict | None, list[Problem]]:
     problems = []
 
-    def bad(column: str, message: str) -> None:
+    def bad(column: str, code: str, **fields: object) -> None:
         col, where = _where(column, columns or {})
-        problems.append(problem("NK619", source, number, col, where=where, problem=message))
+        problems.append(problem(code, source, number, col, where=where, **fields))
 
     if columns is not None and any(c not in columns for c in REQUIRED):
         return None, []  # a required column is missing from the sheet: told once, at the header (NK629)
     for column in REQUIRED:
         if not _cell(row.get(column)):
-            bad(column, "is leeg of ontbreekt; deze kolom is verplicht")
+            bad(column, "NK619")
     phone = row.get("telefoon")
     if isinstance(phone, (int, float)) and not isinstance(phone, bool):
-        bad("telefoon", f"is een getal ({_cell(phone)}): de voorloopnul is weg. Zet de kolom in het rekenblad als tekst")
+        bad("telefoon", "NK655", value=_cell(phone))
     if problems:
         return None, problems
     no_coordinates: list[Problem] = []
@@ -567,12 +568,12 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
         # to find them (NK633).
         if not (len(streets) in (0, len(postcodes)) and len(postcodes) == len(places)
                 and len(lats) in (0, len(postcodes)) and len(lats) == len(lons)):
-            bad("adressen", "adressen, postcodes, gemeenten, lat en lon hebben niet evenveel items (scheid ze met ;)")
+            bad("adressen", "NK656")
             return None, problems
         locations = []
         for i, (postcode, place) in enumerate(zip(postcodes, places)):
             if reference().find(place) is None:
-                bad("gemeenten", f"'{place}' is geen gemeente van 2025")
+                bad("gemeenten", "NK657", value=place)
             address = {"straat": streets[i]} if streets and streets[i] else {}
             location: dict = {"adres": {**address, "postcode": postcode, "gemeente": place}}
             lat, lon = (lats[i], lons[i]) if lats else ("", "")
@@ -588,7 +589,7 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
                 if not all(math.isfinite(v) for v in location["coordinaten"].values()):
                     raise ValueError("not a finite number")  # 1e999, inf, nan
             except ValueError:
-                bad("lat", f"'{_shown(lat, 40)}' / '{_shown(lon, 40)}' zijn geen coördinaten (getallen met een punt, zoals 51.0659)")
+                bad("lat", "NK658", lat=_shown(lat, 40), lon=_shown(lon, 40))
                 continue
             locations.append(location)
         record["locaties"] = locations
@@ -596,7 +597,7 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
             try:
                 per_location = hours.from_csv_cell(text["openingsuren"])
             except ValueError:
-                bad("openingsuren", "is geen lijst van openingsuren zoals de CSV-export ze schrijft (JSON)")
+                bad("openingsuren", "NK659")
                 per_location = []
             for location, extra in zip(locations, per_location):
                 location.update(extra)
@@ -611,25 +612,25 @@ def row_to_record(source: str, number: int, row: dict[str, object], region: str,
             found = name if name.isdigit() else getattr(reference().find(name), "nis", None)
             if found is None:
                 if area:
-                    bad("werkgebied", f"'{name}' is geen gemeente van 2025 (schrijf 'hele regio' of gemeenten, "
-                        "gescheiden door ;)")
+                    bad("werkgebied", "NK657", value=name)
                 continue
             if found not in codes:
                 codes.append(found)
         if codes:
             record["werkgebied"] = {"gemeenten": codes}
         elif not area:
-            bad("werkgebied", "is leeg en er is geen adres om het werkgebied uit af te leiden; schrijf 'hele regio' "
-                "of de gemeenten waarvoor de partner werkt, gescheiden door ;")
+            bad("werkgebied", "NK660")
     contact = {k: text[k] for k in ("telefoon", "email", "website") if text.get(k)}
     if contact:
         record["contact"] = contact
     value = text["beroepsgeheim"].lower()
     if value not in ("true", "false", "ja", "nee", "1", "0"):
-        bad("beroepsgeheim", f"'{text['beroepsgeheim']}' is geen ja of nee")
+        bad("beroepsgeheim", "NK661", value=text["beroepsgeheim"])
     record["beroepsgeheim"] = value in ("true", "ja", "1")
     if text.get("brede_instap"):
         record["brede_instap"] = text["brede_instap"].lower() in ("true", "ja", "1")
+    if text.get("gedeeld_beroepsgeheim"):  # ids of the region's agreements; unknown: NK350 at the row (NK623)
+        record["gedeeld_beroepsgeheim"] = list(dict.fromkeys(_split(text["gedeeld_beroepsgeheim"])))
     record["nagekeken"] = {"datum": text["nagekeken_datum"], "door": text["nagekeken_door"]}
     return (None if problems else record), problems + no_coordinates
 
@@ -698,7 +699,7 @@ def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[R
     rows, problems = [], []
     for number, item in enumerate(partners, start=1):
         if not isinstance(item, dict):
-            problems.append(problem("NK617", name, number, 1, number=number, problem="is geen blok met velden"))
+            problems.append(problem("NK662", name, number, 1, number=number))
             continue
         if item.get("regio", region) != region:
             result.other_regions += 1
@@ -706,7 +707,7 @@ def _json_records(path: Path, region: str, result: ImportResult) -> tuple[list[R
         missing = [k for k in ("id", "naam") if not (isinstance(item.get(k), str) and item[k].strip())]
         if missing:
             problems.append(problem("NK617", name, number, 1, number=number,
-                                    problem=" en ".join(f"heeft geen '{k}' als tekst" for k in missing)))
+                                    missing=" en ".join(f"'{k}'" for k in missing)))
             continue
         if not (ID_RULE.fullmatch(item["id"]) and len(item["id"]) <= MAX_ID):
             suggestion = slug(item["id"])
@@ -771,8 +772,7 @@ def _column_of(row: Row, found: Problem) -> str:
 def _for_row(source: str, row: Row, found: Problem) -> Problem:
     """A problem of the file a row would become, told at the row and column of the spreadsheet."""
     col, where = _where(_column_of(row, found), row.columns, row.number)
-    return problem("NK623" if found.is_error else "NK624", source, row.number, col, where=where, original=found.code,
-                   message=found.message, hint=found.hint)
+    return problem("NK623" if found.is_error else "NK624", source, row.number, col, where=where, cause=found)
 
 
 # The record fields each column of a spreadsheet fills (a path of keys; "locaties" as a whole).
@@ -783,6 +783,7 @@ COLUMN_FIELDS = {
     "brede_instap": [("brede_instap",)], "telefoon": [("contact", "telefoon")], "email": [("contact", "email")],
     "website": [("contact", "website")], "talen": [("talen",)], "werkgebied": [("werkgebied",)],
     "nagekeken_datum": [("nagekeken", "datum")], "nagekeken_door": [("nagekeken", "door")],
+    "gedeeld_beroepsgeheim": [("gedeeld_beroepsgeheim",)],
 }
 LOCATION_COLUMNS = {"adressen", "postcodes", "gemeenten", "lat", "lon"}
 _SHEET_ADDRESS = ("straat", "postcode", "gemeente")
@@ -926,7 +927,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
     except ScaffoldError as exc:
         if isinstance(exc, WrongUsage):
             raise
-        result.problems.append(problem("NK307", name, 1, 1, value=region, allowed="(zie regions/)"))
+        result.problems.append(exc.problem)  # NK640, as for 'new'; NK307 is a partner file in no region
         return result
     confined(root, "partners", region)
     try:
@@ -992,8 +993,7 @@ def import_partners(source: Path, root: Path, region: str, *, dry_run: bool = Fa
             continue  # an address without coordinates: NK633 said so, with how to find them
         result.problems.append(_for_row(name, rows_by_path[found.file], found))
     for found in others:
-        result.problems.append(problem("NK625", found.file, found.line, found.column, original=found.code,
-                                       message=found.message, hint=found.hint))
+        result.problems.append(problem("NK625", found.file, found.line, found.column, cause=found))
     result.problems.sort(key=lambda p: (p.file != name, p.file, p.line, p.column, p.code))
     if result.errors:
         return result  # all or nothing: nothing is written
@@ -1024,8 +1024,7 @@ def read_mapping(path: Path) -> tuple[ColumnMap, list[Problem]]:
         return ColumnMap(file=path.name), problems
     data = doc.data
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        return ColumnMap(file=path.name), [problem(
-            "NK627", path.name, 1, 1, problem="moet per regel een kolomnaam en een van onze kolommen als tekst geven")]
+        return ColumnMap(file=path.name), [problem("NK627", path.name, 1, 1)]
     lines = {k: doc.mark((k,), key=True).line for k in data}
     return ColumnMap(dict(data), lines, path.name), problems
 

@@ -28,7 +28,8 @@ try:
 except ImportError:  # pragma: no cover - Windows: no locks, the rest still holds
     fcntl = None  # type: ignore[assignment]
 
-from .problems import CATALOG
+from .problemformat import refusal
+from .problems import problem
 
 MARKER = ".netwerkkaart-site"
 # The first line of the marker. A stray file that happens to carry the marker's name is not enough.
@@ -47,9 +48,9 @@ class Refused(Exception):
     """The target may not be replaced (or the wait for another run ran out); ``str()`` is the Dutch text."""
 
     def __init__(self, code: str, **fields: object) -> None:
-        kind = CATALOG[code]
         self.code = code
-        super().__init__(f"{code}: {kind.message.format(**fields)}\nTip: {kind.hint.format(**fields)}")
+        self.problem = problem(code, "", 0, 0, **fields)
+        super().__init__(refusal(self.problem))
 
 
 def _real(path: Path) -> Path:

@@ -14,6 +14,7 @@ import datetime
 import json
 from typing import TextIO
 
+from . import problemformat
 from .model import STALE_AFTER_DAYS
 from .validate import Result
 
@@ -96,8 +97,7 @@ def build(result: Result, today: datetime.date | None = None) -> dict:
     by_path = {r.path: r.region for r in result.project.records}
     for p in result.errors:
         region(by_path.get(p.file))["blokkeert_publicatie"].append(
-            {"bestand": p.file, "regel": p.line, "kolom": p.column, "code": p.code, "melding": p.message,
-             "tip": p.hint})
+            problemformat.as_dict(p, severity=False))
     for entry in regions.values():
         entry["blokkeert_publicatie"].sort(key=lambda x: (x["bestand"], x["regel"], x["kolom"], x["code"]))
         entry["niet_nagekeken"].sort(key=lambda x: (-x["dagen"], x["naam"]))
@@ -122,7 +122,7 @@ _MISS_TEXT = {key: text for key, text, _ in MISSES}
 SECTIONS = [
     ("blokkeert_publicatie", "Houdt de publicatie tegen",
      "Zolang deze fouten er zijn, wordt de site niet bijgewerkt. Los ze eerst op.",
-     lambda x, md: f"{_code(x['bestand'], md)} regel {x['regel']}: {x['code']} {x['melding']}"),
+     lambda x, md: problemformat.summary(x, markdown=md)),
     ("niet_nagekeken", f"Meer dan {STALE_AFTER_DAYS // 365 * 12} maanden niet nagekeken",
      "Kloppen deze gegevens nog? Kijk ze na en zet de datum bij 'nagekeken' op vandaag.",
      lambda x, md: f"{_name(x, md)}: nagekeken op {_date(x['nagekeken'])} ({x['dagen']} dagen geleden)"),

@@ -338,7 +338,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         + map_figure(here, site_map, "nk-lijst", "plaatsen")
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
-        + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente en levensdomein, en waar de hiaten zijn</a></p>'
+        + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente, levensdomein en vraag van gezinnen, en waar de hiaten zijn</a></p>'
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
         + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')

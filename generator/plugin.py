@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from . import core, freshness, maps, offline, search, servestatus, siteurl, urls
+from . import core, freshness, maps, offline, problemformat, search, servestatus, siteurl, urls
 from .core import THEME_DIR
 from .mkdocs_fast import GeneratedFile, digest, nav_context, pre_render, signature
 from .problems import Problem
@@ -38,7 +38,7 @@ class NetwerkkaartConfig(base.Config):
 
 
 def describe(p: Problem) -> str:
-    return f"{p.file}:{p.line}:{p.column}: {p.code} {p.message} Tip: {p.hint}"
+    return problemformat.log_line(p)
 
 
 def report(made: core.Build) -> None:

@@ -1,13 +1,16 @@
 """Problems: what a check found, with a stable code, a Dutch message and a hint.
 
 Every kind of problem has one entry in ``CATALOG``: its code, severity, a title,
-a message template and a hint template. Checks create problems with
-:func:`problem`, never by formatting text themselves, so a message is written
-in exactly one place and tests can compare ``(file, line, code)`` tuples.
+a message template and a hint template; one code has one meaning. Checks create problems with
+:func:`problem`, which takes exactly the template's fields (values: a field name, a file, a number),
+never a message or hint of the caller, so a message is written in exactly one place and tests can
+compare ``(file, line, code)`` tuples. How a problem is shown (terminal, JSON, GitHub, serve banner)
+is problemformat.py's job.
 """
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -61,7 +64,7 @@ _KINDS = [
          "Hier staat een onzichtbaar stuurteken ({char}) dat niet in een tekstbestand hoort.",
          "Verwijder het teken; het komt meestal mee bij kopiëren uit een ander programma. Typ de tekst opnieuw."),
     Kind("NK103", E, "YAML-fout",
-         "De YAML-structuur klopt hier niet: {problem}.",
+         "De YAML-structuur klopt hier niet (de YAML-lezer meldt: '{detail}').",
          "Controleer de inspringing (spaties, geen tabs) en de dubbele punt na elke sleutel. "
          "Voorbeeld:\n  naam: Huis van het Kind Zele\n  contact:\n    telefoon: \"052 44 55 66\""),
     Kind("NK104", E, "Tab in inspringing",
@@ -119,6 +122,69 @@ _KINDS = [
     Kind("NK121", E, "Link wijst naar niets",
          "Deze link (snelkoppeling) wijst naar '{target}', maar daar staat niets dat gelezen kan worden.",
          "Verwijder de link, of zet het bestand zelf hier."),
+    Kind("NK122", E, "Streepje vergeten",
+         "Deze regel staat in een lijst maar begint niet met '- ' (streepje vergeten).",
+         "Begin elk item van een lijst met '- ', ook het eerste. Voorbeeld:\n  talen:\n    - Nederlands\n    - Frans"),
+    Kind("NK123", E, "Dubbele punt ontbreekt",
+         "Na de veldnaam ontbreekt een dubbele punt, zoals 'naam: ...'.",
+         "Zet een dubbele punt en een spatie na elke veldnaam. Voorbeeld:\n  naam: Huis van het Kind Zele"),
+    Kind("NK124", E, "Dubbele punt op een verkeerde plaats",
+         "Hier staat een dubbele punt waar geen veld kan beginnen.",
+         "Hoort de dubbele punt bij de tekst? Zet de tekst dan tussen aanhalingstekens, zoals:\n"
+         "  korte_beschrijving: \"Let op: alleen op afspraak\""),
+    Kind("NK125", E, "Inspringing klopt niet",
+         "De inspringing klopt hier niet, of een veld mist een dubbele punt.",
+         "Velden van hetzelfde blok beginnen precies onder elkaar, met spaties (geen tabs). Voorbeeld:\n"
+         "  contact:\n    telefoon: \"052 44 55 66\"\n    e-mail: info@huisvanhetkind-zele.be"),
+    Kind("NK126", E, "Inspringing van de lijst klopt niet",
+         "De inspringing van de lijst klopt hier niet.",
+         "Zet elk item van dezelfde lijst precies onder het vorige, met '- ' ervoor. Voorbeeld:\n"
+         "  levensdomeinen:\n    - gezondheid\n    - onderwijs"),
+    Kind("NK127", E, "Bestand stopt midden in een waarde",
+         "Het bestand stopt midden in een waarde.",
+         "Ontbreekt er een aanhalingsteken? Elk aanhalingsteken dat een tekst opent, sluit hem ook, zoals:\n"
+         "  naam: \"Huis van het Kind Zele\""),
+    Kind("NK128", E, "Backslash tussen dubbele aanhalingstekens",
+         "Hier staat een backslash (\\) tussen dubbele aanhalingstekens die YAML niet kent.",
+         "Zet de tekst tussen enkele aanhalingstekens, daar betekent een backslash niets bijzonders, zoals:\n"
+         "  korte_beschrijving: 'Map C:\\Gedeeld'"),
+    Kind("NK129", E, "Waarde ontbreekt",
+         "Hier ontbreekt een waarde.",
+         "Vul de waarde in na de dubbele punt of na '- ', of verwijder de regel."),
+    Kind("NK130", E, "Lijst tussen [ ] niet afgesloten",
+         "Een lijst tussen [ ] is hier niet goed afgesloten.",
+         "Sluit de lijst met ] en scheid de items met een komma, zoals: dagen: [ma, di, wo]"),
+    Kind("NK131", E, "Blok tussen { } niet afgesloten",
+         "Een blok tussen {{ }} is hier niet goed afgesloten.",
+         "Sluit het blok met }} en scheid de velden met een komma, of schrijf elk veld op een eigen regel, zoals:\n"
+         "  coordinaten:\n    lat: 51.0659\n    lon: 4.0398"),
+    Kind("NK132", E, "Uitroepteken aan het begin van een waarde",
+         "Deze waarde begint met een '!', dat YAML als een tag leest.",
+         "Zet de tekst tussen aanhalingstekens, zoals: naam: \"!Tekst\""),
+    Kind("NK133", E, "Lijstitem op een verkeerde plaats",
+         "Hier staat een lijstitem '- ' op een plaats waar geen lijst kan beginnen.",
+         "Een lijst begint op de regel onder de veldnaam, verder ingesprongen. Voorbeeld:\n"
+         "  talen:\n    - Nederlands"),
+    Kind("NK134", E, "Teken dat hier niet mag",
+         "Deze waarde begint met een teken dat YAML hier niet toelaat ('@', '`', '%' of '|').",
+         "Zet de waarde tussen aanhalingstekens, zoals: naam: \"@Home\""),
+    Kind("NK135", E, "Vraagteken voor een veldnaam",
+         "Hier staat een '?' vlak voor een veldnaam.",
+         "Zet de veldnaam tussen aanhalingstekens, of verwijder het vraagteken."),
+    Kind("NK136", E, "Hekje vlak na een aanhalingsteken",
+         "Hier staat een '#' direct na een aanhalingsteken.",
+         "Zet een spatie voor commentaar (' #'), of zet het #-teken binnen de aanhalingstekens."),
+    Kind("NK137", E, "Geen spatie na '|' of '>'",
+         "Na '|' of '>' hoort een spatie of het einde van de regel.",
+         "Begin de tekst op de volgende regel, verder ingesprongen, zoals:\n"
+         "  beschrijving: |\n    Eerste regel\n    Tweede regel"),
+    Kind("NK138", E, "Lege regel met te veel spaties",
+         "Deze lege regel heeft meer spaties dan de tekst eronder.",
+         "Verwijder de spaties op de lege regel (of laat ze minder ver inspringen dan de tekst eronder)."),
+    Kind("NK139", E, "Vervolgregel te weinig ingesprongen",
+         "Deze vervolgregel moet verder ingesprongen zijn.",
+         "Een tekst over meer regels springt op elke volgende regel verder in dan de veldnaam, of zet de "
+         "tekst op één regel."),
     # -- schema (NK2xx) -----------------------------------------------------
     Kind("NK201", E, "Verplicht veld ontbreekt",
          "Het verplichte veld '{field}' ontbreekt{where}.",
@@ -128,13 +194,13 @@ _KINDS = [
          "Toegelaten velden hier: {allowed}."),
     Kind("NK203", E, "Verkeerd soort waarde",
          "'{field}' moet {expected} zijn, maar is {found}.",
-         "{hint}"),
+         "Voorbeeld:\n  {example}"),
     Kind("NK204", E, "Waarde niet toegelaten",
          "'{value}' is geen toegelaten waarde voor '{field}'.{suggestion}",
          "Kies één van: {allowed}."),
     Kind("NK205", E, "Verkeerde vorm",
          "'{value}' heeft niet de juiste vorm voor '{field}'.",
-         "{hint}"),
+         "{rule}\nVoorbeeld:\n  {example}"),
     Kind("NK206", E, "Ongeldig e-mailadres",
          "'{value}' is geen geldig e-mailadres.",
          "Schrijf het volledige adres met @, zoals: {field}: info@huisvanhetkind-zele.be"),
@@ -149,13 +215,15 @@ _KINDS = [
          "Schrijf het nummer met zone, zoals: {field}: \"052 44 55 66\", of internationaal: \"+32 52 44 55 66\"."),
     Kind("NK210", E, "Buiten bereik",
          "'{field}' is {value}, maar moet {bound} zijn.",
-         "Controleer het getal.{hint}"),
-    Kind("NK211", E, "Lijst klopt niet",
-         "De lijst '{field}' {problem}.",
-         "Controleer de items van de lijst; elk item begint met '- '."),
-    Kind("NK212", E, "Schemafout",
-         "'{field}' voldoet niet: {problem}.",
-         "Bekijk de veldbeschrijving in de handleiding."),
+         "Controleer het getal. Gaat het om coördinaten? In Vlaanderen is lat ongeveer 50,7 tot 51,5 en lon "
+         "2,5 tot 5,9: zijn ze omgewisseld?"),
+    Kind("NK211", E, "Item twee keer in een lijst",
+         "De lijst '{field}' bevat '{value}' twee keer.",
+         "Verwijder het dubbele item: elk item staat maar één keer in de lijst."),
+    Kind("NK212", E, "Te kort, te lang, te veel of te weinig",
+         "'{field}' heeft {size}, maar moet er {bound} hebben.",
+         "Maak de tekst korter of langer, of pas het aantal items of velden aan. Wat er in '{field}' hoort, "
+         "staat in docs/gegevens.md."),
     # -- references across files (NK3xx) -------------------------------------
     Kind("NK301", E, "Dubbel id",
          "Het id '{value}' wordt ook gebruikt in {other}.",
@@ -319,11 +387,13 @@ _KINDS = [
          "De datum {value} ligt na vandaag ({today}); nakijken in de toekomst kan niet.",
          "Geef de datum waarop de partner de gegevens echt bevestigde, of laat --datum weg voor vandaag."),
     Kind("NK506", E, "Nagekeken-regels niet gevonden",
-         "In {name} {problem}; netwerkkaart past alleen de regels 'datum:' en 'door:' onder 'nagekeken:' aan.",
+         "In {name} staat geen 'nagekeken: {key}:'; netwerkkaart past alleen de regels 'datum:' en 'door:' onder "
+         "'nagekeken:' aan.",
          "Schrijf het blok zo (elk op een eigen regel) en probeer opnieuw:\n"
          "  nagekeken:\n    datum: \"2026-01-15\"\n    door: Regioteam"),
     Kind("NK507", E, "Ongeldige naam bij --door",
-         "'{value}' kan niet bij --door: {problem}.",
+         "'{value}' kan niet bij --door: de naam moet 2 tot 120 tekens op één regel zijn, zonder spaties vooraan of "
+         "achteraan en zonder onzichtbare tekens.",
          "Geef de naam of dienst van wie nakeek, 2 tot 120 tekens op één regel, zoals: --door \"Regioteam Dender\""),
     Kind("NK508", E, "Schrijven mislukt",
          "{target} kan niet geschreven worden: {reason}. Er is niets veranderd.",
@@ -381,13 +451,13 @@ _KINDS = [
          "Het JSON-bestand heeft geen lijst 'partners' ({found}).",
          "Een export van Netwerkkaart begint zo: {{\"partners\": [{{\"id\": ..., \"naam\": ...}}]}}. Maak ze met: netwerkkaart export --format json"),
     Kind("NK617", E, "Partner zonder id of naam",
-         "Partner {number} in de lijst {problem}.",
+         "Partner {number} in de lijst heeft geen {missing} als tekst.",
          "Elke partner in de lijst is een blok met minstens \"id\" en \"naam\" als tekst."),
     Kind("NK618", E, "Ongeldig id",
          "'{value}' in {where} geeft geen bruikbaar id.",
          "Een id bestaat uit kleine letters, cijfers en koppeltekens, zoals jeugdhuis-de-kelder. In een rekenblad: vul de kolom id in, of een naam met letters."),
-    Kind("NK619", E, "Cel klopt niet",
-         "In {where}: {problem}.",
+    Kind("NK619", E, "Verplichte cel leeg",
+         "In {where}: is leeg of ontbreekt; deze kolom is verplicht.",
          "Pas de cel aan in het rekenblad en importeer opnieuw. De kolommen staan in docs/redacteurs.md en in 'netwerkkaart export --format csv'."),
     Kind("NK620", E, "Id twee keer in het bestand",
          "Het id '{value}' ({where}) staat ook in rij {other}; de ene rij zou de andere overschrijven.",
@@ -411,7 +481,7 @@ _KINDS = [
          "{target} kan niet geschreven worden: {reason}. Er is niets geïmporteerd.",
          "Controleer of je in de map mag schrijven en of de schijf niet vol is."),
     Kind("NK627", E, "Kolommenbestand klopt niet",
-         "Het bestand met kolomnamen {problem}.",
+         "Het bestand met kolomnamen moet per regel een kolomnaam en een van onze kolommen als tekst geven.",
          "Schrijf per regel: naam in je rekenblad, dubbele punt, onze kolomnaam, zoals:\n  Naam organisatie: naam\n  Telefoonnummer: telefoon"),
     # -- import: columns (NK628-NK649, the editor's day) ---------------------------
     Kind("NK629", E, "Verplichte kolom ontbreekt",
@@ -483,6 +553,73 @@ _KINDS = [
          "In {where}: de cel bevat een formule ({value}), geen waarde.",
          "Netwerkkaart rekent geen formules uit. Kopieer de kolom en plak ze als waarden "
          "(Plakken speciaal > Waarden) en importeer opnieuw."),
+    # -- import and new: problems that had a validation code (NK650-NK669) ----------------------
+    Kind("NK650", E, "Id bestaat al in een andere regio",
+         "Het id '{value}' is al een partner van regio {region}: {other}. Er is niets gemaakt.",
+         "Een id komt maar één keer voor, over alle regio's heen. Kies een ander id, of pas het bestaande "
+         "bestand aan."),
+    Kind("NK651", E, "Nagekeken-regel niet veilig aan te passen",
+         "In {name} staat de waarde van 'nagekeken: {key}:' over meer regels of in een vorm die netwerkkaart niet "
+         "veilig kan vervangen.",
+         "Schrijf het blok zo (elk op een eigen regel) en probeer opnieuw:\n"
+         "  nagekeken:\n    datum: \"2026-01-15\"\n    door: Regioteam"),
+    Kind("NK652", E, "Naam bij --door haalt de controle niet",
+         "'{value}' kan niet bij --door: {original} {message}",
+         "{hint}"),
+    Kind("NK653", E, "Stuurteken in een cel",
+         "In {where}: de cel bevat een onzichtbaar stuurteken ({char}).",
+         "Typ de tekst in de cel opnieuw, zonder het stuurteken; het komt meestal mee bij kopiëren uit een ander "
+         "programma."),
+    Kind("NK654", E, "Kolom twee keer",
+         "In {where}: de kolom '{field}' staat al in kolom {other}.",
+         "Verwijder of hernoem één van beide kolommen in het rekenblad, of koppel ze anders met --kolommen."),
+    Kind("NK655", E, "Telefoonnummer als getal",
+         "In {where}: is een getal ({value}): de voorloopnul is weg.",
+         "Zet de kolom in het rekenblad als tekst (Celeigenschappen > Tekst) en typ het nummer opnieuw, "
+         "zoals 052 44 55 66."),
+    Kind("NK656", E, "Adreskolommen niet even lang",
+         "In {where}: adressen, postcodes, gemeenten, lat en lon hebben niet evenveel items.",
+         "Scheid de items in elke kolom met ; en geef per adres een postcode, een gemeente en (voor een openbaar "
+         "adres) lat en lon, zoals postcodes: 9240; 9200 en gemeenten: Zele; Dendermonde."),
+    Kind("NK657", E, "Onbekende gemeente in een cel",
+         "In {where}: '{value}' is geen gemeente van 2025.",
+         "Schrijf de officiële naam van de gemeente (2025), zoals Dendermonde, en scheid gemeenten met ;. "
+         "In de kolom werkgebied kan ook 'hele regio'."),
+    Kind("NK658", E, "Geen coördinaten in een cel",
+         "In {where}: '{lat}' / '{lon}' zijn geen coördinaten.",
+         "Schrijf getallen met een punt, zoals 51.0659 en 4.0398 (in Vlaanderen is lat ongeveer 50,7 tot 51,5 en "
+         "lon 2,5 tot 5,9)."),
+    Kind("NK659", E, "Openingsuren niet leesbaar",
+         "In {where}: is geen lijst van openingsuren zoals de CSV-export ze schrijft (JSON).",
+         "Laat de cel zoals 'netwerkkaart export --format csv' ze schreef, of maak ze leeg en vul de openingsuren "
+         "daarna in het partnerbestand in."),
+    Kind("NK660", E, "Geen werkgebied",
+         "In {where}: is leeg en er is geen adres om het werkgebied uit af te leiden.",
+         "Schrijf 'hele regio' of de gemeenten waarvoor de partner werkt, gescheiden door ;, zoals: Zele; Dendermonde"),
+    Kind("NK661", E, "Geen ja of nee",
+         "In {where}: '{value}' is geen ja of nee.",
+         "Schrijf ja of nee in de cel."),
+    Kind("NK662", E, "Partner is geen blok",
+         "Partner {number} in de lijst is geen blok met velden.",
+         "Elke partner in de lijst is een blok met minstens \"id\" en \"naam\" als tekst."),
+    Kind("NK663", E, "Tekst waar een lijst hoort",
+         "'{field}' moet een lijst zijn, maar is {found}.",
+         "Schrijf een lijst, met '- ' voor elk item, ook het eerste en ook voor één item:\n  {example}"),
+    Kind("NK664", E, "Tekst waar true of false hoort",
+         "'{field}' moet true of false zijn, maar is {found}.",
+         "Schrijf true (ja) of false (nee), in kleine letters: {key}: true"),
+    Kind("NK665", E, "Getal waar tekst hoort",
+         "'{field}' moet tekst zijn, maar is {found}.",
+         "Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {key}: \"{value}\""),
+    Kind("NK666", E, "Getal met een komma",
+         "'{field}' moet een getal zijn, maar is {found}.",
+         "Schrijf een getal met een punt, niet met een komma: {key}: {value}"),
+    Kind("NK667", E, "Naam in plaats van NIS-code",
+         "'{value}' is de naam van een gemeente; bij '{field}' hoort haar NIS-code.",
+         "Gebruik de NIS-code van {municipality}, niet de naam:\n  {example}"),
+    Kind("NK668", E, "Id met verboden tekens",
+         "'{value}' is geen geldig id voor '{field}'.",
+         "Alleen kleine letters, cijfers en koppeltekens, zonder spaties of accenten. Bijvoorbeeld:\n  {example}"),
     # -- output folders (NK7xx) ---------------------------------------------------
     Kind("NK701", E, "Uitvoermap op een beschermde plaats",
          "'{target}' kan geen uitvoermap zijn: die map {relation} {what} ('{path}').",
@@ -560,11 +697,24 @@ _KINDS = [
 CATALOG: dict[str, Kind] = {k.code: k for k in _KINDS}
 
 
+def fields_of(kind: Kind) -> frozenset[str]:
+    """The names a kind's message and hint templates take: exactly what :func:`problem` accepts."""
+    return frozenset(name for template in (kind.message, kind.hint)
+                     for _, name, _, _ in string.Formatter().parse(template) if name)
+
+
+# The kinds that tell another problem again, in the words of an import or of 'new' (a row that fails a
+# check, a file the import would make invalid): their ``original``, ``message`` and ``hint`` come from
+# that problem (``cause=``), which the catalogue made, never from the caller.
+_CAUSE_FIELDS = frozenset({"original", "message", "hint"})
+
+
 # Fields whose text the tool writes itself (lists of allowed values, examples, explanations, file
 # paths): shown whole, with their line breaks. Every other text field quotes what a file holds:
 # shown as a short excerpt.
-_OWN_TEXT = frozenset({"allowed", "bound", "error", "example", "expected", "hint", "other", "postcodes", "problem",
-                       "reason", "scope", "suggestion", "today", "url", "what", "where"})
+_OWN_TEXT = frozenset({"allowed", "bound", "error", "example", "expected", "hint", "other", "postcodes", "rule",
+                       "reason", "scope", "suggestion", "today", "url", "what", "where",
+                       "folder", "link", "path", "previous", "target"})  # paths (output folders and files)
 
 
 def _shown(name: str, value: object) -> object:
@@ -575,12 +725,22 @@ def _shown(name: str, value: object) -> object:
     return excerpt(value)
 
 
-def problem(code: str, file: str, line: int, column: int, **fields: object) -> Problem:
+def problem(code: str, file: str, line: int, column: int, *, cause: Problem | None = None,
+            **fields: object) -> Problem:
     """Make the problem ``code`` at ``file:line:column``, filling its templates.
 
     The one place every message is made, so the one place that makes sure no message carries a
-    control or invisible character (shown as ``\\u001b``) or more than a short excerpt of a file."""
+    control or invisible character (shown as ``\\u001b``) or more than a short excerpt of a file.
+    ``fields`` are exactly the template's placeholders (values: a field name, a file, a number), so
+    the text of a message is always the catalogue's; a kind that tells another problem again takes
+    that problem as ``cause``."""
     kind = CATALOG[code]
+    expected = fields_of(kind)
+    if cause is not None:
+        fields = {**fields, "original": cause.code, "message": cause.message, "hint": cause.hint}
+    if set(fields) != expected or (cause is None) == (_CAUSE_FIELDS <= expected):
+        raise TypeError(f"problem({code!r}) takes {sorted(expected)}, got {sorted(fields)}"
+                        f"{' and a cause' if cause is not None else ''}")
     shown = {name: _shown(name, value) for name, value in fields.items()}
     return Problem(
         file=visible(file),

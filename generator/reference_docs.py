@@ -106,6 +106,66 @@ def _code_example(code: str) -> list[str]:
     return []
 
 
+# What gives a code that no file in a case folder shows (commands, folders, outputs): one situation each.
+SITUATIONS = {
+    "NK100": "een partnerbestand van meer dan 512 kB, bijvoorbeeld met een geplakte foto erin",
+    "NK116": "een partnerbestand dat je niet mag lezen (rechten), of dat verdween terwijl netwerkkaart las",
+    "NK117": "een map in `partners/` die je niet mag openen",
+    "NK118": "`partners/dender/clb.yml` is een snelkoppeling naar `/home/jan/clb.yml`",
+    "NK119": "een named pipe (FIFO) of apparaatbestand in `partners/dender/`",
+    "NK120": "`partners/dender/terug` is een link naar `partners/`",
+    "NK121": "`partners/dender/oud.yml` is een link naar een bestand dat verwijderd is",
+    "NK316": "`netwerkkaart validate .` in een map zonder `regions/`",
+    "NK505": "`netwerkkaart nagekeken huis-van-het-kind-zele --datum 2099-01-01`",
+    "NK717": "`netwerkkaart build --site site` met `site_url: http://127.0.0.1:8000/` in `mkdocs.yml`",
+    "NK506": "`netwerkkaart nagekeken` bij een partner waarvan het blok `nagekeken:` geen regel `door:` heeft",
+    "NK507": "`netwerkkaart nagekeken huis-van-het-kind-zele --door \" Regioteam\"` (spatie vooraan)",
+    "NK508": "`netwerkkaart new partner` of `nagekeken` op een volle schijf of in een map zonder schrijfrechten",
+    "NK509": "`netwerkkaart nagekeken` bij een partner met een fout in zijn bestand",
+    "NK601": "`netwerkkaart import partners.csv --regio ../dender`",
+    "NK602": "`partners/dender` is een link naar een map buiten de gegevensmap",
+    "NK603": "`netwerkkaart import` van een bestand dat je niet mag lezen",
+    "NK604": "`netwerkkaart import` van een rekenblad van meer dan 20 MB",
+    "NK607": "`netwerkkaart import` van een XLSX-bestand dat uitgepakt honderden MB groot wordt",
+    "NK608": "`netwerkkaart import` van een rekenblad met meer dan 5.000 rijen",
+    "NK610": "een cel van meer dan 10.000 tekens in het rekenblad",
+    "NK612": "`netwerkkaart import partners.csv --regio dender --encoding klingon`",
+    "NK626": "`netwerkkaart import` in een map zonder schrijfrechten",
+    "NK627": "een kolommenbestand (`--kolommen`) met een lijst in plaats van regels `naam: kolom`",
+    "NK632": "`netwerkkaart import partners.xlsx --regio dender --kolommen-voorstel partners/kolommen.yml`",
+    "NK634": "een map `partners/dender/jeugdhuis-de-kelder.yml/` waar de import een bestand wil schrijven",
+    "NK636": "`netwerkkaart import partners.csv --force` (CSV) over een partner met gegevens waarvoor de CSV geen kolom heeft",
+    "NK637": "`netwerkkaart import partners.csv --force` over een bestand met regels die met # beginnen",
+    "NK638": "`netwerkkaart new gemeente --regio dender Zele` terwijl Zele er al staat",
+    "NK639": "`netwerkkaart new gemeente --regio dender Parijs`",
+    "NK640": "`netwerkkaart new partner --regio waasland x` zonder `regions/waasland/regio.yml`",
+    "NK641": "`netwerkkaart new gemeente --regio dender Brecht` terwijl Brecht bij een andere regio hoort",
+    "NK642": "`netwerkkaart new partner --regio dender x --naam` met een escape-teken (stuurteken) in de naam",
+    "NK647": "een cel `=A2&B2` in het rekenblad",
+    "NK650": "`netwerkkaart new partner --regio dender clb-voorkempen` terwijl dat id in regio kempen bestaat",
+    "NK651": "`netwerkkaart nagekeken` bij een partner met `door: >` en de naam op de regel eronder",
+    "NK652": "`netwerkkaart nagekeken huis-van-het-kind-zele --door` met een onzichtbare spatie in de naam",
+    "NK655": "een XLSX-rekenblad met de kolom telefoon als getal (52445566 in plaats van 052 44 55 66)",
+    "NK701": "`netwerkkaart build --site partners`",
+    "NK702": "`netwerkkaart build --site documenten` terwijl die map je eigen bestanden bevat",
+    "NK703": "een map `site.vorige` die niet van netwerkkaart is, naast `site/`",
+    "NK704": "twee keer tegelijk `netwerkkaart build --site site`",
+    "NK705": "`netwerkkaart export . --format csv -o partners/lijst.csv`",
+    "NK706": "`netwerkkaart export . --format csv -o notities.csv` over een eigen bestand",
+    "NK707": "`netwerkkaart export . --format csv -o partners` (een map)",
+    "NK708": "`netwerkkaart export . --format csv -o bestaat-niet/partners.csv`",
+    "NK709": "`netwerkkaart export . -o /schijf-vol/partners.csv`",
+    "NK710": "`netwerkkaart build --config docs` (een map)",
+    "NK711": "`netwerkkaart build` met een `mkdocs.yml` die geen YAML is",
+    "NK712": "`netwerkkaart validate bestaat-niet`",
+    "NK713": "`netwerkkaart import partners --regio dender` (een map in plaats van een bestand)",
+    "NK714": "`netwerkkaart validate . --format pdf`",
+    "NK715": "`netwerkkaart import partners.csv` zonder `--regio`",
+    "NK716": "`netwerkkaart validate . --strikt`",
+    "NK900": "een fout in netwerkkaart zelf (meld ze)",
+}
+
+
 def error_reference() -> str:
     out = ["# Foutcodes", "",
            "Elke melding van `netwerkkaart validate` heeft de vorm `bestand:regel:kolom: CODE ernst: melding`, "
@@ -114,7 +174,8 @@ def error_reference() -> str:
     for code, kind in CATALOG.items():
         severity = "fout" if kind.severity is Severity.ERROR else "waarschuwing"
         out += [f"## {code}: {kind.title}", "", f"*{severity}*", "", f"Melding: {kind.message}", "",
-                *_code_example(code), "Oplossing:", "", "```text", kind.hint, "```", ""]
+                *(_code_example(code) or ([f"Voorbeeld: {SITUATIONS[code]}.", ""] if code in SITUATIONS else [])),
+                "Oplossing:", "", "```text", kind.hint, "```", ""]
     return "\n".join(out)
 
 

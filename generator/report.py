@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .problems import Problem
+from . import problemformat
 from .validate import Result
 
 
@@ -19,15 +19,8 @@ def _count(result: Result) -> str:
 
 def text(result: Result, out: TextIO) -> None:
     for p in result.problems:
-        out.write(f"{p.file}:{p.line}:{p.column}: {p.code} {p.severity.value}: {p.message}\n")
-        for line in p.hint.split("\n"):
-            out.write(f"    {line}\n")
+        out.write(problemformat.text(p) + "\n")
     out.write(_count(result) + "\n")
-
-
-def as_dict(p: Problem) -> dict:
-    return {"bestand": p.file, "regel": p.line, "kolom": p.column, "code": p.code,
-            "ernst": p.severity.value, "melding": p.message, "tip": p.hint}
 
 
 def json_report(result: Result, out: TextIO) -> None:
@@ -35,23 +28,16 @@ def json_report(result: Result, out: TextIO) -> None:
         "bestanden": len(result.project.records),
         "fouten": len(result.errors),
         "waarschuwingen": len(result.warnings),
-        "problemen": [as_dict(p) for p in result.problems],
+        "problemen": [problemformat.as_dict(p) for p in result.problems],
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def _escape(value: str, *, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
-
-
 def github(result: Result, out: TextIO) -> None:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
     for p in result.problems:
-        level = "error" if p.is_error else "warning"
-        props = f"file={_escape(p.file, prop=True)},line={p.line},col={p.column},title={_escape(p.code, prop=True)}"
-        out.write(f"::{level} {props}::{_escape(p.message + chr(10) + p.hint)}\n")
+        out.write(problemformat.github(p) + "\n")
     out.write(_count(result) + "\n")
 
 

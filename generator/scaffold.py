@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from .checks import reserved_id_problem
+from .problemformat import refusal
 from .problems import Problem, problem
 from .refdata import reference
 from .refdata import slug as _slug
@@ -27,7 +28,7 @@ class ScaffoldError(Exception):
     """Raised when a file cannot be made (exit code 1); ``problem`` is the coded problem."""
 
     def __init__(self, found: Problem):
-        super().__init__(f"{found.code} {found.message}\n{found.hint}")
+        super().__init__(refusal(found))
         self.problem = found
 
 
@@ -213,8 +214,7 @@ def _write(root: Path, target: Path, text: str, kind: str, region: str | None) -
     errors = [p for p in own if p.is_error] + others
     if errors:
         first = errors[0]
-        raise ScaffoldError(problem("NK641", first.file, first.line, first.column, target=relpath,
-                                    original=first.code, message=first.message, hint=first.hint))
+        raise ScaffoldError(problem("NK641", first.file, first.line, first.column, target=relpath, cause=first))
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_new(target, text)
@@ -231,6 +231,10 @@ def new_partner(root: Path, region: str, partner_id: str, name: str | None = Non
     slug = check_given_id(partner_id, "ID", "het id")
     check_text(name, "--naam")
     target = confined(root, "partners", region, f"{slug}.yml")
+    for other in sorted((root / "partners").glob(f"*/{slug}.yml")):
+        if other.parent.name != region:  # NK650, not NK641 wrapping validation's NK301 (two files, one id)
+            raise ScaffoldError(problem("NK650", f"partners/{region}/{slug}.yml", 1, 1, value=slug,
+                                        region=other.parent.name, other=f"partners/{other.parent.name}/{other.name}"))
     today = today or datetime.date.today()
     text = _schema_line(target, "partner") + f'''# Nieuwe partner. Vul aan, controleer met: netwerkkaart validate .
 # Uitleg bij elk veld: docs/gegevens.md (of beweeg met de muis over een veld in VS Code).

@@ -23,7 +23,7 @@ from phonenumbers import shortnumberinfo
 
 from . import hours
 from .chars import EXCERPT, excerpt
-from .problems import Problem, problem
+from .problems import CATALOG, Problem, fields_of, problem
 from .yamlload import Document, Path
 
 if TYPE_CHECKING:
@@ -222,8 +222,9 @@ def snippet(key: str | int, value: object, parent: str | None = None) -> str:
     return text.strip().replace("\n", "\n  ")
 
 
-def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
-    """What the value should look like, said for the field at hand."""
+def _pattern_problem(at, path: Path, value: object, subschema: dict) -> Problem:
+    """NK205 with the field's description and example, or a municipality's name where its NIS code
+    belongs (NK667), or an id with other characters (NK668)."""
     from .refdata import reference, slug
 
     title = subschema.get("title", "")
@@ -232,16 +233,14 @@ def _pattern_hint(path: Path, value: object, subschema: dict) -> str:
     if title == "NIS-code" and isinstance(value, str):
         found = reference().find(value) or reference().find(reference().suggest_name(value) or "")
         if found:
-            return f"Gebruik de NIS-code van {found.name}, niet de naam:\n  " + snippet(key, found.nis, parent)
-        return "Een NIS-code heeft vijf cijfers, zoals \"42028\" voor Zele (opzoeken: statbel.fgov.be, 'REFNIS-codes')."
+            return at("NK667", value=value, field=show_path(path), municipality=found.name,
+                      example=snippet(key, found.nis, parent))
     if title == "Id" and isinstance(value, str):
-        return ("Alleen kleine letters, cijfers en koppeltekens, zonder spaties of accenten. Bijvoorbeeld:\n  "
-                + snippet(key, slug(value)[:EXCERPT] or "jeugdhuis-de-kelder", parent))
+        return at("NK668", value=value, field=show_path(path),
+                  example=snippet(key, slug(value)[:EXCERPT] or "jeugdhuis-de-kelder", parent))
     example = _example(subschema)
-    description = subschema.get("description", "")
-    if example is not None:
-        return f"{description}\nVoorbeeld:\n  " + snippet(key, example, parent)
-    return description
+    return at("NK205", value=value, field=show_path(path), rule=subschema.get("description", "").strip(),
+              example=snippet(key, example, parent) if example is not None else f"{key}: ...")
 
 
 def _example(subschema: dict) -> object | None:
@@ -289,24 +288,27 @@ def _suggest_key(key: str, allowed: list[str], kind: str) -> str:
     return ""
 
 
-def _type_hint(field: str, expected: list[str], value: object, subschema: dict) -> str:
+def _type_problem(at, path: Path, field: str, expected: list[str], value: object, subschema: dict) -> Problem:
+    """NK203, or the kind of wrong value an editor writes most (a list without '- ', 'ja', a number
+    with a comma, a number where text belongs), each with a correct line to copy."""
+    names = " of ".join(_TYPE_NAMES.get(t, t) for t in expected if not (t == "integer" and "string" in expected))
     shown = excerpt(str(value))  # a hint quotes at most a short excerpt of what the file holds
+    where = dict(field=show_path(path), found=describe(value))
     if "number" in expected and isinstance(value, str) and value.replace(",", "", 1).replace("-", "", 1).isdigit():
-        return f"Schrijf een getal met een punt, niet met een komma: {field}: {shown.replace(',', '.')}"
+        return at("NK666", **where, key=field, value=shown.replace(",", "."))
     if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"Zet de waarde tussen aanhalingstekens, dan blijft ze precies zoals je ze schreef: {field}: \"{shown}\""
+        return at("NK665", **where, key=field, value=shown)
     if "boolean" in expected and isinstance(value, str):
-        return f"Schrijf true (ja) of false (nee), in kleine letters: {field}: true"
+        return at("NK664", **where, key=field)
     if "array" in expected and isinstance(value, str):
         # A list whose first '- ' was forgotten reads as one text 'a - b': suggest the block list itself
         # (a flow list [a - b] would be one wrong item).
         items = [part.strip() for part in re.split(r"\s+-\s+", value) if part.strip()] if " - " in value else [value]
         lines = "\n".join(f"    - {item}" for item in items)
-        return f"Schrijf een lijst, met '- ' voor elk item, ook het eerste en ook voor één item:\n  {field}:\n{lines}"
+        return at("NK663", **where, example=f"{field}:\n{lines}")
     example = _example(subschema)
-    if example is not None:
-        return "Voorbeeld:\n  " + snippet(field, example)
-    return "Controleer de waarde."
+    return at("NK203", **where, expected=names,
+              example=snippet(field, example) if example is not None else f"{field}: ...")
 
 
 def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> list[Problem]:
@@ -340,12 +342,11 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
         return out
     if v == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        names = " of ".join(_TYPE_NAMES.get(t, t) for t in expected if not (t == "integer" and "string" in expected))
-        return [at("NK203", field=show_path(path), expected=names, found=describe(value),
-                   hint=_type_hint(field, expected, value, schema))]
+        return [_type_problem(at, path, field, expected, value, schema)]
     fmt = schema.get("format")
     if v in ("format", "pattern") and fmt in _FORMAT_CODES:
-        return [at(_FORMAT_CODES[fmt], value=value, field=field)]
+        code = _FORMAT_CODES[fmt]  # NK342's message names no field
+        return [at(code, value=value, field=field) if "field" in fields_of(CATALOG[code]) else at(code, value=value)]
     if v in ("enum", "const"):
         allowed = error.validator_value if v == "enum" else [error.validator_value]
         shown_allowed = [json.dumps(a) if not isinstance(a, str) else a for a in allowed]
@@ -354,40 +355,28 @@ def _from_error(error: jsonschema.ValidationError, doc: Document, kind: str) -> 
         return [at("NK204", value=value if not isinstance(value, bool) else str(value).lower(),
                    field=show_path(path), suggestion=suggestion, allowed=", ".join(shown_allowed))]
     if v == "pattern":
-        return [at("NK205", value=value, field=show_path(path), hint=_pattern_hint(path, value, schema))]
+        return [_pattern_problem(at, path, value, schema)]
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         bound = {"minimum": "minstens", "maximum": "hoogstens", "exclusiveMinimum": "meer dan",
                  "exclusiveMaximum": "minder dan"}[v]
-        hint = ""
-        if field in ("lat", "lon"):
-            hint = " In Vlaanderen is lat ongeveer 50,7 tot 51,5 en lon 2,5 tot 5,9: zijn ze omgewisseld?"
-        return [at("NK210", field=show_path(path), value=value, bound=f"{bound} {error.validator_value}", hint=hint)]
-    if v in ("minLength", "maxLength"):
-        what = (f"is te kort: minstens {error.validator_value} tekens" if v == "minLength"
-                else f"is te lang: {len(value)} tekens, hoogstens {error.validator_value}")
-        return [at("NK212", field=show_path(path), problem=what)]
-    if v in ("minItems", "maxItems", "uniqueItems"):
-        if v == "uniqueItems":
-            seen, double = set(), None
-            for item in value:
-                key = json.dumps(item, sort_keys=True)
-                if key in seen:
-                    double = item
-                    break
-                seen.add(key)
-            what = f"bevat '{excerpt(str(double))}' twee keer"
-        elif v == "minItems":
-            what = f"moet minstens {error.validator_value} item(s) bevatten"
-        else:
-            what = f"mag hoogstens {error.validator_value} items bevatten"
-        return [at("NK211", field=show_path(path), problem=what)]
-    if v in ("minProperties", "maxProperties"):
-        return [at("NK212", field=show_path(path), problem=_lower(schema.get("description", "het aantal velden klopt niet")))]
-    return [at("NK212", field=show_path(path), problem=_lower(schema.get("description", "de waarde voldoet niet")))]
-
-
-def _lower(sentence: str) -> str:
-    return (sentence[:1].lower() + sentence[1:]).rstrip(".")
+        return [at("NK210", field=show_path(path), value=value, bound=f"{bound} {error.validator_value}")]
+    if v in ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties"):
+        unit = {"L": ("teken", "tekens"), "I": ("item", "items"), "P": ("veld", "velden")}[v[3]]
+        size = len(value) if isinstance(value, (str, list, dict)) else 0
+        bound = f"{'minstens' if v.startswith('min') else 'hoogstens'} {error.validator_value}"
+        return [at("NK212", field=show_path(path), size=f"{size} {unit[size != 1]}", bound=bound)]
+    if v == "uniqueItems":
+        seen, double = set(), None
+        for item in value:
+            key = json.dumps(item, sort_keys=True)
+            if key in seen:
+                double = item
+                break
+            seen.add(key)
+        return [at("NK211", field=show_path(path), value=str(double))]
+    # Every rule of our schemas is told above in its own words; a rule without them is a gap in this
+    # function, not a mistake in the data (test_schemas checks that no schema uses one).
+    return [at("NK900", error=f"de schemaregel '{v}' bij '{show_path(path)}' heeft geen eigen melding")]
 
 
 def validate(doc: Document, kind: str) -> list[Problem]:

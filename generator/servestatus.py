@@ -15,6 +15,7 @@ import json
 import logging
 from pathlib import Path
 
+from . import problemformat
 from .html import e
 from .pages import Page
 from .problems import CATALOG, Problem
@@ -43,9 +44,12 @@ def foutcodes_url(docs_dir: str | Path | None) -> str | None:
     return None
 
 
+def _explanation(p: Problem, catalogue: str | None) -> str | None:
+    return f"{catalogue}#{anchor(p.code)}" if catalogue else None
+
+
 def _item(p: Problem, catalogue: str | None) -> dict:
-    return {"plaats": f"{p.file}:{p.line}:{p.column}", "code": p.code, "melding": p.message, "tip": p.hint,
-            "uitleg": f"{catalogue}#{anchor(p.code)}" if catalogue else None}
+    return problemformat.banner_item(p, _explanation(p, catalogue))
 
 
 def heading(problems: list[Problem], last_good: bool) -> str:
@@ -73,12 +77,7 @@ def write_status(site_dir: str | Path, problems: list[Problem], catalogue: str |
 
 def error_page(problems: list[Problem], catalogue: str | None) -> Page:
     """The home page while there is no good site yet: the problems, each value escaped."""
-    items = []
-    for p in problems:
-        link = (f' <a href="{e(catalogue)}#{e(anchor(p.code))}">Uitleg bij {e(p.code)}</a>'
-                if catalogue else "")
-        items.append(f"<li><code>{e(p.file)}:{p.line}:{p.column}</code> <strong>{e(p.code)}</strong> "
-                     f"{e(p.message)}<br>Tip: {e(p.hint)}{link}</li>")
+    items = [problemformat.html(p, _explanation(p, catalogue)) for p in problems]
     body = (f'<div class="nk-serve-errors" role="alert"><p>{e(heading(problems, False))}</p>'
             f'<ul>{"".join(items)}</ul></div>')
     return Page("", "Fouten in de gegevens", body, searchable=False)

@@ -147,7 +147,17 @@ def answers(partner: Partner, question: Question, text: str | None = None) -> bo
 
 
 def answered(site: Site, region_id: str) -> dict[str, tuple[Partner, ...]]:
-    """Question id -> the partners of the region that answer it (in name order)."""
+    """Question id -> the partners of the region that answer it (in name order).
+
+    Made once per site and region (search, the wegwijzer and the coverage page all ask), kept on the site
+    like its other indexes (a frozen dataclass's instance dict, as cached_property does)."""
+    cache = site.__dict__.setdefault("_answered", {})
+    if region_id not in cache:
+        cache[region_id] = _answered(site, region_id)
+    return cache[region_id]
+
+
+def _answered(site: Site, region_id: str) -> dict[str, tuple[Partner, ...]]:
     region = site.region(region_id)
     partners = site.partners_of(region_id)
     texts = {p.id: partner_text(p) for p in partners if not p.vragen}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from . import urls, vragen
+from .agreements import FAMILY_EXPLANATION, sentence
 from .html import e164
 from .model import COST_LABELS, Site
 
@@ -77,12 +78,19 @@ def region_data(site: Site, region_id: str) -> dict:
         opening = primary_hours(p)  # "nu open" on the card (nk-open.js, as on the A-Z list)
         if opening:
             item["o"] = opening
+        signed = site.agreements_of(p)  # gedeeld beroepsgeheim: the sentences are in "afspraken", once
+        if signed:
+            item["ga"] = [a.id for a in signed]
         partners.append(item)
-    return {
+    data = {
         "vragen": [{"id": q.id, "v": q.vraag, "d": list(q.levensdomeinen), **({"c": 1} if q.complex else {})}
                    for q in region.questions],
         "partners": partners,
     }
+    if region.agreements:
+        data["afspraken"] = {a.id: sentence(region, a) for a in region.agreements}
+        data["afspraak_uitleg"] = FAMILY_EXPLANATION
+    return data
 
 
 def index_data(site: Site, sizes: dict[str, int]) -> dict:

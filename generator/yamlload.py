@@ -213,30 +213,29 @@ def load(raw: bytes, path: str, *, marks: bool = True) -> tuple[Document | None,
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, path)]
     except yaml.YAMLError as exc:  # unmarked reader/parser errors
-        return None, [problem("NK103", path, 1, 1, problem=excerpt(str(exc).split("\n")[0], 200))]
+        return None, [problem("NK103", path, 1, 1, detail=excerpt(str(exc).split("\n")[0], 200))]
 
 
+# libyaml's messages and the problem each one is (a tab is NK104 before this table is read).
 _TRANSLATIONS = [
-    ("found character '\\t' that cannot start any token", None),
-    ("mapping values are not allowed", "er staat een dubbele punt waar geen veld kan beginnen; zet tekst met ': ' tussen aanhalingstekens"),
-    ("could not find expected ':'", "de dubbele punt na de veldnaam ontbreekt"),
-    ("did not find expected key", "de inspringing klopt niet of een veld mist een dubbele punt"),
-    ("did not find expected '-' indicator", "de inspringing van de lijst klopt niet"),
-    ("found unexpected end of stream", "het bestand stopt midden in een waarde (ontbreekt er een aanhalingsteken?)"),
-    ("found unknown escape character", "een backslash (\\) tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
-    ("did not find expected node content", "hier ontbreekt een waarde"),
-    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet goed afgesloten"),
-    ("did not find expected ',' or '}'", "een blok tussen { } is niet goed afgesloten"),
-    ("found a tab character", None),
-    ("found undefined tag handle", "een '!' aan het begin van een waarde; zet de tekst tussen aanhalingstekens"),
-    ("found unexpected ':'", "een dubbele punt op een onverwachte plaats"),
-    ("block sequence entries are not allowed", "een '- ' lijstitem op een plaats waar geen lijst kan beginnen"),
-    ("expected <block end>, but found", "de inspringing klopt niet"),
-    ("found character that cannot start any token", "een teken dat hier niet mag ('@', '`', '%' of '|'); zet de waarde tussen aanhalingstekens"),
+    ("mapping values are not allowed", "NK124"),
+    ("could not find expected ':'", "NK123"),
+    ("did not find expected key", "NK125"),
+    ("did not find expected '-' indicator", "NK126"),
+    ("found unexpected end of stream", "NK127"),
+    ("found unknown escape character", "NK128"),
+    ("did not find expected node content", "NK129"),
+    ("did not find expected ',' or ']'", "NK130"),
+    ("did not find expected ',' or '}'", "NK131"),
+    ("found undefined tag handle", "NK132"),
+    ("found unexpected ':'", "NK124"),
+    ("block sequence entries are not allowed", "NK133"),
+    ("expected <block end>, but found", "NK125"),
+    ("found character that cannot start any token", "NK134"),
 ]
 
 
-def _missing_dash_or_colon(text: str, error_line: int) -> tuple[int, str] | None:
+def _missing_dash_or_colon(text: str, error_line: int) -> tuple[int, str] | None:  # (line, code)
     """Where a forgotten '- ' or ':' really is: libyaml only notices it a line (or more) later."""
     lines = text.split("\n")
     for index in range(min(error_line, len(lines)) - 1, 0, -1):
@@ -249,8 +248,8 @@ def _missing_dash_or_colon(text: str, error_line: int) -> tuple[int, str] | None
         indent = len(line) - len(stripped)
         above = next((lines[i] for i in range(index - 2, -1, -1) if lines[i].strip()), "")
         if above.lstrip(" ").startswith("- ") and len(above) - len(above.lstrip(" ")) == indent:
-            return index, "deze regel staat in een lijst maar begint niet met '- ' (streepje vergeten)"
-        return index, "na de veldnaam ontbreekt een dubbele punt, zoals 'naam: ...'"
+            return index, "NK122"  # the '- ' is missing
+        return index, "NK123"  # the ':' is missing
     return None
 
 
@@ -265,13 +264,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
         return problem("NK104", path, m.line, (indent.find("\t") + 1) if "\t" in indent else m.column)
     found = _missing_dash_or_colon(text, m.line) if "could not find expected ':'" in detail else None
     if found:
-        return problem("NK103", path, found[0], 1, problem=found[1])
+        return problem(found[1], path, found[0], 1)
     if "nesting depth" in detail:  # libyaml's own limit, hit while scanning ahead
         return problem("NK111", path, m.line, m.column, limit=MAX_DEPTH)
-    for english, dutch in _TRANSLATIONS:
-        if english in detail and dutch:
-            return problem("NK103", path, m.line, m.column, problem=dutch)
-    return problem("NK103", path, m.line, m.column, problem=excerpt(exc.problem or exc.context or "onbekend probleem", 200))
+    for english, code in _TRANSLATIONS:
+        if english in detail:
+            return problem(code, path, m.line, m.column)
+    return problem("NK103", path, m.line, m.column, detail=excerpt(exc.problem or exc.context or "onbekend probleem", 200))
 
 
 def _show_tag(tag: str) -> str:
@@ -449,8 +448,7 @@ class _Builder:
             raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lege sleutel"))
         line = self.lines[event.start_mark.line]
         if not event.style and event.start_mark.column > 0 and line[event.start_mark.column - 1] == "?":
-            raise _Reject(problem("NK103", self.path, m.line, m.column - 1,
-                                  problem="een '?' vlak voor een veldnaam; zet de naam tussen aanhalingstekens"))
+            raise _Reject(problem("NK135", self.path, m.line, m.column - 1))
         key = event.value
         seen = top[3]
         if key in seen:
@@ -466,21 +464,18 @@ class _Builder:
         style = event.style
         line = self.lines[end.line] if end.line < len(self.lines) else ""
         if style in ("'", '"') and line[end.column:end.column + 1] == "#":
-            raise _Reject(problem("NK103", self.path, end.line + 1, end.column + 1,
-                                  problem="een '#' direct na een aanhalingsteken; zet een spatie voor commentaar"))
+            raise _Reject(problem("NK136", self.path, end.line + 1, end.column + 1))
         if style in ("|", ">"):
             header = self.lines[start.line][start.column:]
             if not re.match(r"[|>][0-9+-]*(?:[ \t]|\Z)", header):
-                raise _Reject(problem("NK103", self.path, start.line + 1, start.column + 1,
-                                      problem="na '|' of '>' hoort een spatie of het einde van de regel"))
+                raise _Reject(problem("NK137", self.path, start.line + 1, start.column + 1))
             following = self.lines[start.line + 1:]
             blanks = []
             for text in following:
                 if text.strip():
                     content_indent = len(text) - len(text.lstrip(" "))
                     if any(len(b) > content_indent for b in blanks):
-                        raise _Reject(problem("NK103", self.path, start.line + 2, 1,
-                                              problem="een lege regel met meer spaties dan de tekst eronder"))
+                        raise _Reject(problem("NK138", self.path, start.line + 2, 1))
                     break
                 blanks.append(text)
             return
@@ -515,8 +510,7 @@ class _Builder:
             if not stripped.strip() or (closing and stripped.strip(" ]},") == ""):
                 continue
             if len(text) - len(stripped) <= indent:
-                raise _Reject(problem("NK103", self.path, number + 1, 1,
-                                      problem="deze vervolgregel moet verder ingesprongen zijn"))
+                raise _Reject(problem("NK139", self.path, number + 1, 1))
 
     def _check_hash_cut(self, event, value: str, stack: list[list]) -> None:
         """Warn when YAML read ' #word' after a plain value as a comment."""

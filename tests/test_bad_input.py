@@ -157,7 +157,7 @@ def test_dup_ids(basis):
     for name in ("zele-nfc.yaml", "zele-nfd.yaml"):
         assert any("Bedoel je 'Zele'?" in c for c in found[name]), name
     assert any("Bedoel je 'Lokeren'?" in c for c in found["lowercase.yaml"])
-    assert "NK310" in codes["zwsp-id.yaml"] and "NK205" in codes["zwsp-id.yaml"]
+    assert "NK310" in codes["zwsp-id.yaml"] and "NK668" in codes["zwsp-id.yaml"]
     assert "sn-ok-plain-trailing.yaml" not in found  # plain trailing spaces are not part of the value
 
 

@@ -144,7 +144,7 @@ def test_nagekeken_defaults_to_today_and_quotes_any_name(basis):
     (["--datum", "25-11-2026"], "NK208", 2),
     (["--door", " x"], "NK507", 2),
     (["--door", "a\nb"], "NK507", 2),
-    (["--door", "Regio\u200bteam"], "NK507", 2),  # refused by the text checks on the changed file
+    (["--door", "Regio\u200bteam"], "NK652", 2),  # refused by the text checks on the changed file
 ])
 def test_nagekeken_refuses_and_changes_nothing(basis, args, code, exit_code):
     path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
@@ -188,3 +188,14 @@ def test_nagekeken_without_the_block_in_block_form(basis):
     assert result.exit_code == 0, result.output  # a flow block works too: only the two values change
     assert path.read_text(encoding="utf-8") == text.replace('"2026-10-01"', f'"{TODAY.isoformat()}"').replace(
         "door: Huis van het Kind Zele}", 'door: "Regioteam"}')
+
+
+def test_nagekeken_refuses_a_value_over_two_lines_with_its_own_code(basis):
+    # NK651: the line is there but cannot be replaced safely (was NK506 with a free-text reason).
+    path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
+    text = path.read_text(encoding="utf-8").replace("  door: Huis van het Kind Zele\n",
+                                                    "  door: >\n    Huis van het Kind Zele\n")
+    path.write_text(text, encoding="utf-8")
+    result = run("nagekeken", "huis-van-het-kind-zele", "--door", "Regioteam", "--data", str(basis))
+    assert result.exit_code == 1 and "NK651" in result.output and "NK506" not in result.output, result.output
+    assert path.read_text(encoding="utf-8") == text

@@ -56,6 +56,6 @@ def test_hints_name_the_fix(tmp_path):
 
     assert "Grembergen is een deelgemeente van Dendermonde: zet gemeente: Dendermonde en plaats: Grembergen" \
         in messages("NK303-deelgemeente")
-    assert "Gebruik de NIS-code van Zele" in messages("NK205-nis-als-naam") and "'42028'" in messages("NK205-nis-als-naam")
+    assert "Gebruik de NIS-code van Zele" in messages("NK667-nis-als-naam") and "'42028'" in messages("NK667-nis-als-naam")
     assert "Bedoel je 'participatie'?" in messages("NK306-levensdomein")
     assert "Hernoem het bestand, zoals: kladblok.yml" in messages("NK320-extensie")

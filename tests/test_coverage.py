@@ -1,4 +1,4 @@
-"""Coverage (dekking): the matrix of municipalities x levensdomeinen, its page and `report --dekking`.
+"""Coverage (dekking): the matrix of municipalities x levensdomeinen and x questions, its page and `report --dekking`.
 
 The golden files in tests/golden/ are the report for the example data; after a deliberate change to
 the example data or the report, write them again with:
@@ -90,6 +90,56 @@ def test_removing_every_partner_of_a_cell_makes_it_a_gap(tmp_path):
     gap_rows = [r for r in rows[1:] if r[0] == "ja"]
     assert rows[1:len(gap_rows) + 1] == gap_rows  # gaps first
     assert any(r[2:5] == ["Hamme", "42008", "Vrije tijd"] for r in gap_rows)
+
+
+def test_removing_every_partner_of_a_question_cell_makes_it_a_gap(tmp_path):
+    folder = example_copy(tmp_path)
+    site = site_of(folder)
+    coverage = region_coverage(site, site.region("dender"))
+    question = next(q for q in coverage.questions if q.id == "opvang-schoolkind")
+    cell = coverage.question_cell("hamme", question.id)
+    assert cell.here and cell.elsewhere  # one partner with an address in Hamme, one for the whole region
+    assert ("dender", question.id, "Hamme") not in _question_gaps(report(folder, "json"))
+    page = {p.url: p for p in render_site(site, today=TODAY)}[urls.coverage("dender")]
+    assert _question_row(page.body, question.vraag)[_column(coverage, "hamme")].startswith(">")  # a number
+
+    for partner_id in cell.here + cell.elsewhere:
+        (folder / "partners" / "dender" / f"{partner_id}.yml").unlink()
+    site = site_of(folder)
+    coverage = region_coverage(site, site.region("dender"))
+    assert coverage.question_cell("hamme", question.id).gap
+    page = {p.url: p for p in render_site(site, today=TODAY)}[urls.coverage("dender")]
+    # the table says it in words, in the question's row, in Hamme's column
+    assert "<strong>hiaat</strong>" in _question_row(page.body, question.vraag)[_column(coverage, "hamme")]
+    # and so does the list of questions without help (readable on a phone), with Hamme named
+    listing = page.body.split('id="nk-hiaten-vragen"')[1].split("</ul>")[0]
+    item = listing.split(f"<strong>{question.vraag}</strong>")[1].split("</li>")[0]
+    assert "Hiaat in " in item and "Hamme" in item
+    # and the report, in every format, gaps first
+    assert ("dender", question.id, "Hamme") in _question_gaps(report(folder, "json"))
+    text = report(folder)
+    head = text.split("== ")[0]
+    line = next(x for x in head.splitlines() if question.vraag in x)
+    assert line.startswith("  - 1 Gezin 1 Plan Dender: ") and "Hiaat in: " in line and "Hamme" in line
+    assert question.vraag in report(folder, "markdown").split("## 1 Gezin 1 Plan Dender")[0]
+    rows = list(csv.reader(io.StringIO(report(folder, "csv").lstrip("\ufeff")), delimiter=";"))
+    gap_rows = [r for r in rows[1:] if r[0] == "ja"]
+    assert rows[1:len(gap_rows) + 1] == gap_rows  # gaps first
+    assert ["Hamme", "42008", "", question.vraag] in [r[2:6] for r in gap_rows]
+
+
+def _column(coverage, municipality_id):
+    return [row.municipality.id for row in coverage.rows].index(municipality_id)
+
+
+def _question_row(body, vraag):
+    """The cells of one question's row in the table of questions by municipality."""
+    table = body.split('id="nk-dekking-vragen"')[1].split("</table>")[0]
+    return table.split(f'<th scope="row">{vraag}</th>')[1].split("</tr>")[0].split("<td")[1:]
+
+
+def _question_gaps(json_text):
+    return {(g["regio"], g["vraag"], m["naam"]) for g in json.loads(json_text)["hiaten_vragen"] for m in g["gemeenten"]}
 
 
 def _gaps(json_text):

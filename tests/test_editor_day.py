@@ -16,7 +16,7 @@ def test_missing_first_dash_suggests_a_block_list(basis):
     path.write_text(text.replace("levensdomeinen: [opvoeding, gezondheid]",
                                  "levensdomeinen:\n  opvoeding\n  - gezondheid"), encoding="utf-8")
     (found,) = validate_folder(basis, today=TODAY).errors
-    assert found.code == "NK203"
+    assert found.code == "NK663"
     assert "levensdomeinen:\n    - opvoeding\n    - gezondheid" in found.hint and "[" not in found.hint
 
 

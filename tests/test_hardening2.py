@@ -222,7 +222,7 @@ def _two_regions(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("args, code", [
-    (["new", "partner", "--regio", "dender", "clb-voorkempen"], "NK641"),  # id of another region (NK301)
+    (["new", "partner", "--regio", "dender", "clb-voorkempen"], "NK650"),  # id of another region
     (["new", "gemeente", "--regio", "dender", "Brecht"], "NK641"),  # municipality of another region (NK314)
     (["new", "gemeente", "--regio", "dender", "Parijs"], "NK639"),
     (["new", "partner", "--regio", "nergens", "x"], "NK640"),
@@ -315,7 +315,7 @@ def test_an_infinite_coordinate_is_a_cell_problem_not_inf(basis):
     sheet.write_bytes((HEAD + "aa;Naam;andere;Iets.;opvoeding;zelf;nee;hele regio;2026-01-05;Team;Markt 1;9240;"
                        "Zele;1e999;4.04\r\n").encode())
     result = run("import", sheet, "--regio", "dender", "--data", basis, "--dry-run")
-    assert result.exit_code == 1 and "NK619" in result.output and ".inf" not in result.output
+    assert result.exit_code == 1 and "NK658" in result.output and ".inf" not in result.output
 
 
 def test_a_formula_cell_without_a_value_is_told_as_a_formula(basis):

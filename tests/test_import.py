@@ -62,7 +62,7 @@ def test_messy_spreadsheet(tmp_path, basis):
     result = run("import", path, "--regio", "dender", "--data", basis, "--dry-run")
     assert result.exit_code == 1
     assert "rommelig.xlsx:5:3: NK619 fout: In kolom C (korte_beschrijving): is leeg of ontbreekt" in result.output
-    assert "rommelig.xlsx:5:9: NK619 fout: In kolom I (telefoon): is een getal (52445566)" in result.output
+    assert "rommelig.xlsx:5:9: NK655 fout: In kolom I (telefoon): is een getal (52445566)" in result.output
     assert "Niets geschreven" in result.output and "zou schrijven:" not in result.output
     # All or nothing: the good row is not written while another row has an error.
     assert run("import", path, "--regio", "dender", "--data", basis).exit_code == 1

@@ -83,9 +83,9 @@ def test_size_is_bounded_before_parsing():
     ("---\n", [(1, "NK105")]),
     ("a: 1\n...\n---\nb: 2\n", [(3, "NK106")]),
     ("a:\n  - x\n  -\n", [(3, "NK114")]),
-    ("a: [x, y\n", [(2, "NK103")]),
+    ("a: [x, y\n", [(2, "NK130")]),
     ("a:\n\tb: 1\n", [(2, "NK104")]),
-    ('a: "x"# geen spatie\n', [(1, "NK103")]),
+    ('a: "x"# geen spatie\n', [(1, "NK136")]),
 ])
 def test_refusals(text, expected):
     assert codes(text) == expected
@@ -137,9 +137,9 @@ def test_overflowing_number_is_refused():
 
 def test_forgotten_dash_or_colon_is_reported_on_its_own_line():
     doc, problems = load(b"naam: x\nlevensdomeinen:\n  - opvoeding\n  gezondheid\n  - werk\nsoort: caw\n", "x.yml")
-    assert [(p.line, p.code) for p in problems] == [(4, "NK103")] and "streepje vergeten" in problems[0].message
+    assert [(p.line, p.code) for p in problems] == [(4, "NK122")] and "streepje vergeten" in problems[0].message
     doc, problems = load(b"naam: x\nsoort caw\nid: y\n", "x.yml")
-    assert [(p.line, p.code) for p in problems] == [(2, "NK103")] and "dubbele punt" in problems[0].message
+    assert [(p.line, p.code) for p in problems] == [(2, "NK123")] and "dubbele punt" in problems[0].message
 
 
 # -- the data folder: every folder and file is read, or reported with a code -------------------

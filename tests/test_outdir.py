@@ -109,7 +109,7 @@ def test_build_refuses_folders_it_does_not_own_and_touches_nothing(tmp_path, mon
     before = snapshot(tmp_path)
     result = run("build", "--site", target, "--config", str(root / "mkdocs.yml"))
     assert result.exit_code == 2, result.output
-    assert f"{code}: " in result.output and says in result.output
+    assert f"Fout: {code} " in result.output and says in result.output
     assert "Traceback" not in result.output
     assert snapshot(tmp_path) == before
 
@@ -122,7 +122,7 @@ def test_generate_refuses_the_same_folders(tmp_path, monkeypatch, target, code, 
     before = snapshot(tmp_path)
     result = run("generate", target, "--data", str(root))
     assert result.exit_code == 2, result.output
-    assert f"{code}: " in result.output and says in result.output
+    assert f"Fout: {code} " in result.output and says in result.output
     assert snapshot(tmp_path) == before
 
 
@@ -211,7 +211,7 @@ def test_a_second_run_waits_for_the_lock_and_says_who_holds_it(tmp_path):
             with outdir.locked(target, wait=0, say=said.append):
                 pass
     assert said == [f"Wacht op een andere build (pid {os.getpid()}) die naar {target} schrijft…"]
-    assert str(refused.value).startswith(f"NK704: Een andere build (pid {os.getpid()})")
+    assert str(refused.value).startswith(f"NK704 Een andere build (pid {os.getpid()})")
     with outdir.locked(target, wait=0):  # released
         pass
 

@@ -42,13 +42,16 @@ def test_flanders_benchmark_measures_every_row_side_by_side(tmp_path):
 
     offline = size["offline"]  # the offline pack of the region with the most partners, and saving it
     assert offline["partners"] > 0 and offline["mb"] > 0 and offline["save_s"] > 0
+    coverage = size["coverage"]  # the coverage pages' share of the build, in the same run
+    assert coverage["pages"] > 0 and coverage["maps"] > 0 and coverage["s"]["median"] > 0
+    assert coverage["share"] == round(coverage["s"]["median"] / size["build_s"], 4)
 
     serve = result["serve"]
     assert serve["pages"] > 30 and serve["ours_s"]["median"] > 0 and serve["mkdocs_s"]["median"] > 0
 
     # One table: each target with ours, the peer or floor, the ratio and the target.
     rows = {row["wat"].split(" (")[0].split(" / ")[0]: row for row in result["verdicts"]}
-    for name in ("volledige build", "make serve: wijziging zichtbaar", "regiokaart: bytes", "offline-pakket van één regio"):
+    for name in ("volledige build", "make serve: wijziging zichtbaar", "regiokaart: bytes", "offline-pakket van één regio", "dekking"):
         assert name in rows, sorted(rows)
     for row in result["verdicts"]:
         assert row["wij"] and row["doel"], row

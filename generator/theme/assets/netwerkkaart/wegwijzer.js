@@ -189,12 +189,17 @@
     }
 
     // Beroepsgeheim and brede instap in words (ja, nee, niet ingevuld); what they mean opens on tap.
-    function statuses(p) {
+    function statuses(p, data) {
       var word = function (v) { return v === 1 ? "ja" : v === 0 ? "nee" : "niet ingevuld"; };
       var details = node("details", null, "nk-status nk-status-" + (p.bg === 1 ? "ja" : p.bg === 0 ? "nee" : "onbekend"));
       details.appendChild(node("summary", "Beroepsgeheim: " + word(p.bg) + " \u00b7 Brede instap: " + word(p.b)));
-      details.appendChild(node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
-        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
+      var meaning = node("p", "Beroepsgeheim: wat je vertelt, blijft tussen jou en de hulpverlener. " +
+        "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust.");
+      if (p.ga && data.afspraak_uitleg) {  // gedeeld beroepsgeheim: what the agreement means, for the family
+        meaning.appendChild(node("br"));
+        meaning.appendChild(node("span", data.afspraak_uitleg, "nk-agreement-explained"));
+      }
+      details.appendChild(meaning);
       return details;
     }
 
@@ -233,7 +238,15 @@
       result.setAttribute("data-nk-open-filter", which || "alle");
     }
 
-    function card(p, place) {
+    // Gedeeld beroepsgeheim: one sentence per agreement the partner signed (the region's data has them).
+    function agreementLines(box, p, data) {
+      (p.ga || []).forEach(function (id) {
+        var line = data.afspraken && data.afspraken[id];
+        if (line) box.appendChild(node("p", line, "nk-agreement-line"));
+      });
+    }
+
+    function card(p, place, data) {
       var box = node("article", null, "nk-card nk-ww-card");
       box.setAttribute("data-partner", p.i);
       var h = node("h4");
@@ -257,7 +270,8 @@
       if (p.b === 1) badges.appendChild(node("span", "Brede instap: met elke vraag welkom", "nk-badge nk-ok"));
       if (p.k === "gratis") badges.appendChild(node("span", "Gratis", "nk-badge nk-ok"));
       if (badges.childNodes.length) box.appendChild(badges);
-      box.appendChild(statuses(p));
+      agreementLines(box, p, data);
+      box.appendChild(statuses(p, data));
       var dl = node("dl");
       row(dl, "Hoe", (p.a || []).map(function (w) { return index.aanmelden[w] || ""; }).join(" "));
       if (p.k && p.k !== "gratis") row(dl, "Kosten", index.kost[p.k] + "." + (p.ku ? " " + p.ku : ""));
@@ -349,7 +363,7 @@
             + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", "nk-muted");
           section.appendChild(count);
           var list = node("div", null, "nk-cards nk-ww-cards");
-          var cards = a.partners.map(function (p) { var box = card(p, place); list.appendChild(box); return { box: box, hours: p.o }; });
+          var cards = a.partners.map(function (p) { var box = card(p, place, data); list.appendChild(box); return { box: box, hours: p.o }; });
           lists.push({ count: count, text: count.textContent, cards: cards });
           section.appendChild(list);
         } else {
@@ -359,7 +373,7 @@
             section.appendChild(node("p", "Deze partners werken in de hele regio rond hetzelfde thema:", "nk-muted"));
             var more = node("div", null, "nk-cards nk-ww-cards nk-ww-fallback");
             lists.push({ count: null, cards: a.fallback.map(function (p) {
-              var box = card(p, place);
+              var box = card(p, place, data);
               more.appendChild(box);
               return { box: box, hours: p.o };
             }) });
