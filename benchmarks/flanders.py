@@ -258,13 +258,16 @@ def site_facts(site: Path) -> dict:
     }
 
 
-OPEN_STATE = re.compile(r"<(?:p|span) class=\"nk-open\" data-nk-open='[^']*' hidden data-pagefind-ignore></(?:p|span)>")
+# the states (inline hours, or a reference into the page's table) and that table (pages.py share_hours)
+OPEN_STATE = re.compile(r"<(?:p|span) (?:class=\"nk-open\" data-nk-open='[^']*' hidden data-pagefind-ignore|"
+                        r"data-nk-open-ref=\"\d+\" hidden)></(?:p|span)>| data-nk-uren='[^']*'")
 
 
 def open_weight(site: Path) -> dict:
     """"Nu open" (issue 14): what it adds to the pages, in bytes as served (not compressed; gzip beside it,
     for information). Per page type (its largest page): the hours in it (the data-nk-open elements
-    nk-open.js fills in) against the same page without them; once per visit (cached after) nk-open.js and the generated holidays; the wegwijzer's hours
+    nk-open.js fills in, or their references and the page's table of hours) against the same page without
+    them; once per visit (cached after) nk-open.js and the generated holidays; the wegwijzer's hours
     (field "o") in the largest region's file; and what a map's first popup fetches (the region's hours
     file, kaarten/uren/, plus the two scripts): the map data itself only names that file."""
     import gzip

@@ -188,47 +188,46 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 @click.argument("outdir", type=Pad(file_okay=False, path_type=Path))
 @click.option("--data", "data", default=".", show_default=True, type=Pad(path_type=Path),
               help="De map met partners/ en regions/.")
-def generate(outdir: Path, data: Path) -> None:
-    """Schrijf de pagina's van de site als Markdown-bestanden naar OUTDIR.
+@click.option("--site-url", envvar="NK_SITE_URL", default="",
+              help="Het adres van de site: links in de downloads en de feed (standaard: NK_SITE_URL).")
+@click.option("--naam", default="Netwerkkaart", show_default=True, help="De naam van de site.")
+@click.option("--tegels", default=None,
+              help="De achtergrondkaart: een XYZ-adres van kaarttegels, of 'geen' (standaard: OpenStreetMap).")
+@click.option("--zonder-zoeken", is_flag=True, help="Maak geen zoekindex (Pagefind).")
+def generate(outdir: Path, data: Path, site_url: str, naam: str, tegels: str | None, zonder_zoeken: bool) -> None:
+    """Schrijf de hele site als bronmap naar OUTDIR, klaar voor een andere sitebouwer.
 
-    Voor wie een andere sitebouwer dan MkDocs gebruikt. Eerst worden de gegevens
-    gecontroleerd; bij fouten wordt niets geschreven (exitcode 1). OUTDIR wordt
-    helemaal vervangen: het moet een nieuwe of lege map zijn, of een map die
+    OUTDIR krijgt docs/ (de pagina's als Markdown, kaarten, downloads, zoekindex,
+    thema-bestanden), overrides/ (de sjablonen van het thema), een mkdocs.yml voor
+    mkdocs-material zonder de netwerkkaart-plugin en een zensical.toml. Eerst worden
+    de gegevens gecontroleerd; bij fouten wordt niets geschreven (exitcode 1). OUTDIR
+    wordt helemaal vervangen: het moet een nieuwe of lege map zijn, of een map die
     netwerkkaart eerder maakte; nooit de gegevens, docs/ of een map met andere
     bestanden (exitcode 2).
 
     Voorbeeld:
 
-        netwerkkaart generate build/pages --data .
+        netwerkkaart generate build/bron --data . && mkdocs build -f build/bron/mkdocs.yml
     """
+    from . import core, files_engine
     from . import outdir as folders
 
     _folder(data)
     _guarded(lambda: folders.guard(outdir, data=data, docs=data / "docs", config_dir=data))
-    result = _valid(data, sys.stdout)
-    from . import maps, search, sheet, wegwijzer
-    from .pages import DATA, render_site
-
-    site = build_site(result.project)
-    map_files, site_maps = maps.render_maps(site)
-    pages = render_site(site, maps={m.page_url: m for m in site_maps})
+    settings = core.Settings(site_url=site_url, site_name=naam, search=not zonder_zoeken,
+                             **({} if tegels is None else {"tiles": core.tiles_setting(tegels)}))
+    made = core.build(data, settings)
+    if made.errors:
+        report.text(made.checked, sys.stdout)  # as `validate` prints them
+        sys.exit(1)
     with _refusals(), folders.replacing(outdir, say=_say) as fresh:
-        for page in pages:
-            target = fresh / page.src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown(), encoding="utf-8")
-        (fresh / DATA).parent.mkdir(parents=True, exist_ok=True)
-        (fresh / DATA).write_text(sheet.sheet_json(site), encoding="utf-8")
-        (fresh / search.TERMS).parent.mkdir(parents=True, exist_ok=True)
-        (fresh / search.TERMS).write_text(search.terms_json(site), encoding="utf-8")
-        for path, text in wegwijzer.files(site).items():
-            (fresh / path).parent.mkdir(parents=True, exist_ok=True)
-            (fresh / path).write_text(text, encoding="utf-8")
-        for item in map_files + maps.asset_files():
-            target = fresh / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode("utf-8"))
-    click.echo(f"{len(pages)} pagina's en {len(site_maps)} kaarten geschreven naar {outdir}.")
+        try:
+            counts = files_engine.write(made, fresh, site_name=naam, site_url=site_url)
+        except files_engine.GenerateError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(1)
+    click.echo(f"{counts['pages']} pagina's en {counts['files']} andere bestanden geschreven naar {outdir}. "
+               f"Bouwen: mkdocs build -f {outdir / 'mkdocs.yml'}")
 
 
 def _say(text: str) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import TYPE_CHECKING, Callable
 
 from .labels import DAYS as DAY_NAMES
@@ -132,6 +133,31 @@ def check(holder: dict, path: Path, at: At) -> list:
 
 def json_text(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# A page's table of hours (pages.share_hours) writes a plain weekly block as one short string,
+# "ma,di,do 09:00-12:30" (a third of its JSON); nk-open.js (expand) reads it back as the block.
+_DAY = "(?:ma|di|wo|do|vr|za|zo)"
+PAGE_BLOCK = re.compile(rf"({_DAY}(?:,{_DAY})*) ([0-9]{{2}}:[0-9]{{2}})-([0-9]{{2}}:[0-9]{{2}})")
+
+
+def page_hours(data: dict) -> dict:
+    """The hours for a page's table: each block with only ``dagen``, ``van`` and ``tot`` as a short
+    string (PAGE_BLOCK); any other block, and every other key, as it is."""
+    blocks = data.get("openingsuren")
+    if not isinstance(blocks, list):
+        return data
+
+    def short(block):
+        if not isinstance(block, dict) or set(block) != {"dagen", "van", "tot"} or not isinstance(block["dagen"], list):
+            return block
+        text = f"{','.join(map(str, block['dagen']))} {block['van']}-{block['tot']}"
+        match = PAGE_BLOCK.fullmatch(text)
+        # only when it reads back as the same block
+        return text if match and match.group(1).split(",") == block["dagen"] and match.group(2, 3) == (
+            block["van"], block["tot"]) else block
+
+    return {**data, "openingsuren": [short(b) for b in blocks]}
 
 
 def closure_words(closure: Closure) -> str:

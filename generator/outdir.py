@@ -67,12 +67,24 @@ def lock_of(target: Path) -> Path:
 
 def owned(folder: Path) -> bool:
     """Whether ``folder`` is an output folder this tool made: a real folder whose marker is a regular file
-    (not a link) starting with the signature, and that holds no data, configuration or Git folder."""
+    (not a link) starting with the signature, and that holds no data, configuration (other than the one
+    ``generate`` writes) or Git folder."""
     try:
-        return _marked(folder) and not ((folder / ".git").exists() or (folder / "mkdocs.yml").exists()
+        return _marked(folder) and not ((folder / ".git").exists() or _foreign_config(folder / "mkdocs.yml")
                                         or any((folder / "regions").glob("*/regio.yml")))
     except OSError:
         return False
+
+
+GENERATED_CONFIG = "# Gemaakt door `netwerkkaart generate`"  # the first line of the mkdocs.yml it writes
+
+
+def _foreign_config(path: Path) -> bool:
+    """A settings file that ``generate`` did not write."""
+    if path.is_symlink() or not path.exists():
+        return path.is_symlink()
+    with open(path, "rb") as handle:
+        return not handle.read(len(GENERATED_CONFIG.encode())).decode("utf-8", "replace") == GENERATED_CONFIG
 
 
 def _marked(folder: Path) -> bool:

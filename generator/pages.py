@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import re
 from dataclasses import dataclass
+from html import unescape
 from urllib.parse import quote
 
 from . import feedback, freshness, hours, search, urls
@@ -135,14 +137,42 @@ def pick_button(partner: Partner, domain: str | None = None) -> str:
             f' data-pagefind-ignore>'
             f'<span class="nk-pick-label">Voeg toe aan mijn netwerk</span></button>')
 
+def _json_attr(data) -> str:
+    """JSON for a single-quoted attribute: its many '"' stay one byte each (with e() each was 6 bytes:
+    300 bytes a row in the A-Z list); &, <, > and ' are escaped, so nothing can leave the attribute."""
+    return (hours.json_text(data).replace("&", "&amp;").replace("'", "&#x27;")
+            .replace("<", "&lt;").replace(">", "&gt;"))
+
+
 def open_state(opening: Hours, tag: str = "p") -> str:
     """The "nu open" state (icon + text), filled in by nk-open.js when the page is viewed and once a
-    minute after; hidden without JavaScript (the hours in words stay). See hours.py."""
-    # JSON in a single-quoted attribute: its many '"' stay one byte each (with e() each was 6 bytes:
-    # 300 bytes a row in the A-Z list); &, <, > and ' are escaped, so nothing can leave the attribute.
-    data = (hours.json_text(opening.to_data()).replace("&", "&amp;").replace("'", "&#x27;")
-            .replace("<", "&lt;").replace(">", "&gt;"))
+    minute after; hidden without JavaScript (the hours in words stay). See hours.py. On a page,
+    _wrap writes each distinct set of hours once (share_hours)."""
+    data = _json_attr(opening.to_data())
     return f"<{tag} class=\"nk-open\" data-nk-open='{data}' hidden data-pagefind-ignore></{tag}>"
+
+
+_OPEN_STATE = re.compile(r"<(p|span) class=\"nk-open\" data-nk-open='([^']*)' hidden data-pagefind-ignore></\1>")
+
+
+def share_hours(body: str) -> tuple[str, str]:
+    """Each distinct set of hours once per page (the A-Z list repeated the hours row after row, 16 to
+    18 % of its bytes): the states in ``body`` (open_state) become references into a table, returned
+    as the attribute for the page's wrapper: data-nk-uren, its plain weekly blocks written short
+    (hours.page_hours). nk-open.js resolves data-nk-open-ref against it and gives the element its
+    class when it fills it in: until then it is empty and hidden, as before. No states: ``body`` as
+    it is and no attribute."""
+    table: dict[str, int] = {}
+
+    def ref(match: re.Match) -> str:
+        index = table.setdefault(match.group(2), len(table))
+        return f'<{match.group(1)} data-nk-open-ref="{index}" hidden></{match.group(1)}>'
+
+    body = _OPEN_STATE.sub(ref, body)
+    if not table:
+        return body, ""
+    entries = (_json_attr(hours.page_hours(json.loads(unescape(text)))) for text in table)
+    return body, f" data-nk-uren='[{','.join(entries)}]'"
 
 
 def primary_hours(partner: Partner) -> Hours:
@@ -167,7 +197,8 @@ def status_details(partner: Partner) -> str:
 
 def _wrap(body: str, searchable: bool = True) -> str:
     attr = " data-pagefind-body" if searchable else ""
-    return f'<div class="nk-page"{attr}>\n{body}\n</div>'
+    body, table = share_hours(body)  # "nu open": each distinct set of hours once per page
+    return f'<div class="nk-page"{attr}{table}>\n{body}\n</div>'
 
 
 def _domain_names(region: Region) -> dict[str, str]:

@@ -3,9 +3,9 @@
 One page per type (Markdown with its HTML, as ``netwerkkaart generate`` writes it and the plugin hands to
 MkDocs), the document every map uses and the map data of one region, every export, the search terms and
 the documents Pagefind reads, the "Mijn netwerk" and wegwijzer data, "Wat is nieuw" with its feed. They are
-made by the same plain functions the plugin (``on_config``) and ``netwerkkaart generate`` call, without
-MkDocs, on a fixed date (``TODAY``) and with a fixed git history (a temporary repository, see
-:func:`history_repo`). ``tests/test_golden_outputs.py`` compares them with the files in
+made by the build core both engines use (``generator.core.build``: the MkDocs plugin and ``netwerkkaart
+generate``), without MkDocs, on a fixed date (``TODAY``) and with a fixed git history (a temporary copy of
+the data in a repository, see :func:`history_repo`). ``tests/test_golden_outputs.py`` compares them with the files in
 ``tests/golden/outputs/`` exactly.
 
 After an intended change, write them all again (these and the report/dekking goldens in tests/golden/)
@@ -30,10 +30,8 @@ TESTS = Path(__file__).parent
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(TESTS.parent))
 
-from generator import export, freshness, history, hours, maps, schema, search, sheet, urls, wegwijzer  # noqa: E402
-from generator.model import build_site  # noqa: E402
-from generator.pages import DATA, news_feed, render_site  # noqa: E402
-from generator.validate import validate_folder  # noqa: E402
+from generator import core, export, freshness, history, hours, maps, schema, search, urls, wegwijzer  # noqa: E402
+from generator.pages import DATA  # noqa: E402
 
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
@@ -78,8 +76,10 @@ def _replace_line(text: str, pattern: str, line: str, what: str) -> str:
 
 def history_repo(folder: Path) -> Path:
     """A git repository in ``folder`` whose partners/ ends as the example data's, after three dated commits:
-    a phone number changed and a partner added on 2026-11-10, a partner removed on 2026-11-20."""
+    a phone number changed and a partner added on 2026-11-10, a partner removed on 2026-11-20. Its regions/
+    are the example data's (the whole folder is the data a build reads)."""
     shutil.copytree(ROOT / "partners", folder / "partners")
+    shutil.copytree(ROOT / "regions", folder / "regions")
     changed = folder / "partners" / CHANGED[0] / f"{CHANGED[1]}.yml"
     added = folder / "partners" / ADDED[0] / f"{ADDED[1]}.yml"
     removed = folder / "partners" / REMOVED[0] / f"{REMOVED[1]}.yml"
@@ -122,20 +122,19 @@ def _today():
 def outputs() -> dict[str, bytes]:
     """Site path -> content of every golden output (see the module docstring)."""
     with _today(), tempfile.TemporaryDirectory(prefix="netwerkkaart-golden-") as tmp:
-        news = history.entries(history_repo(Path(tmp)))
-        assert news, "golden history: git found no history (is git installed?)"
-        return _outputs(news)
+        made = core.build(history_repo(Path(tmp)), SETTINGS)
+        assert not made.errors, [f"{p.file}:{p.line}: {p.code} {p.message}" for p in made.errors]
+        assert made.news, "golden history: git found no history (is git installed?)"
+        return _outputs(made)
 
 
-def _outputs(news) -> dict[str, bytes]:
-    # as the plugin's on_config does it (and `netwerkkaart generate`, which passes less)
-    result = validate_folder(ROOT, today=TODAY)
-    assert not result.errors, [f"{p.file}:{p.line}: {p.code} {p.message}" for p in result.errors]
-    project = result.project
-    site = build_site(project, today=TODAY, site_url=SITE_URL)
-    map_files, site_maps = maps.render_maps(site, maps.Tiles())
-    pages = render_site(site, maps={m.page_url: m for m in site_maps}, news=news)
+SETTINGS = core.Settings(site_url=SITE_URL, site_name=SITE_NAME, today=TODAY)
+
+
+def _outputs(made: core.Build) -> dict[str, bytes]:
+    pages = made.pages
     by_url = {p.url: p for p in pages}
+    files = {f.path: f.content for f in made.files}
     found: dict[str, str | bytes] = {}
 
     def page(url: str) -> None:
@@ -147,31 +146,23 @@ def _outputs(news) -> dict[str, bytes]:
                 *(urls.partner(p) for p in PARTNERS)):
         page(url)
     assert len({p.url for p in pages}) == len(pages), "two pages with the same address"
-    # what Pagefind indexes, per page (search.SearchIndex writes these)
+    # what Pagefind indexes, per page (the search documents)
+    searchable = {p.url: p for p in made.search_documents()}
     for url in SEARCH_DOCUMENTS:
-        found[f"_zoekdocumenten/{url}index.html"] = search.page_document(by_url[url].title, by_url[url].body)
+        found[f"_zoekdocumenten/{url}index.html"] = search.page_document(searchable[url].title, searchable[url].body)
     # the maps: the one document, the region's borders and maps, one partner's map, "Mijn netwerk"'s map
     wanted = {maps.DOCUMENT, f"{maps.MAPS}/grenzen/{REGION}.json", f"{maps.MAPS}/regio/{REGION}.json",
               f"{maps.MAPS}/gemeente/{REGION}/{MUNICIPALITY}.json", f"{maps.MAPS}/partner/{PARTNERS[0]}.json",
               f"{maps.MAPS}/dekking/{REGION}/{DOMAIN}.json", f"{maps.MAPS}/mijn-netwerk.json"}
-    for item in map_files:
-        if item.path in wanted:
-            found[item.path] = item.content
+    wanted |= {hours.HOLIDAYS_ASSET, history.FEED} | {f"schemas/{name}.schema.json" for name in schema.SCHEMA_FILES}
+    found.update({path: files[path] for path in wanted if path in files})
     missing = wanted - set(found)
-    assert not missing, f"map files not made: {sorted(missing)}"
-    found[hours.HOLIDAYS_ASSET] = hours.holidays_script(TODAY)
-    found[history.FEED] = news_feed(site, news, f"{SITE_NAME}: wat is nieuw")
-    # the data files made beside the build (the plugin's background jobs; generate writes the same)
-    found[DATA] = sheet.sheet_json(site)
-    found[search.TERMS] = search.terms_json(site)
-    wegwijzer_files = wegwijzer.files(site)  # (the plugin asks for them one by one: wegwijzer.content)
-    for path in (wegwijzer.INDEX, wegwijzer.region_file(REGION)):
-        found[path] = wegwijzer_files[path]
-    # the exports, as the plugin makes them (HSDS: with the build date instead of the system's)
-    for name, make in export.FORMATS.values():
-        found[f"{urls.EXPORT}/{name}"] = make(project, today=TODAY) if make is export.to_hsds else make(project)
-    for name in schema.SCHEMA_FILES:
-        found[f"schemas/{name}.schema.json"] = schema.schema_text(name)
+    assert not missing, f"files not made: {sorted(missing)}"
+    # the files made beside the build: "Mijn netwerk", search terms, wegwijzer (index, one region), exports
+    jobs = [DATA, search.TERMS, wegwijzer.INDEX, wegwijzer.region_file(REGION)]
+    jobs += [f"{urls.EXPORT}/{name}" for name, _ in export.FORMATS.values()]
+    for path in jobs:
+        found[path] = made.jobs[path]()
     return {path: content if isinstance(content, bytes) else content.encode("utf-8")
             for path, content in sorted(found.items())}
 

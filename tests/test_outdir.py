@@ -167,12 +167,20 @@ def test_generate_drops_the_pages_of_removed_partners(tmp_path):
     assert not (tmp_path / "paginas.vorige").exists()
 
 
+def test_only_the_settings_file_generate_writes_keeps_a_folder_owned(tmp_path):
+    folder = mark(tmp_path / "uit")
+    (folder / "mkdocs.yml").write_text(outdir.GENERATED_CONFIG + ": bouw met mkdocs build\nsite_name: x\n", encoding="utf-8")
+    assert outdir.owned(folder)
+    (folder / "mkdocs.yml").write_text("site_name: Mijn eigen site\n", encoding="utf-8")
+    assert not outdir.owned(folder)
+
+
 def test_generate_into_an_empty_folder_and_a_new_nested_one(tmp_path):
     root = project(tmp_path)
     (tmp_path / "leeg").mkdir()
     assert run("generate", str(tmp_path / "leeg"), "--data", str(root)).exit_code == 0
     assert run("generate", str(tmp_path / "uit" / "diep"), "--data", str(root)).exit_code == 0
-    assert (tmp_path / "uit" / "diep" / "index.md").is_file()
+    assert (tmp_path / "uit" / "diep" / "docs" / "index.md").is_file()
 
 
 @pytest.fixture

@@ -9,9 +9,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from helpers import CASES, ROOT
-from generator.pages import render_site
-from generator.model import build_site
-from generator.validate import validate_folder
 
 
 def config_for(folder: Path, extra: str = ""):
@@ -123,24 +120,6 @@ def test_serve_watches_the_data_folders(basis):
     assert watched == [basis / "partners", basis / "regions"]
 
 
-def test_generate_writes_the_same_pages(tmp_path):
-    from click.testing import CliRunner
-    from generator.cli import main
-
-    result = CliRunner().invoke(main, ["generate", str(tmp_path / "out"), "--data", str(ROOT)])
-    assert result.exit_code == 0, result.output
-    from generator import maps
-
-    site = build_site(validate_folder(ROOT).project)
-    map_files, site_maps = maps.render_maps(site)
-    pages = render_site(site, maps={m.page_url: m for m in site_maps})
-    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md"))
-    assert written == sorted(p.src_uri for p in pages)
-    assert all((tmp_path / "out" / f.path).is_file() for f in map_files + maps.asset_files())
-    one = pages[-1]
-    assert (tmp_path / "out" / one.src_uri).read_text(encoding="utf-8") == one.markdown()
-
-
 def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
     """Pages outside the nav reuse one rendered sidebar per folder, and generated pages skip reading
     their stub and Markdown: every built page is byte for byte what MkDocs renders without these."""
@@ -217,21 +196,22 @@ def test_dirty_serve_rebuilds_only_pages_that_changed(basis):
 
 def test_exports_and_sheet_data_made_beside_the_build_are_in_the_site(tmp_path):
     """The downloads and the "Mijn netwerk" data come from a child process; the built site holds
-    exactly what the export functions make."""
+    exactly what the core's jobs make, with the site's address in the exports."""
     from mkdocs.commands.build import build
 
-    from generator import export, sheet
-    from generator.pages import DATA
+    from generator import core
 
     shutil.copytree(ROOT / "partners", tmp_path / "partners")
     shutil.copytree(ROOT / "regions", tmp_path / "regions")
     config = config_for(tmp_path)
     build(config)
     site = Path(config.site_dir)
-    result = validate_folder(tmp_path)
-    for name, make in export.FORMATS.values():
-        assert (site / "export" / name).read_text(encoding="utf-8") == make(result.project), name
-    assert (site / DATA).read_text(encoding="utf-8") == sheet.sheet_json(build_site(result.project))
+    made = core.build(tmp_path, core.Settings(site_url=config.site_url, history=False))
+    assert len(made.jobs) > 6
+    for path, make in made.jobs.items():
+        content = make()
+        assert (site / path).read_bytes() == (content.encode("utf-8") if isinstance(content, str) else content), path
+    assert f'"url": "{config.site_url}partners/' in (site / "export" / "locaties.geojson").read_text(encoding="utf-8")
 
 
 def test_docs_index_replaces_the_generated_home_page(tmp_path):

@@ -22,9 +22,6 @@ pytestmark = pytest.mark.browser
 
 ARABIC = "شبكتي: من يساعد عائلتنا"  # "my network: who helps our family"
 UKRAINIAN = "Моя мережа: ґ є і ї"
-ARABIC_LABELS = {"Bellen": "اتصل", "Aanmelden": "التسجيل", "Formulier": "استمارة", "Meebrengen": "أحضر معك",
-                 "Kostprijs": "التكلفة", "Wachttijd": "وقت الانتظار", "Adres": "العنوان", "Open": "مفتوح",
-                 "Talen": "اللغات"}
 # On screen and in the PDF: Arabic letters (also as presentation forms) and Cyrillic ones.
 ARABIC_RANGES = ((0x0600, 0x06FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
@@ -37,7 +34,8 @@ def model():
 def rtl(page, container=".nk-page"):
     """What "lang" does for Arabic: lang and dir on the family text, here with sample text in it."""
     page.evaluate("""([sel, ar, uk]) => {
-        const box = document.querySelector(sel);
+        // the family text's own container (lang sets lang and dir there; nk-taal.js), else the page
+        const box = document.querySelector('.nk-family[data-nk-family]') || document.querySelector(sel);
         box.setAttribute('lang', 'ar'); box.setAttribute('dir', 'rtl');
         document.querySelector('h1').textContent = ar;
         const p = document.createElement('p'); p.lang = 'uk'; p.textContent = uk; p.className = 'nk-test-uk';
@@ -187,17 +185,19 @@ def test_visuals_arabic_and_ukrainian_print_with_embedded_fonts_on_two_pages(pag
     data = json.loads((Path(out) / "mijn-netwerk" / "partners.json").read_text(encoding="utf-8"))["partners"]
     biggest = sorted(data, key=lambda k: -len(json.dumps(data[k], ensure_ascii=False)))[:8]  # the worst case
     contexts = ["v-schulden", "d-wonen", "v-psychisch", "d-onderwijs", "v-opvang-baby", "", "v-papieren", "d-vrije-tijd"]
-    page.goto(base + "mijn-netwerk/#p=" + ",".join(f"{p}:{c}" if c else p for p, c in zip(biggest, contexts)))
+    # the sheet in Arabic as a family gets it (the language switch: l=ar), with Ukrainian sample text beside
+    page.goto(base + "mijn-netwerk/#p=" + ",".join(f"{p}:{c}" if c else p for p, c in zip(biggest, contexts)) + "&l=ar")
     assert len(sheet_ids(page)) == 8
-    rtl(page)
-    # the labels and headings in Arabic, as a translation makes them
-    page.evaluate("""([labels, heading]) => {
-        document.querySelectorAll('.nk-sheet-entry dt').forEach(el => { el.textContent = labels[el.textContent] || el.textContent; });
-        document.querySelectorAll('.nk-sheet-group h2').forEach(el => { el.textContent = heading; });
+    page.wait_for_selector(".nk-family[dir=rtl]")
+    page.wait_for_function("() => /[\u0600-\u06ff]/.test(document.querySelector('.nk-sheet dt').textContent)")
+    page.evaluate("""uk => {
+        const p = document.createElement('p'); p.lang = 'uk'; p.className = 'nk-test-uk';
+        p.append(uk + ' ');
         // Noto Sans itself (the system's Liberation Sans has Cyrillic too, so the page would not need it here)
-        const s = document.createElement('span'); s.style.fontFamily = '"NK Noto Sans"'; s.textContent = ' ґ є і ї ş ł ș';
-        document.querySelector('.nk-test-uk').append(s);
-    }""", [ARABIC_LABELS, "لدينا ديون ولا نستطيع دفع الفواتير."])
+        const s = document.createElement('span'); s.style.fontFamily = '"NK Noto Sans"'; s.textContent = 'ґ є і ї ş ł ș';
+        p.append(s);
+        document.querySelector('.nk-family h1, h1').after(p);
+    }""", UKRAINIAN)
     page.evaluate("document.fonts.ready.then(() => true)")
     reader, fonts, text = pdf_fonts_and_text(page.pdf(format="A4"))
     assert len(reader.pages) <= 2

@@ -51,11 +51,9 @@
 
   // "Nu open" / "Vandaag open" (nk-open.js): the state of the row's hours at this moment.
   function openNow(row, which, now) {
-    var el = row.querySelector("[data-nk-open]");
+    var el = row.querySelector("[data-nk-open], [data-nk-open-ref]");  // the hours once per page: pages.py share_hours
     if (!el || !window.NKOpen) return false;
-    var hours;
-    try { hours = JSON.parse(el.getAttribute("data-nk-open") || "{}"); } catch (e) { return false; }
-    var s = window.NKOpen.state(hours, now);
+    var s = window.NKOpen.state(window.NKOpen.hoursOf(el), now);
     return which === "nu" ? s.open : s.today;
   }
 

@@ -15,8 +15,10 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
         from that day for `days` days (default 28), as ISO dates, neighbouring days joined; the
         weekly blocks are not needed for it: `openingsuren: true` says there are some (the sheet)
   NKOpen.render(element, hours?, date?) fills an element with icon + text (hours default:
-        the JSON in its data-nk-open attribute) and sets data-nk-state to the code
-  NKOpen.refresh(root?)           renders every [data-nk-open] element; runs once a minute and
+        NKOpen.hoursOf(element)) and sets data-nk-state to the code
+  NKOpen.hoursOf(element)         -> the element's hours: the JSON in its data-nk-open attribute, or
+        (data-nk-open-ref="3") entry 3 of the page's table, data-nk-uren on an ancestor
+  NKOpen.refresh(root?)           renders every [data-nk-open] / [data-nk-open-ref] element; runs once a minute and
         then fires the event "nk-open-tick" on document (filters listen to it)
   NKOpen.local(date?)             -> {iso, minutes, weekday (0 = Monday)} in Belgian time
 */
@@ -155,7 +157,40 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
     return out.map(function (c) { return {van: c.van, tot: c.tot, reden: c.reden}; });
   }
 
+  /* The hours of a state element: its own (data-nk-open), or the entry its data-nk-open-ref points at
+     in the page's table (data-nk-uren on an ancestor: each distinct set of hours once per page,
+     pages.py share_hours), parsed once per table. */
+  var tables = typeof WeakMap === "function" ? new WeakMap() : null;
+  function table(holder) {
+    var text = holder.getAttribute("data-nk-uren") || "[]";
+    var known = tables && tables.get(holder);
+    if (known && known.text === text) return known.list;
+    var list;
+    try { list = JSON.parse(text); } catch (e) { list = []; }
+    list = Array.isArray(list) ? list.map(expand) : [];
+    if (tables) tables.set(holder, {text: text, list: list});
+    return list;
+  }
+  /* A table entry as the record's hours: a plain weekly block is written short there,
+     "ma,di,do 09:00-12:30" (hours.py, page_hours). */
+  var BLOCK = /^([a-z]{2}(?:,[a-z]{2})*) ([0-9]{2}:[0-9]{2})-([0-9]{2}:[0-9]{2})$/;
+  function expand(hours) {
+    if (!hours || typeof hours !== "object" || Array.isArray(hours)) return {};
+    if (!Array.isArray(hours.openingsuren)) return hours;
+    var out = {};
+    Object.keys(hours).forEach(function (key) { out[key] = hours[key]; });
+    out.openingsuren = hours.openingsuren.map(function (block) {
+      var m = typeof block === "string" ? BLOCK.exec(block) : null;
+      return typeof block !== "string" ? block : m ? {dagen: m[1].split(","), van: m[2], tot: m[3]} : {dagen: []};
+    });
+    return out;
+  }
   function parse(element) {
+    var ref = element.getAttribute("data-nk-open-ref");
+    if (ref !== null) {
+      var holder = element.closest("[data-nk-uren]");
+      return (holder && table(holder)[Number(ref)]) || {};
+    }
     try { return JSON.parse(element.getAttribute("data-nk-open") || "{}"); } catch (e) { return {}; }
   }
 
@@ -172,6 +207,7 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
     element.appendChild(icon);
     element.appendChild(document.createTextNode(" "));
     element.appendChild(text);
+    element.classList.add("nk-open");  // a reference (data-nk-open-ref) has its class only from here
     element.setAttribute("data-nk-state", s.code);
     element.setAttribute("data-nk-today", s.today ? "1" : "0");
     element.hidden = false;
@@ -179,12 +215,14 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
   }
 
   function refresh(root) {
-    (root || document).querySelectorAll("[data-nk-open]").forEach(function (element) { render(element); });
+    (root || document).querySelectorAll("[data-nk-open], [data-nk-open-ref]").forEach(function (element) {
+      render(element);
+    });
     document.dispatchEvent(new CustomEvent("nk-open-tick"));
   }
 
   window.NKOpen = {state: state, closures: closures, render: render, refresh: refresh, local: local,
-                   holidays: holidays};
+                   holidays: holidays, hoursOf: parse};
 
   var timer = null;
   function start() {
