@@ -5,6 +5,7 @@ import json
 from html.parser import HTMLParser
 
 from generator import hours
+from generator.model import Hours
 from generator.pages import _wrap, open_state
 
 MORNING = {"openingsuren": [{"dagen": ["ma", "di"], "van": "09:00", "tot": "12:00"}]}
@@ -36,7 +37,8 @@ def parsed(html):
 
 
 def test_each_distinct_set_of_hours_is_written_once_and_referenced():
-    states = [open_state(MORNING, "span"), open_state(ODD), open_state(MORNING, "span"), open_state({}, "span")]
+    states = [open_state(Hours.of(MORNING), "span"), open_state(Hours.of(ODD)), open_state(Hours.of(MORNING), "span"),
+              open_state(Hours(), "span")]
     page = _wrap("<ul>" + "".join(f"<li>{s}</li>" for s in states) + "</ul>", searchable=False)
     found = parsed(page)
     assert found.inline == [] and len(found.tables) == 1
