@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import hours
+from generator.model import Hours
 from generator.pages import _wrap, open_state
 
 from test_open import CASES
@@ -20,8 +21,8 @@ ODD = {"openingsuren": [{"dagen": ["wo"], "van": "13:00", "tot": "17:00"}],
 
 def test_references_resolve_to_the_hours_they_replaced(browser):
     every = [c[1] for c in CASES] + [ODD, {}]
-    body = _wrap("<ul>" + "".join(f"<li>{open_state(h, 'span')}</li>" for h in every) + "</ul>"
-                 + open_state(every[0]), searchable=False)
+    body = _wrap("<ul>" + "".join(f"<li>{open_state(Hours.of(h), 'span')}</li>" for h in every) + "</ul>"
+                 + open_state(Hours.of(every[0])), searchable=False)
     assert "data-nk-open=" not in body and body.count("data-nk-open-ref=") == len(every) + 1
     context = browser.new_context(timezone_id="America/New_York")
     page = context.new_page()
