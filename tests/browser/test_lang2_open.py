@@ -141,3 +141,21 @@ def test_care_worker_pages_stay_dutch(example_site, page):
     state.wait_for()
     assert _text(state) == "✓ Nu open · sluit om 12:00"
     assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "uk"])
+def test_wegwijzer_agreement_line_in_the_family_language(example_site, page, lang):
+    """Gedeeld beroepsgeheim on a card: the sentence as on the sheet, and what it means, in that language
+    (one full stop after a date that ends with one, as Ukrainian's "1 березня 2025 р.")."""
+    base, _ = example_site
+    page.clock.install(time=MONDAY_10)
+    _wegwijzer(page, base, lang, "waar=Dendermonde&wat=schulden")
+    card = page.locator('.nk-ww-card[data-partner="caw-onthaal-dendermonde"]')
+    line = card.locator(".nk-agreement-line")
+    date = {"fr": "1 mars 2025", "uk": "1 березня 2025 р."}[lang]
+    expected = TEXTS[lang]["sheet.agreement"].replace("{regio}", "1 Gezin 1 Plan Dender").replace("{datum}", date)
+    assert _text(line) == expected.replace("р..", "р.") and line.get_attribute("lang") is None
+    explained = card.locator(".nk-agreement-explained")
+    assert explained.text_content() == TEXTS[lang]["ww.agreement_explained"]
+    assert explained.get_attribute("lang") is None
+    assert page.errors == []

@@ -78,8 +78,11 @@ Fires "nk-taal" on document when another language is chosen or its texts arrive.
   }
 
   function fill(text, params) {
-    return String(text).replace(/\{([a-z_]+)\}/g, function (all, name) {
-      return params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : all;
+    // lang2: a value that ends with a full stop ("1 березня 2025 р.") at the end of a sentence: one stop
+    return String(text).replace(/\{([a-z_]+)\}(\.?)/g, function (all, name, stop) {
+      if (!params || !Object.prototype.hasOwnProperty.call(params, name)) return all;
+      var value = String(params[name]);
+      return value + (stop && value.slice(-1) === "." ? "" : stop);
     });
   }
 
