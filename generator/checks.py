@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import gc
 import re
 import unicodedata
 from collections import defaultdict
@@ -41,6 +42,18 @@ def reserved_id_problem(value: str, file: str, line: int = 1, column: int = 1) -
 
 
 def check_project(project: Project, today: datetime.date | None = None) -> list[Problem]:
+    # The checks make no reference cycles: the garbage collector would only scan the loaded records
+    # again and again (0.2 s of 0.65 s for 10,000 partners), as while loading (project.load_project).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_project(project, today)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_project(project: Project, today: datetime.date | None) -> list[Problem]:
     today = today or freshness.today()  # tests pass a fixed day; NK_VANDAAG fixes it for a build
     ref = reference()
     out: list[Problem] = []

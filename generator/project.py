@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import multiprocessing
 import os
 import stat
@@ -233,12 +234,35 @@ def _read_file(item: tuple[str, str | None, str, Path]) -> tuple[Record | None, 
     return read_record(kind, region, relpath, raw)
 
 
-def _read_batch(items: list) -> list[tuple[Record | None, list[Problem]]]:
-    """Worker side: read a batch; send documents back without marks (they are re-read on demand)."""
+def _read_batch(items: list) -> tuple[list[tuple[Record | None, list[Problem]]], bytes | None]:
+    """Worker side: read a batch; send documents back without marks (they are re-read on demand),
+    and their data apart, as one ``marshal`` blob: the values are plain dicts, lists, texts, numbers,
+    booleans and None, which marshal writes about 8x faster than pickle (0.13 s of every 5,000
+    records' worker time) and reads a little faster too."""
     results = [_read_file(item) for item in items]
+    datas = []
     for (record, _), item in zip(results, items):
         if record is not None and record.doc is not None:
             record.doc = record.doc.without_marks(str(item[3]))
+            datas.append(record.doc.data)
+    try:
+        blob = marshal.dumps(datas)
+    except ValueError:  # a value marshal cannot write (not from our loader): pickle sends it as it is
+        return results, None
+    for record, _ in results:
+        if record is not None and record.doc is not None:
+            record.doc.data = {}
+    return results, blob
+
+
+def _unpack(part: tuple[list[tuple[Record | None, list[Problem]]], bytes | None]) -> list[tuple[Record | None, list[Problem]]]:
+    """Parent side of :func:`_read_batch`: each document gets its data back."""
+    results, blob = part
+    if blob is not None:
+        datas = iter(marshal.loads(blob))
+        for record, _ in results:
+            if record is not None and record.doc is not None:
+                record.doc.data = next(datas)
     return results
 
 
@@ -257,7 +281,7 @@ def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = pool.map(_read_batch, batches)  # submitted; the workers start
         _prepare_checks()  # meanwhile, this process loads what the cross-checks need
-        return [result for part in parts for result in part]
+        return [result for part in parts for result in _unpack(part)]
 
 
 def _prepare_checks() -> None:
