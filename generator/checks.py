@@ -342,19 +342,28 @@ def _check_freshness(project: Project, today: datetime.date) -> list[Problem]:
     for record in project.of_kind("regio"):
         policies[record.region] = freshness.policy_of(record.doc.data)
         out += _check_region_settings(record)
+    # (policy, date) -> (too old, after today): most records share a few dates ('2026-09-01').
+    states: dict[tuple[freshness.Policy, str], tuple[bool, bool]] = {}
     for record in project.records:
         if not record.schema_ok or record.kind in ("levensdomeinen", "vragen"):
             continue
         data = record.doc.data
         checked = data.get("nagekeken")
         policy = policies.get(record.region, freshness.DEFAULT)
-        if checked and policy.state(checked["datum"], today) == freshness.TOO_OLD:
+        if checked:
+            state = states.get((policy, checked["datum"]))
+            if state is None:
+                state = states[policy, checked["datum"]] = (
+                    policy.state(checked["datum"], today) == freshness.TOO_OLD,
+                    datetime.date.fromisoformat(checked["datum"]) > today)
+            too_old, in_future = state
+        if checked and too_old:
             command = (f"netwerkkaart nagekeken {data['id']} --door \"<je naam>\"\n  "
                        if record.kind == "partner" else "")
             out.append(_at(record, ("nagekeken", "datum"), "NK501", value=checked["datum"], today=today.isoformat(),
                            months=policy.warn_months, command=command,
                            region=f"regio {record.region}" if record.region in policies else "de standaard"))
-        elif checked and datetime.date.fromisoformat(checked["datum"]) > today:
+        elif checked and in_future:
             out.append(_at(record, ("nagekeken", "datum"), "NK504", value=checked["datum"], today=today.isoformat()))
         if record.kind == "partner":
             contact = data.get("contact", {})

@@ -11,6 +11,7 @@ Layout (paths relative to the data folder, which holds ``partners/`` and ``regio
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import marshal
@@ -301,6 +302,21 @@ def _stamp(path: Path) -> bytes | None:
         return None
 
 
+def _skip_final_collection() -> None:
+    """Once per process: at exit, no last garbage collection over everything still loaded.
+
+    The interpreter's final collection scanned every loaded record again: 0.3 s of the end of
+    `netwerkkaart validate` for 10,000 partners, after all the work was done. Records hold no
+    cycles and nothing of ours needs finalising (Python does not promise ``__del__`` at exit)."""
+    global _EXIT_HOOK
+    if not _EXIT_HOOK:
+        atexit.register(gc.freeze)
+        _EXIT_HOOK = True
+
+
+_EXIT_HOOK = False
+
+
 def load_project(root: Path, cache: dict | None = None) -> Project:
     """Load every record under ``root``; collect every problem of reading and schema.
 
@@ -314,6 +330,7 @@ def load_project(root: Path, cache: dict | None = None) -> Project:
     known = {} if cache is None else {rel: hit[1] for rel, hit in cache.items()
                                       if stamps.get(rel) is not None and stamps[rel] == hit[0]}
     todo = [item for item in files if item[2] not in known]
+    _skip_final_collection()
     # Records are plain data without cycles: the garbage collector only slows loading down
     # (it kept scanning the growing heap: 3.1 s instead of 2.6 s for 10,000 partners).
     collecting = gc.isenabled()

@@ -277,33 +277,34 @@ def _show_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
-def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> object:
-    if style:  # quoted or block scalar: always the text as written
+# What a plain scalar that is not text becomes (``value[:1].isalpha()`` is text otherwise), and the
+# plain keys that are refused; one dict or set lookup each instead of a chain of comparisons.
+_WORDS: dict[str, object] = {"true": True, "false": False, "null": None, "~": None, "": None}
+_ODD_KEYS = frozenset(("<<", "", "~", "null"))
+_TEXT = object()  # not in _WORDS
+# _INT, _FLOAT and _NOT_A_NUMBER in one match, tried in that order: the group that matched says which.
+_NUMBER = re.compile(f"(?P<int>{_INT.pattern})|(?P<float>{_FLOAT.pattern})|(?P<nan>{_NOT_A_NUMBER.pattern})")
+
+
+def _plain_number(value: str, line: int, column: int, path: str) -> object:
+    """A plain scalar that is neither a word nor one of _WORDS: an int, a float, or the text."""
+    match = _NUMBER.match(value)
+    if match is None:
         return value
-    if value[:1].isalpha() and value not in ("true", "false", "null"):
-        return value  # fast path for ordinary words
-    if value in ("", "~", "null"):
-        return None
-    if value == "true":
-        return True
-    if value == "false":
-        return False
-    if _INT.match(value):
+    kind = match.lastgroup
+    if kind == "int":
         try:
             return int(value)
         except ValueError:  # longer than Python converts (sys.get_int_max_str_digits, 4300 digits)
             import sys
 
-            raise _Reject(problem("NK643", path, mark.line, mark.column,
-                                  limit=sys.get_int_max_str_digits() or 4300)) from None
-    if _FLOAT.match(value):
+            raise _Reject(problem("NK643", path, line, column, limit=sys.get_int_max_str_digits() or 4300)) from None
+    if kind == "float":
         number = float(value)
         if number in (float("inf"), float("-inf")):  # 1e999
-            raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
+            raise _Reject(problem("NK112", path, line, column, value=value))
         return number
-    if _NOT_A_NUMBER.match(value):
-        raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
-    return value
+    raise _Reject(problem("NK112", path, line, column, value=value))  # .nan, .inf
 
 
 class _Builder:
@@ -331,6 +332,7 @@ class _Builder:
         path = self.path
         may_cut = "#" in text  # a comment can cut a value short, or follow a quoted value (NK503, NK136)
         may_ask = "?" in text  # an explicit '? key' (NK135)
+        words, text_value = _WORDS, _TEXT
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         MapEnd, SeqEnd, StreamEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.StreamEndEvent
         root, root_mark, documents = None, Mark(1, 1), 0
@@ -369,9 +371,9 @@ class _Builder:
                             self._control_escape(event)
                     if mapping and key is None:  # a key
                         if not style:
-                            if value == "<<":
-                                raise _Reject(problem("NK110", path, sm.line + 1, sm.column + 1))
-                            if value in ("", "~", "null"):
+                            if value in _ODD_KEYS:
+                                if value == "<<":
+                                    raise _Reject(problem("NK110", path, sm.line + 1, sm.column + 1))
                                 raise _Reject(problem("NK115", path, sm.line + 1, sm.column + 1, found="een lege sleutel"))
                             if may_ask and sm.column > 0 and lines[sm.line][sm.column - 1] == "?":
                                 raise _Reject(problem("NK135", path, sm.line + 1, sm.column))
@@ -384,10 +386,13 @@ class _Builder:
                             key_marks[here + (value,)] = Mark(sm.line + 1, sm.column + 1)
                         continue
                     if not style:
-                        if not (value[:1].isalpha() and value not in ("true", "false", "null")):
-                            value = _scalar_value(value, style, Mark(sm.line + 1, sm.column + 1), path)
+                        special = words.get(value, text_value)
+                        if special is not text_value:
+                            value = special
                             if value is None and top is not None and not mapping:
                                 raise _Reject(problem("NK114", path, sm.line + 1, sm.column + 1))
+                        elif not value[:1].isalpha():
+                            value = _plain_number(value, sm.line + 1, sm.column + 1, path)
                         if may_cut and value.__class__ is str and "#" in lines[event.end_mark.line]:
                             where = () if top is None else here + ((key,) if mapping else (len(container),))
                             self._check_hash_cut(event, value, where)
