@@ -15,7 +15,9 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from . import feedback, freshness, geo, hours, urls, vragen
+from . import feedback, freshness, hours, urls, vragen
+# geo (and numpy, a tenth of a second) is imported when the first place is checked: for a large
+# folder that is while the worker processes read the files (project._prepare_checks), not at start-up.
 from .html import icon_exists
 from .problems import Problem, problem
 from .project import Project, Record
@@ -307,6 +309,8 @@ def _check_location(record: Record, path: Path, location: dict, ref: Reference, 
         out.append(p)
     coords = location.get("coordinaten")
     if coords:
+        from . import geo
+
         distance = geo.distance_outside_km(municipality.nis, coords["lat"], coords["lon"])
         if distance is not None and distance > MAX_KM_OUTSIDE:
             out.append(_at(record, path + ("coordinaten",), "NK308", lat=coords["lat"], lon=coords["lon"],
