@@ -45,7 +45,7 @@ test: setup chromium
 goldens: setup
 	$(BIN)/python tests/golden_outputs.py
 
-## Load + validate 5,000 synthetic partners (target: <= 3 s on 2 cores).
+## Validate 10,000 synthetic partners against the libyaml floor, interleaved (target: <= 2.5x the floor; see docs/over-snelheid.md).
 bench: setup
 	$(BIN)/python benchmarks/validate_bench.py
 

@@ -847,7 +847,7 @@ def wegwijzer_page(site: Site) -> Page:
 <p class="nk-lead" data-nk-t="ww.lead">Van de vraag van het gezin naar wie kan helpen. Kies samen waar het gezin woont, voor wie
 de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft in deze browser.</p>
 <div class="nk-ww-layout">
-<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" data-picto="{e(rel(here, picto.SPRITE))}" aria-label="Wegwijzer">
+<form class="nk-ww" data-nk-wegwijzer data-src="{e(rel(here, INDEX))}" data-site="{e(rel(here, HOME))}" data-picto="{e(rel(here, picto.SPRITE))}" aria-label="Wegwijzer" data-nk-t-label="ww.title">
 <fieldset class="nk-ww-waar"><legend data-nk-t="ww.where">Waar woont het gezin?</legend>
 <label for="nk-ww-waar" data-nk-t="ww.where_label">Gemeente, deelgemeente of postcode</label>
 <div class="nk-ww-row"><input id="nk-ww-waar" type="text" list="nk-ww-plaatsen" autocomplete="off" placeholder="naam of postcode" data-nk-t-placeholder="ww.where_placeholder" translate="no">
@@ -862,10 +862,10 @@ de hulp is en wat de vraag is: alles mag, in elke volgorde. Wat je kiest, blijft
 <fieldset class="nk-ww-wat"><legend data-nk-t="ww.what">Wat is de vraag? Kies er één of meer.</legend>
 {wat}
 </fieldset>
-<fieldset class="nk-ww-open"><legend>Open</legend>
-<label class="nk-ww-check" for="nk-ww-open-alle"><input id="nk-ww-open-alle" type="radio" name="nk-ww-open" value="" checked> Alle</label>
-<label class="nk-ww-check" for="nk-ww-open-nu"><input id="nk-ww-open-nu" type="radio" name="nk-ww-open" value="nu"> Nu open</label>
-<label class="nk-ww-check" for="nk-ww-open-vandaag"><input id="nk-ww-open-vandaag" type="radio" name="nk-ww-open" value="vandaag"> Vandaag open</label>
+<fieldset class="nk-ww-open"><legend data-nk-t="ww.open">Open</legend>
+<label class="nk-ww-check" for="nk-ww-open-alle"><input id="nk-ww-open-alle" type="radio" name="nk-ww-open" value="" checked> <span data-nk-t="ww.open_all">Alle</span></label>
+<label class="nk-ww-check" for="nk-ww-open-nu"><input id="nk-ww-open-nu" type="radio" name="nk-ww-open" value="nu"> <span data-nk-t="ww.open_now">Nu open</span></label>
+<label class="nk-ww-check" for="nk-ww-open-vandaag"><input id="nk-ww-open-vandaag" type="radio" name="nk-ww-open" value="vandaag"> <span data-nk-t="ww.open_today">Vandaag open</span></label>
 </fieldset>
 <p class="nk-ww-tools"><button type="reset" data-nk-ww-reset data-nk-t="ww.reset">Alles wissen</button></p>
 <p class="nk-ww-jump"><button type="button" data-nk-ww-jump hidden></button></p>

@@ -11,8 +11,10 @@ Layout (paths relative to the data folder, which holds ``partners/`` and ``regio
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
+import marshal
 import multiprocessing
 import os
 import stat
@@ -233,12 +235,35 @@ def _read_file(item: tuple[str, str | None, str, Path]) -> tuple[Record | None, 
     return read_record(kind, region, relpath, raw)
 
 
-def _read_batch(items: list) -> list[tuple[Record | None, list[Problem]]]:
-    """Worker side: read a batch; send documents back without marks (they are re-read on demand)."""
+def _read_batch(items: list) -> tuple[list[tuple[Record | None, list[Problem]]], bytes | None]:
+    """Worker side: read a batch; send documents back without marks (they are re-read on demand),
+    and their data apart, as one ``marshal`` blob: the values are plain dicts, lists, texts, numbers,
+    booleans and None, which marshal writes about 8x faster than pickle (0.13 s of every 5,000
+    records' worker time) and reads a little faster too."""
     results = [_read_file(item) for item in items]
+    datas = []
     for (record, _), item in zip(results, items):
         if record is not None and record.doc is not None:
             record.doc = record.doc.without_marks(str(item[3]))
+            datas.append(record.doc.data)
+    try:
+        blob = marshal.dumps(datas)
+    except ValueError:  # a value marshal cannot write (not from our loader): pickle sends it as it is
+        return results, None
+    for record, _ in results:
+        if record is not None and record.doc is not None:
+            record.doc.data = {}
+    return results, blob
+
+
+def _unpack(part: tuple[list[tuple[Record | None, list[Problem]]], bytes | None]) -> list[tuple[Record | None, list[Problem]]]:
+    """Parent side of :func:`_read_batch`: each document gets its data back."""
+    results, blob = part
+    if blob is not None:
+        datas = iter(marshal.loads(blob))
+        for record, _ in results:
+            if record is not None and record.doc is not None:
+                record.doc.data = next(datas)
     return results
 
 
@@ -257,7 +282,7 @@ def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = pool.map(_read_batch, batches)  # submitted; the workers start
         _prepare_checks()  # meanwhile, this process loads what the cross-checks need
-        return [result for part in parts for result in part]
+        return [result for part in parts for result in _unpack(part)]
 
 
 def _prepare_checks() -> None:
@@ -277,6 +302,21 @@ def _stamp(path: Path) -> bytes | None:
         return None
 
 
+def _skip_final_collection() -> None:
+    """Once per process: at exit, no last garbage collection over everything still loaded.
+
+    The interpreter's final collection scanned every loaded record again: 0.3 s of the end of
+    `netwerkkaart validate` for 10,000 partners, after all the work was done. Records hold no
+    cycles and nothing of ours needs finalising (Python does not promise ``__del__`` at exit)."""
+    global _EXIT_HOOK
+    if not _EXIT_HOOK:
+        atexit.register(gc.freeze)
+        _EXIT_HOOK = True
+
+
+_EXIT_HOOK = False
+
+
 def load_project(root: Path, cache: dict | None = None) -> Project:
     """Load every record under ``root``; collect every problem of reading and schema.
 
@@ -290,6 +330,7 @@ def load_project(root: Path, cache: dict | None = None) -> Project:
     known = {} if cache is None else {rel: hit[1] for rel, hit in cache.items()
                                       if stamps.get(rel) is not None and stamps[rel] == hit[0]}
     todo = [item for item in files if item[2] not in known]
+    _skip_final_collection()
     # Records are plain data without cycles: the garbage collector only slows loading down
     # (it kept scanning the growing heap: 3.1 s instead of 2.6 s for 10,000 partners).
     collecting = gc.isenabled()

@@ -57,15 +57,51 @@ def looks_like_national_number(text: str) -> bool:
     return False
 
 
+def _suspects(data: object) -> list[tuple[Path, str]]:
+    """The text values (and integers, as text) of ``data`` that :data:`_SUSPECT` finds something in,
+    with their paths, in the order of :func:`_leaves`. A path is made only for a block or list and
+    for a value that is kept: most values are looked at once and let go."""
+    search = _SUSPECT.search
+    out: list[tuple[Path, str]] = []
+    todo: list[tuple[Path, object]] = [((), data)]
+    while todo:
+        path, value = todo.pop()
+        cls = value.__class__
+        if cls is dict:
+            items = value.items()
+        elif cls is list:
+            items = enumerate(value)
+        else:  # the data itself is a single value, or a value kept below
+            text = _as_text(value)
+            if text is not None and search(text):
+                out.append((path, text))
+            continue
+        for k, v in items:
+            c = v.__class__
+            if c is str:
+                if search(v):
+                    todo.append((path + (k,), v))
+            elif c is dict or c is list:
+                todo.append((path + (k,), v))
+            else:
+                text = _as_text(v)
+                if text is not None and search(text):
+                    todo.append((path + (k,), v))
+    return out
+
+
+def _as_text(value: object) -> str | None:
+    """A text value itself, an integer (not a boolean) as text, anything else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
 def problems_in(record: Record) -> list[Problem]:
     """NK401 and NK310 for every text value of one loaded record."""
     out: list[Problem] = []
     if record.doc is not None:
-        for path, value in _leaves(record.doc.data):
-            if isinstance(value, int) and not isinstance(value, bool):
-                value = str(value)
-            if not isinstance(value, str) or not _SUSPECT.search(value):
-                continue
+        for path, value in _suspects(record.doc.data):
             last = path[-1] if path else ""
             if last != "telefoon" and looks_like_national_number(value):
                 out.append(_at(record, path, "NK401", field=show_path(path)))

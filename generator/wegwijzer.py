@@ -89,6 +89,7 @@ def region_data(site: Site, region_id: str) -> dict:
     if region.agreements:
         data["afspraken"] = {a.id: sentence(region, a) for a in region.agreements}
         data["afspraak_uitleg"] = FAMILY_EXPLANATION
+        data["afspraak_datum"] = {a.id: a.datum for a in region.agreements}  # lang2: the sentence in another language
     return data
 
 

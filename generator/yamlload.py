@@ -277,33 +277,34 @@ def _show_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
-def _scalar_value(value: str, style: str | None, mark: Mark, path: str) -> object:
-    if style:  # quoted or block scalar: always the text as written
+# What a plain scalar that is not text becomes (``value[:1].isalpha()`` is text otherwise), and the
+# plain keys that are refused; one dict or set lookup each instead of a chain of comparisons.
+_WORDS: dict[str, object] = {"true": True, "false": False, "null": None, "~": None, "": None}
+_ODD_KEYS = frozenset(("<<", "", "~", "null"))
+_TEXT = object()  # not in _WORDS
+# _INT, _FLOAT and _NOT_A_NUMBER in one match, tried in that order: the group that matched says which.
+_NUMBER = re.compile(f"(?P<int>{_INT.pattern})|(?P<float>{_FLOAT.pattern})|(?P<nan>{_NOT_A_NUMBER.pattern})")
+
+
+def _plain_number(value: str, line: int, column: int, path: str) -> object:
+    """A plain scalar that is neither a word nor one of _WORDS: an int, a float, or the text."""
+    match = _NUMBER.match(value)
+    if match is None:
         return value
-    if value[:1].isalpha() and value not in ("true", "false", "null"):
-        return value  # fast path for ordinary words
-    if value in ("", "~", "null"):
-        return None
-    if value == "true":
-        return True
-    if value == "false":
-        return False
-    if _INT.match(value):
+    kind = match.lastgroup
+    if kind == "int":
         try:
             return int(value)
         except ValueError:  # longer than Python converts (sys.get_int_max_str_digits, 4300 digits)
             import sys
 
-            raise _Reject(problem("NK643", path, mark.line, mark.column,
-                                  limit=sys.get_int_max_str_digits() or 4300)) from None
-    if _FLOAT.match(value):
+            raise _Reject(problem("NK643", path, line, column, limit=sys.get_int_max_str_digits() or 4300)) from None
+    if kind == "float":
         number = float(value)
         if number in (float("inf"), float("-inf")):  # 1e999
-            raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
+            raise _Reject(problem("NK112", path, line, column, value=value))
         return number
-    if _NOT_A_NUMBER.match(value):
-        raise _Reject(problem("NK112", path, mark.line, mark.column, value=value))
-    return value
+    raise _Reject(problem("NK112", path, line, column, value=value))  # .nan, .inf
 
 
 class _Builder:
@@ -317,111 +318,152 @@ class _Builder:
         self.doc = Document(path=path, data={}, raw=raw)
 
     def build(self) -> tuple[Document | None, list[Problem]]:
-        # This loop runs once per YAML event (about 150 per partner file): kept flat on purpose.
-        parser = _Parser(self.text)
+        # This loop runs once per YAML event (about 110 per partner file): kept flat on purpose. The
+        # innermost open block's container, pending key, kind, indent, seen keys and path live in local
+        # variables (its stack entry gets the pending key back only when a child block opens), a Mark is
+        # made only where one is kept or a problem is raised, and a check that needs a character the
+        # file does not hold at all ('#', '?') is skipped for the whole file.
+        text = self.text
+        parser = _Parser(text)
+        get_event = parser.get_event
         keep = self.keep_marks
-        marks = self.doc.marks
+        marks, key_marks = self.doc.marks, self.doc.key_marks
         lines = self.lines
+        path = self.path
+        may_cut = "#" in text  # a comment can cut a value short, or follow a quoted value (NK503, NK136)
+        may_ask = "?" in text  # an explicit '? key' (NK135)
+        words, text_value = _WORDS, _TEXT
         Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-        MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        MapEnd, SeqEnd, StreamEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.StreamEndEvent
         root, root_mark, documents = None, Mark(1, 1), 0
-        # stack entries: [container, path, pending_key, seen_keys, start_mark,
+        # stack entries: [container, path, pending_key, seen_keys (key -> line), start line (0-based),
         #                 indent that continuation lines must exceed, is_flow, is_mapping]
         stack: list[list] = []
         top: list | None = None
+        # the innermost block (top), in locals
+        container: dict | list | None = None
+        key: str | None = None  # the key waiting for its value (mapping only); None: a key comes next
+        mapping = False
+        indent = -1
+        seen: dict[str, int] = {}
+        here: Path = ()
         try:
-            while parser.check_event():
-                event = parser.get_event()
+            while True:
+                event = get_event()
                 kind = type(event)
                 if kind is Scalar:
                     sm = event.start_mark
-                    m = Mark(sm.line + 1, sm.column + 1)
                     if event.anchor is not None:
-                        raise _Reject(problem("NK108", self.path, m.line, m.column))
+                        raise _Reject(problem("NK108", path, sm.line + 1, sm.column + 1))
                     style = event.style
-                    if event.tag is not None and not (event.tag == "!" and style):
-                        raise _Reject(problem("NK109", self.path, m.line, m.column, tag=_show_tag(event.tag)))
+                    tag = event.tag
+                    if tag is not None and not (tag == "!" and style):
+                        raise _Reject(problem("NK109", path, sm.line + 1, sm.column + 1, tag=_show_tag(tag)))
+                    value = event.value
                     if style or event.end_mark.line != sm.line:
-                        self._check_scalar_layout(event, top[5] if top else -1)
-                        if style == '"' and _CONTROL.search(event.value):  # only escapes can add them
+                        em = event.end_mark
+                        if (style == '"' or style == "'") and em.line == sm.line:  # the common quoted value
+                            if may_cut and lines[em.line][em.column:em.column + 1] == "#":
+                                raise _Reject(problem("NK136", path, em.line + 1, em.column + 1))
+                        else:
+                            self._check_scalar_layout(event, indent)
+                        if style == '"' and _CONTROL.search(value):  # only escapes can add them
                             self._control_escape(event)
-                    if top is not None and top[7] and top[2] is None:  # a key
-                        self._key(top, event, m)
-                        continue
-                    value = _scalar_value(event.value, style, m, self.path)
-                    if not style:
-                        if value is None and top is not None and not top[7]:
-                            raise _Reject(problem("NK114", self.path, m.line, m.column))
-                        if value.__class__ is str and "#" in lines[event.end_mark.line]:
-                            self._check_hash_cut(event, value, stack)
-                    if top is None:
-                        root, root_mark = value, m
-                        continue
-                    container = top[0]
-                    if top[7]:
+                    if mapping and key is None:  # a key
+                        if not style:
+                            if value in _ODD_KEYS:
+                                if value == "<<":
+                                    raise _Reject(problem("NK110", path, sm.line + 1, sm.column + 1))
+                                raise _Reject(problem("NK115", path, sm.line + 1, sm.column + 1, found="een lege sleutel"))
+                            if may_ask and sm.column > 0 and lines[sm.line][sm.column - 1] == "?":
+                                raise _Reject(problem("NK135", path, sm.line + 1, sm.column))
+                        if value in seen:
+                            raise _Reject(problem("NK107", path, sm.line + 1, sm.column + 1, key=value,
+                                                  first=seen[value], second=sm.line + 1))
+                        seen[value] = sm.line + 1
+                        key = value
                         if keep:
-                            marks[top[1] + (top[2],)] = m
-                        container[top[2]] = value
-                        top[2] = None
+                            key_marks[here + (value,)] = Mark(sm.line + 1, sm.column + 1)
+                        continue
+                    if not style:
+                        special = words.get(value, text_value)
+                        if special is not text_value:
+                            value = special
+                            if value is None and top is not None and not mapping:
+                                raise _Reject(problem("NK114", path, sm.line + 1, sm.column + 1))
+                        elif not value[:1].isalpha():
+                            value = _plain_number(value, sm.line + 1, sm.column + 1, path)
+                        if may_cut and value.__class__ is str and "#" in lines[event.end_mark.line]:
+                            where = () if top is None else here + ((key,) if mapping else (len(container),))
+                            self._check_hash_cut(event, value, where)
+                    if top is None:
+                        root, root_mark = value, Mark(sm.line + 1, sm.column + 1)
+                        continue
+                    if mapping:
+                        if keep:
+                            marks[here + (key,)] = Mark(sm.line + 1, sm.column + 1)
+                        container[key] = value
+                        key = None
                     else:
                         if keep:
-                            marks[top[1] + (len(container),)] = m
+                            marks[here + (len(container),)] = Mark(sm.line + 1, sm.column + 1)
                         container.append(value)
                     continue
                 if kind is MapEnd or kind is SeqEnd:
                     finished = stack.pop()
                     if finished[6]:
-                        self._check_continuation(finished[4].line - 1, event.end_mark.line, finished[5], closing=True)
+                        self._check_continuation(finished[4], event.end_mark.line, finished[5], closing=True)
                     if not stack:
                         root, top = finished[0], None
+                        container, key, mapping, indent, seen, here = None, None, False, -1, {}, ()
                         continue
                     top = stack[-1]
-                    container = top[0]
-                    if top[7]:
-                        container[top[2]] = finished[0]
-                        top[2] = None
+                    container, key, mapping, indent, seen, here = top[0], top[2], top[7], top[5], top[3], top[1]
+                    if mapping:
+                        container[key] = finished[0]
+                        key = None
                     else:
                         container.append(finished[0])
                     continue
                 if kind is MapStart or kind is SeqStart:
                     sm = event.start_mark
-                    m = Mark(sm.line + 1, sm.column + 1)
                     if event.anchor is not None:
-                        raise _Reject(problem("NK108", self.path, m.line, m.column))
+                        raise _Reject(problem("NK108", path, sm.line + 1, sm.column + 1))
                     if event.tag is not None:
-                        raise _Reject(problem("NK109", self.path, m.line, m.column, tag=_show_tag(event.tag)))
-                    if top is not None and top[7] and top[2] is None:
-                        raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lijst of blok"))
+                        raise _Reject(problem("NK109", path, sm.line + 1, sm.column + 1, tag=_show_tag(event.tag)))
+                    if mapping and key is None:
+                        raise _Reject(problem("NK115", path, sm.line + 1, sm.column + 1, found="een lijst of blok"))
                     if len(stack) >= MAX_DEPTH:
-                        raise _Reject(problem("NK111", self.path, m.line, m.column, limit=MAX_DEPTH))
-                    is_mapping = kind is MapStart
+                        raise _Reject(problem("NK111", path, sm.line + 1, sm.column + 1, limit=MAX_DEPTH))
                     if top is None:
                         child_path: Path = ()
-                        root_mark = m
-                    elif top[7]:
-                        child_path = top[1] + (top[2],)
+                        root_mark = Mark(sm.line + 1, sm.column + 1)
                     else:
-                        child_path = top[1] + (len(top[0]),)
+                        child_path = here + ((key,) if mapping else (len(container),))
+                        top[2] = key
                     if keep:
-                        marks[child_path] = m
+                        marks[child_path] = Mark(sm.line + 1, sm.column + 1)
                     flow = bool(event.flow_style)
-                    indent = (top[5] if top else -1) if flow else m.column - 1
-                    top = [{} if is_mapping else [], child_path, None, {}, m, indent, flow, is_mapping]
+                    if not flow:
+                        indent = sm.column
+                    mapping = kind is MapStart
+                    container = {} if mapping else []
+                    key, seen, here = None, {}, child_path
+                    top = [container, child_path, None, seen, sm.line, indent, flow, mapping]
                     stack.append(top)
                     continue
+                if kind is StreamEnd or event is None:
+                    break
                 if kind is yaml.AliasEvent:
-                    m = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-                    raise _Reject(problem("NK108", self.path, m.line, m.column))
+                    raise _Reject(problem("NK108", path, event.start_mark.line + 1, event.start_mark.column + 1))
                 if kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        m = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-                        raise _Reject(problem("NK106", self.path, m.line, m.column))
+                        raise _Reject(problem("NK106", path, event.start_mark.line + 1, event.start_mark.column + 1))
                 elif kind is yaml.DocumentEndEvent and event.explicit:
                     nxt = parser.peek_event()
                     if type(nxt) is yaml.DocumentStartEvent:
-                        m = Mark(nxt.start_mark.line + 1, nxt.start_mark.column + 1)
-                        raise _Reject(problem("NK106", self.path, m.line, m.column))
+                        raise _Reject(problem("NK106", path, nxt.start_mark.line + 1, nxt.start_mark.column + 1))
         finally:
             if hasattr(parser, "dispose"):
                 parser.dispose()
@@ -432,31 +474,6 @@ class _Builder:
             return None, [problem("NK113", self.path, root_mark.line, root_mark.column, found=found)]
         self.doc.data = root
         return self.doc, list(self.doc.warnings)
-
-    def _child_path(self, stack: list[list]) -> Path:
-        if not stack:
-            return ()
-        parent = stack[-1]
-        if isinstance(parent[0], dict):
-            return parent[1] + (parent[2],)
-        return parent[1] + (len(parent[0]),)
-
-    def _key(self, top: list, event, m: Mark) -> None:
-        if not event.style and event.value == "<<":
-            raise _Reject(problem("NK110", self.path, m.line, m.column))
-        if not event.style and event.value in ("", "~", "null"):
-            raise _Reject(problem("NK115", self.path, m.line, m.column, found="een lege sleutel"))
-        line = self.lines[event.start_mark.line]
-        if not event.style and event.start_mark.column > 0 and line[event.start_mark.column - 1] == "?":
-            raise _Reject(problem("NK135", self.path, m.line, m.column - 1))
-        key = event.value
-        seen = top[3]
-        if key in seen:
-            raise _Reject(problem("NK107", self.path, m.line, m.column, key=key, first=seen[key].line, second=m.line))
-        seen[key] = m
-        top[2] = key
-        if self.keep_marks:
-            self.doc.key_marks[top[1] + (key,)] = m
 
     def _check_scalar_layout(self, event, parent_indent: int) -> None:
         """Layout rules of YAML that libyaml does not enforce."""
@@ -512,7 +529,7 @@ class _Builder:
             if len(text) - len(stripped) <= indent:
                 raise _Reject(problem("NK139", self.path, number + 1, 1))
 
-    def _check_hash_cut(self, event, value: str, stack: list[list]) -> None:
+    def _check_hash_cut(self, event, value: str, where: Path) -> None:
         """Warn when YAML read ' #word' after a plain value as a comment."""
         end = event.end_mark
         if end.line != event.start_mark.line or end.line >= len(self.lines):
@@ -521,7 +538,7 @@ class _Builder:
         cut = re.match(r"[ \t]+#(\S.*)", rest)
         if not cut:
             return
-        fieldname = ".".join(str(p) for p in self._child_path(stack)) or "waarde"
+        fieldname = ".".join(str(p) for p in where) or "waarde"
         m = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
         full = (value + rest.rstrip()).replace('"', '\\"')
         self.doc.warnings.append(problem("NK503", self.path, m.line, m.column, field=fieldname, value=value, full=full))

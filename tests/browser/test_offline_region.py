@@ -30,6 +30,20 @@ CACHE_KEYS = """async () => {
   }
   return keys;
 }"""
+# Per saved file: its first bytes, its size, its content type and its packed mark (x-nk-gz: packed bytes).
+STORED = """async () => {
+  const out = {};
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      out[request.url] = {head: Array.from(bytes.slice(0, 2)), size: bytes.length,
+                          type: response.headers.get("content-type"), packed: response.headers.get("x-nk-gz")};
+    }
+  }
+  return out;
+}"""
 
 
 class Site:
@@ -103,6 +117,23 @@ def test_a_saved_region_works_offline_and_updates_after_a_rebuild(browser, site)
         text = page.inner_text("[data-nk-offline]")
         assert "Bewaard op " in text and "gegevens van " in text and (" MB in" in text or " kB in" in text)
         assert page.locator("[data-nk-offline] button", has_text="Verwijder de bewaarde regio").count() == 1
+        # stored packed: pages and data as gzip (1f 8b) with their own content type, Pagefind's files (packed
+        # already) as they came; the space shown is what the bodies really take
+        stored = page.evaluate(STORED)
+        partner, data = stored[site.base + "partners/cgg-dender/"], stored[site.base + "kaarten/regio/dender.json"]
+        for saved, kind in ((partner, "text/html"), (data, "application/json")):
+            assert saved["head"] == [0x1F, 0x8B] and int(saved["packed"]) == saved["size"], saved
+            assert saved["type"].startswith(kind), saved
+        fragment = next(v for k, v in stored.items() if k.endswith(".pf_fragment"))
+        assert fragment["packed"] is None
+        manifest = json.loads((site.out / "offline" / "dender.json").read_text(encoding="utf-8"))
+        files = {k: v for k, v in stored.items() if not k.endswith("offline/dender.json")}
+        assert sum(v["size"] for v in files.values()) < manifest["bytes"] / 2
+        saved_manifest = page.evaluate("async (u) => (await caches.match(u)).json()", site.base + "offline/dender.json")
+        assert saved_manifest["opgeslagen"] == sum(v["size"] for v in files.values())
+        shown = f"{saved_manifest['opgeslagen'] / 1e6:.1f} MB" if saved_manifest["opgeslagen"] >= 1e5 else \
+            f"{max(1, round(saved_manifest['opgeslagen'] / 1e3))} kB"
+        assert f"Neemt {shown.replace('.', ',')} in" in text
         # the municipality page offers the same (and knows it is saved)
         page.goto(site.base + "dender/gemeenten/hamme/")
         page.wait_for_selector("[data-nk-offline-saved]")
@@ -111,7 +142,8 @@ def test_a_saved_region_works_offline_and_updates_after_a_rebuild(browser, site)
         page.goto(site.base + "dender/gemeenten/zele/")
         assert page.inner_text("h1") == "Zele"
         page.goto(site.base + "partners/cgg-dender/")
-        assert "CGG" in page.inner_text("h1")
+        assert "CGG" in page.inner_text("h1")  # unpacked by the service worker: the text, not gzip
+        assert page.evaluate("document.characterSet") == "UTF-8" and "Dender" in page.inner_text("main")
         # the wegwijzer, with its data for the region
         page.goto(site.base + "wegwijzer/#waar=Hamme&wat=schulden")
         page.wait_for_selector(".nk-ww-card[data-partner='caw-onthaal-dendermonde']", timeout=15_000)

@@ -392,9 +392,10 @@
     if (own) { cell.appendChild(document.createTextNode(" ")); cell.appendChild(nl(node("span", own))); }
     return cell;
   }
-  function hoursCell(words, structured, closed) {
+  function hoursCell(words, structured, closed, reasons) {
     if (lang() === "nl" || !structured) return node("span", words.concat(closed ? [closed] : []).join("; "));
     var cell = node("span", window.NKTaal.hours(structured).concat(closed ? [closed] : []).join("; "));
+    if (reasons && window.NKTaal.markDutch) window.NKTaal.markDutch(cell, reasons);  // lang2: "(kerstweek)"
     if (structured.ux) { cell.appendChild(document.createTextNode("; ")); cell.appendChild(nl(node("span", structured.ux))); }
     return cell;
   }
@@ -577,7 +578,7 @@
 
   // Paper is read later: the sheet gives no "open now", but the closures of the next 4 weeks.
   var DUTCH_DATE = new Intl.DateTimeFormat("nl-BE", {timeZone: "UTC", day: "numeric", month: "short"});
-  function closedSoon(hours) {
+  function closedSoon(hours, reasons) {  // reasons (lang2): gets the partner's own (Dutch) words
     if (!hours || !window.NKOpen) return "";
     // Only the location's own closures: a line per location for every public holiday pushed 8
     // partners onto a third A4 page (tests/browser/test_site.py).
@@ -589,6 +590,7 @@
       : new Intl.DateTimeFormat(window.NKTaal.locale(), {timeZone: "UTC", day: "numeric", month: "short"});
     function day(iso) { return format.format(new Date(iso + "T00:00:00Z")); }
     var words = list.map(function (c) {
+      if (reasons) reasons.push(c.reden);
       return (c.van === c.tot ? day(c.van) : day(c.van) + "\u2013" + day(c.tot)) + " (" + c.reden.replace(/^feestdag: /, "") + ")";
     }).join(", ");
     return T("hours.closed_on", "gesloten " + words, {lijst: words});
@@ -659,15 +661,15 @@
     if (p.wachttijd) rows.push([T("sheet.wait", "Wachttijd"), nl(node("span", p.wachttijd))]);
     p.locaties.forEach(function (loc, i) {
       rows.push([T("sheet.address", "Adres"), ltr(node("span", (loc.naam ? loc.naam + ": " : "") + loc.adres, "nk-ltr"))]);
-      var closed = closedSoon(loc.open);
-      if (loc.uren.length || closed) rows.push([T("sheet.open", "Open"), hoursCell(loc.uren, x.loc[i], closed)]);
+      var reasons = [], closed = closedSoon(loc.open, reasons);
+      if (loc.uren.length || closed) rows.push([T("sheet.open", "Open"), hoursCell(loc.uren, x.loc[i], closed, reasons)]);
     });
     (p.lijnen || []).forEach(function (line, i) {  // a phone line with its own hours (a tel: link)
-      var closed = closedSoon(line.open);
+      var reasons = [], closed = closedSoon(line.open, reasons);
       var cell = node("span");
       var call = phoneLink(line.telefoon);
       if (call) cell.appendChild(call);
-      var words = hoursCell(line.uren, x.lijn[i], closed);
+      var words = hoursCell(line.uren, x.lijn[i], closed, reasons);
       if (words.textContent) {
         if (call) cell.appendChild(document.createTextNode(" \u00b7 "));
         cell.appendChild(words);

@@ -8,7 +8,7 @@ geldig_tot}], op_afspraak, dag_en_nacht, open_op_feestdagen, gesloten: [{van, to
 The public holidays come from feestdagen.js (window.NKOpenFeestdagen, made at build time).
 
 API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and the wegwijzer:
-  NKOpen.state(hours, date?)      -> {code, open, today, text, icon}
+  NKOpen.state(hours, date?, words?) -> {code, open, today, text, icon}
         code: "open" | "gesloten" | "vandaag-gesloten" | "afspraak" | "altijd" | "onbekend"
         open: open at that moment; today: open at some time that day (for "vandaag open")
   NKOpen.closures(hours, date?, days?) -> [{van, tot, reden}] closed days (closures and holidays)
@@ -21,6 +21,10 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
   NKOpen.refresh(root?)           renders every [data-nk-open] / [data-nk-open-ref] element; runs once a minute and
         then fires the event "nk-open-tick" on document (filters listen to it)
   NKOpen.local(date?)             -> {iso, minutes, weekday (0 = Monday)} in Belgian time
+The sentences are Dutch. lang2: on the family's views (the sheet, the wegwijzer) nk-taal.js gives
+the same sentences in the family's language: render asks NKTaal.openWords(element) for a wording
+{t(key, dutch, params), day(weekday), date(iso), reason(text), mark(textElement)} (keys open.* in
+generator/data/talen/*.yml) and passes it to state; without one (care-worker pages), Dutch.
 */
 (function () {
   "use strict";
@@ -51,6 +55,13 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
   function minutes(hhmm) { return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)); }
   function clock(m) { m = ((m % DAY) + DAY) % DAY; return (m < 600 ? "0" : "") + Math.floor(m / 60) + ":" + (m % 60 < 10 ? "0" : "") + (m % 60); }
   function dateText(day) { var d = new Date(day * MS_DAY); return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()]; }
+  // lang2: the Dutch wording (another language: NKTaal.openWords in nk-taal.js)
+  var DUTCH = {t: function (key, dutch) { return dutch; }, day: function (i) { return NAMES[i]; },
+               date: function (isoDay) { return dateText(Date.parse(isoDay) / MS_DAY); },
+               reason: function (text) { return text; }};
+  function wording(element) {
+    return window.NKTaal && window.NKTaal.openWords ? window.NKTaal.openWords(element) : null;
+  }
 
   function inPeriod(block, date) {
     var a = block.geldig_van, b = block.geldig_tot;
@@ -100,12 +111,13 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
     return !!(hours && (hours.dag_en_nacht || (hours.openingsuren && hours.openingsuren.length)));
   }
 
-  function state(hours, date) {
+  function state(hours, date, words) {
+    var w = words || DUTCH;
     hours = hours || {};
     var now = local(date), at = now.day * DAY + now.minutes;
-    if (hours.dag_en_nacht) return result("altijd", true, true, "Dag en nacht bereikbaar");
-    if (hours.op_afspraak) return result("afspraak", false, false, "Op afspraak");
-    if (!hasHours(hours)) return result("onbekend", false, false, "Geen uren gekend");
+    if (hours.dag_en_nacht) return result("altijd", true, true, w.t("open.always", "Dag en nacht bereikbaar"));
+    if (hours.op_afspraak) return result("afspraak", false, false, w.t("open.appointment", "Op afspraak"));
+    if (!hasHours(hours)) return result("onbekend", false, false, w.t("open.unknown", "Geen uren gekend"));
     var today = dayInfo(hours, now.day);
     var end = current(hours, now.day, at);
     var openToday = today.intervals.length > 0 || end !== null;
@@ -116,8 +128,10 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
         end = more;
       }
       var endDay = Math.floor(end / DAY);
-      var when = end - at <= DAY ? "om " + clock(end) : NAMES[weekday(endDay)] + " om " + clock(end);
-      return result("open", true, true, "Nu open \u00b7 sluit " + when);
+      var uur = clock(end), dag = w.day(weekday(endDay));
+      return result("open", true, true, end - at <= DAY
+        ? w.t("open.open_until", "Nu open \u00b7 sluit om " + uur, {uur: uur})
+        : w.t("open.open_until_day", "Nu open \u00b7 sluit " + dag + " om " + uur, {dag: dag, uur: uur}));
     }
     var next = null;
     for (var k = 0; k <= LOOK_AHEAD && next === null; k++) {
@@ -128,12 +142,19 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
     }
     var opens = "";
     if (next) {
-      var ahead = next[0] - now.day;
-      opens = " \u00b7 opent " + (ahead === 0 ? "" : ahead === 1 ? "morgen " : ahead < 7 ? NAMES[weekday(next[0])] + " "
-        : "op " + NAMES[weekday(next[0])] + " " + dateText(next[0]) + " ") + "om " + clock(next[1]);
+      var ahead = next[0] - now.day, at2 = clock(next[1]), on = w.day(weekday(next[0]));
+      opens = " \u00b7 " + (ahead === 0 ? w.t("open.opens_today", "opent om " + at2, {uur: at2})
+        : ahead === 1 ? w.t("open.opens_tomorrow", "opent morgen om " + at2, {uur: at2})
+        : ahead < 7 ? w.t("open.opens_day", "opent " + on + " om " + at2, {dag: on, uur: at2})
+        : w.t("open.opens_date", "opent op " + on + " " + w.date(iso(next[0])) + " om " + at2,
+              {dag: on, datum: w.date(iso(next[0])), uur: at2}));
     }
-    if (today.reason) return result("vandaag-gesloten", false, false, "Vandaag gesloten (" + today.reason + ")" + opens);
-    return result("gesloten", false, openToday, "Gesloten" + opens);
+    if (today.reason) {
+      var why = w.reason(today.reason);
+      return result("vandaag-gesloten", false, false,
+                    w.t("open.closed_today", "Vandaag gesloten (" + why + ")", {reden: why}) + opens);
+    }
+    return result("gesloten", false, openToday, w.t("open.closed", "Gesloten") + opens);
   }
 
   function result(code, open, today, text) {
@@ -195,7 +216,8 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
   }
 
   function render(element, hours, date) {
-    var s = state(hours || parse(element), date);
+    var words = wording(element);  // lang2: the family's language, or null (Dutch)
+    var s = state(hours || parse(element), date, words);
     var icon = document.createElement("span");
     icon.className = "nk-open-icon";
     icon.setAttribute("aria-hidden", "true");
@@ -203,6 +225,7 @@ API (window.NKOpen), for pages, cards, the A-Z list, map popups, the sheet and t
     var text = document.createElement("span");
     text.className = "nk-open-text";
     text.textContent = s.text;
+    if (words && words.mark) words.mark(text);  // lang2: a holiday's or partner's own words: lang="nl"
     element.textContent = "";
     element.appendChild(icon);
     element.appendChild(document.createTextNode(" "));

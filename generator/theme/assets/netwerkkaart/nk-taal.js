@@ -21,6 +21,11 @@ API (window.NKTaal):
   NKTaal.hours(holder)        weekly hours in words in the current language (i18n.py's _blocks)
   NKTaal.date(iso, year?)     a date in words in the current language
   NKTaal.language(code, nl)   a language's name in the current language (Intl.DisplayNames)
+  NKTaal.markDutch(el, words) lang2: marks those Dutch words inside el's translated text lang="nl"
+  NKTaal.openWords(element)   lang2: the wording of nk-open.js's "nu open" sentences in the current
+                              language for an element on a family view (in [data-nk-family], or not yet
+                              on a page that has one), else null: Dutch (then marked lang="nl" on a
+                              family view in another language). Care-worker pages stay Dutch.
 Fires "nk-taal" on document when another language is chosen or its texts arrive.
 */
 (function () {
@@ -73,8 +78,11 @@ Fires "nk-taal" on document when another language is chosen or its texts arrive.
   }
 
   function fill(text, params) {
-    return String(text).replace(/\{([a-z_]+)\}/g, function (all, name) {
-      return params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : all;
+    // lang2: a value that ends with a full stop ("1 березня 2025 р.") at the end of a sentence: one stop
+    return String(text).replace(/\{([a-z_]+)\}(\.?)/g, function (all, name, stop) {
+      if (!params || !Object.prototype.hasOwnProperty.call(params, name)) return all;
+      var value = String(params[name]);
+      return value + (stop && value.slice(-1) === "." ? "" : stop);
     });
   }
 
@@ -124,6 +132,9 @@ Fires "nk-taal" on document when another language is chosen or its texts arrive.
       });
     });
     where.querySelectorAll("[data-nk-taal]").forEach(switcher);
+    if (window.NKOpen) {  // lang2: "nu open" in the family's language (openWords)
+      where.querySelectorAll("[data-nk-family] [data-nk-open]").forEach(function (el) { window.NKOpen.render(el); });
+    }
   }
 
   // The language switch: a labelled list, each language in its own name and script.
@@ -211,9 +222,66 @@ Fires "nk-taal" on document when another language is chosen or its texts arrive.
     } catch (e) { return nl; }
   }
 
+  // -- lang2: "nu open" (nk-open.js) in the family's language ------------------------------------------
+  var OPEN_KEYS = ["open.always", "open.appointment", "open.unknown", "open.open_until", "open.open_until_day",
+                   "open.closed", "open.closed_today", "open.holiday", "open.opens_today", "open.opens_tomorrow",
+                   "open.opens_day", "open.opens_date"];
+  var HOLIDAY = "feestdag: ";
+
+  function isolate(text) {  // times read left to right, also in an Arabic sentence
+    return RTL[current()] ? "\u2066" + text + "\u2069" : text;
+  }
+
+  function openWords(element) {
+    var family = element && element.closest ? element.closest("[data-nk-family]") : null;
+    if (!family && (!element || element.isConnected || !document.querySelector("[data-nk-family]"))) return null;
+    if (current() === "nl") { element.removeAttribute("lang"); element.removeAttribute("dir"); return null; }
+    if (!OPEN_KEYS.every(has)) { dutch(element); return null; }  // all or nothing: no sentence in two languages
+    element.removeAttribute("lang");
+    element.removeAttribute("dir");
+    var kept = [];  // the Dutch words inside the sentence: a holiday's name, the partner's own reason
+    return {
+      t: function (key, nl, params) {
+        var p = {};
+        Object.keys(params || {}).forEach(function (k) { p[k] = k === "uur" ? isolate(params[k]) : params[k]; });
+        return t(key, nl, p);
+      },
+      day: function (index) { return dayName(index, "long"); },
+      date: function (iso) { return date(iso, false); },
+      reason: function (text) {
+        text = String(text || "");
+        var own = text.indexOf(HOLIDAY) === 0 ? text.slice(HOLIDAY.length) : text;
+        if (own) kept.push(own);
+        return text.indexOf(HOLIDAY) === 0 ? t("open.holiday", text, {naam: own}) : text;
+      },
+      mark: function (holder) { markDutch(holder, kept); }
+    };
+  }
+
+  // lang2: the Dutch words inside a translated sentence (a holiday's name, a partner's own reason for
+  // a closure) in a span marked lang="nl"; each word once, in the order given.
+  function markDutch(holder, words) {
+    if (current() === "nl") return holder;
+    (words || []).forEach(function (own) {
+      if (!own) return;
+      var walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT), n;
+      while ((n = walker.nextNode())) {
+        var at = n.data.indexOf(own);
+        if (at < 0 || n.parentNode.getAttribute("lang") === "nl") continue;
+        var word = n.splitText(at);
+        word.splitText(own.length);
+        var span = document.createElement("span");
+        span.textContent = own;
+        word.parentNode.replaceChild(dutch(span), word);
+        break;
+      }
+    });
+    return holder;
+  }
+
   window.NKTaal = {current: current, t: t, has: has, ready: function () { return load(current()); },
                    withLang: withLang, apply: apply, dutch: dutch, hours: hours, date: date,
-                   language: language, locale: function () { return locale(current()); }, codes: CODES};
+                   language: language, openWords: openWords, markDutch: markDutch, locale: function () { return locale(current()); }, codes: CODES};
 
   function init() {
     if (!document.querySelector("[data-nk-family]")) return;

@@ -244,7 +244,8 @@
         "Brede instap: je kan er met elke vraag terecht. Niet ingevuld: vraag het gerust."));
       if (p.ga && data.afspraak_uitleg) {  // gedeeld beroepsgeheim: what the agreement means, for the family
         meaning.appendChild(node("br"));
-        meaning.appendChild(node("span", data.afspraak_uitleg, "nk-agreement-explained"));
+        var explained = node("span", T("ww.agreement_explained", data.afspraak_uitleg), "nk-agreement-explained");
+        meaning.appendChild(window.NKTaal && window.NKTaal.has("ww.agreement_explained") ? explained : nl(explained));  // lang2
       }
       details.appendChild(meaning);
       return details;
@@ -262,6 +263,7 @@
       if (!drawn) return;
       var which = openChoice(), now = new Date(), total = 0;
       var word = which === "nu" ? "Nu open" : "Vandaag open";
+      var now_ = which === "nu";  // lang2: the filter's sentences in the family's language
       drawn.lists.forEach(function (list) {
         var shown = 0;
         list.cards.forEach(function (c) {
@@ -272,28 +274,36 @@
         });
         if (!list.count) return;
         total += shown;
-        var text = list.text + (which ? " " + word + ": " + shown + " van " + list.cards.length + "." : "")
-          + (which && !shown ? " Kies \u201cAlle\u201d bij \u201cOpen\u201d om ze toch te zien." : "");
+        var text = list.text + (which ? " " + T(now_ ? "ww.open_now_count" : "ww.open_today_count",
+            word + ": " + shown + " van " + list.cards.length + ".", {n: shown, totaal: list.cards.length}) : "")
+          + (which && !shown ? " " + T("ww.open_hint", "Kies \u201cAlle\u201d bij \u201cOpen\u201d om ze toch te zien.") : "");
         if (list.count.textContent !== text) list.count.textContent = text;
       });
       var place = drawn.place, n = drawn.questions;
-      var text = !which  // lang: the family's language without the open filter (its words are Dutch still)
+      var text = !which  // lang: the family's language, with the open filter too (lang2)
         ? (total ? T("ww.total", total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n
             + (n === 1 ? " vraag" : " vragen") + " in " + place.n + ".", {n: total, m: n, plaats: place.n})
           : T("ww.none_found", "Geen partner gevonden in " + place.n + " voor deze keuze.", {plaats: place.n}))
         : total
-        ? total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n + (n === 1 ? " vraag" : " vragen")
-          + " in " + place.n + " (" + word.toLowerCase() + ")."
-        : "Geen partner " + word.toLowerCase() + " gevonden in " + place.n + " voor deze keuze.";
+        ? T(now_ ? "ww.total_now" : "ww.total_today", total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n
+            + (n === 1 ? " vraag" : " vragen") + " in " + place.n + " (" + word.toLowerCase() + ").", {n: total, m: n, plaats: place.n})
+        : T(now_ ? "ww.none_now" : "ww.none_today", "Geen partner " + word.toLowerCase() + " gevonden in " + place.n
+            + " voor deze keuze.", {plaats: place.n});
       if (status.textContent !== text) say(text, total);  // not again every minute for a screen reader
       result.setAttribute("data-nk-open-filter", which || "alle");
     }
 
-    // Gedeeld beroepsgeheim: one sentence per agreement the partner signed (the region's data has them).
-    function agreementLines(box, p, data) {
+    // Gedeeld beroepsgeheim: one sentence per agreement the partner signed (the region's data has them);
+    // lang2: in the family's language as on the sheet (sheet.agreement), from the region's name and the date.
+    function agreementLines(box, p, data, place) {
       (p.ga || []).forEach(function (id) {
         var line = data.afspraken && data.afspraken[id];
-        if (line) box.appendChild(node("p", line, "nk-agreement-line"));
+        if (!line) return;
+        var datum = data.afspraak_datum && data.afspraak_datum[id], region = index.regios[place.r];
+        var own = lang() !== "nl" && datum && region && window.NKTaal && window.NKTaal.has("sheet.agreement");
+        var el = node("p", own ? T("sheet.agreement", line, {regio: region.naam, datum: window.NKTaal.date(datum)}) : line,
+                      "nk-agreement-line");
+        box.appendChild(own ? el : nl(el));
       });
     }
 
@@ -319,14 +329,14 @@
         var open = node("p", null, "nk-open");
         open.setAttribute("data-nk-open", JSON.stringify(p.o));
         window.NKOpen.render(open, p.o);
-        box.appendChild(nl(open));  // lang: "nu open" is written by nk-open.js, in Dutch
+        box.appendChild(open);  // lang2: in the family's language (NKTaal.openWords), or marked Dutch
       }
       var badges = node("p", null, "nk-badges");
       if (here) badges.appendChild(node("span", T("ww.badge_in", "In " + place.n, {plaats: place.n}), "nk-badge nk-ok"));
       if (p.b === 1) badges.appendChild(node("span", T("ww.badge_broad", "Brede instap: met elke vraag welkom"), "nk-badge nk-ok"));
       if (p.k === "gratis") badges.appendChild(node("span", T("ww.badge_free", "Gratis"), "nk-badge nk-ok"));
       if (badges.childNodes.length) box.appendChild(badges);
-      agreementLines(box, p, data);
+      agreementLines(box, p, data, place);
       box.appendChild(statuses(p, data));
       var dl = node("dl");
       row(dl, T("ww.how", "Hoe"), (p.a || []).map(function (w) { return T("signup." + w, index.aanmelden[w] || ""); }).join(" "));
