@@ -12,10 +12,35 @@ import click
 
 # Only what every command needs is imported here: the site's modules (folium among them) cost
 # start-up time that `netwerkkaart validate` should not pay.
-from . import coverage, export, importer, overview, problemformat, report, scaffold
+from . import problemformat, report
 from .problemformat import refusal
-from .model import build_site
 from .validate import validate_folder
+
+
+class _Later:
+    """A module of this package imported on first use: `validate`, the command run on every save, then
+    starts without the exports, the importer, the model and the coverage tables (about 0.15 s)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        return getattr(importlib.import_module(f"{__package__}.{self._name}"), attr)
+
+
+coverage, export, importer, overview, scaffold = (_Later(n) for n in ("coverage", "export", "importer", "overview",
+                                                                       "scaffold"))
+# The --format choices (tests/test_cli.py checks them against the modules' FORMATS).
+REPORT_FORMATS = ("csv", "json", "markdown", "text")  # overview.FORMATS, and coverage.FORMATS with --dekking
+EXPORT_FORMATS = ("csv", "geojson", "hsds", "json")  # export.FORMATS
+
+
+def build_site(*args, **kwargs):
+    from .model import build_site as build
+
+    return build(*args, **kwargs)
 
 
 def _folder(folder: Path) -> Path:
@@ -332,7 +357,7 @@ def new_municipality(naam: str, regio: str, data: Path) -> None:
 
 @main.command("report")
 @click.argument("map", default=".", type=Pad(path_type=Path))
-@click.option("--format", "fmt", type=Keuze(sorted(set(overview.FORMATS) | set(coverage.FORMATS))),
+@click.option("--format", "fmt", type=Keuze(REPORT_FORMATS),
               default="text", show_default=True,
               help="text, json of markdown (bijvoorbeeld om te mailen of op een wiki te zetten); "
                    "met --dekking ook csv (voor Excel: UTF-8 met BOM en ';').")
@@ -366,7 +391,7 @@ def report_command(map: Path, fmt: str, dekking: bool) -> None:
 
 @main.command("export")
 @click.argument("map", default=".", type=Pad(path_type=Path))
-@click.option("--format", "fmt", type=Keuze(sorted(export.FORMATS)), default="json", show_default=True,
+@click.option("--format", "fmt", type=Keuze(EXPORT_FORMATS), default="json", show_default=True,
               help="json (alle velden), csv (een rij per partner, voor Excel: UTF-8 met BOM en ';'), "
                    "geojson (openbare locaties) of "
                    "hsds (Open Referral HSDS 3.0).")

@@ -130,3 +130,21 @@ def test_a_file_instead_of_the_data_folder_is_explained_in_dutch(command, basis)
     result = run(*command, str(one_file))
     assert result.exit_code == 2
     assert "is een bestand. Geef de map met partners/ en regions/" in result.output
+
+
+def test_format_choices_are_the_modules_formats():
+    """The --format choices are written out in cli.py (its modules are imported on first use)."""
+    from generator import cli, coverage, export, overview
+
+    assert set(cli.REPORT_FORMATS) == set(overview.FORMATS) | set(coverage.FORMATS)
+    assert set(cli.EXPORT_FORMATS) == set(export.FORMATS)
+
+
+def test_validate_starts_without_the_exports_importer_and_model():
+    import subprocess
+    import sys
+
+    code = ("import sys, generator.cli; print(sorted(m for m in ('generator.export', 'generator.importer', "
+            "'generator.model', 'generator.coverage') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
