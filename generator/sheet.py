@@ -144,6 +144,8 @@ def _region(region) -> dict:
         "route": {"telefoon": _phone(a.get("telefoon")), "formulier": safe_web_url(a.get("formulier")) or "",
                   "email": a.get("email", ""), "wat_volgt": a.get("wat_volgt", "")},
         "vragen": {q.id: q.vraag for q in region.questions},
+        # questions that usually need more than one care worker: the route block says so (fixer)
+        "complex": [q.id for q in region.questions if q.complex],
         "domeinen": {d.id: d.naam for d in region.life_domains},
         # the pictogram per group heading ("v-<vraag>", "d-<levensdomein>"; picto.py): a name in the sprite
         "picto": picto.contexts(region),
