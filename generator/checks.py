@@ -188,6 +188,9 @@ def _check_municipalities(project: Project, ref: Reference, out: list[Problem]) 
     by_region: dict[str, dict[str, Record]] = defaultdict(dict)
     first: dict[str, Record] = {}
     partner_ids = {_id_of(r) for r in project.of_kind("partner", valid_only=False)} - {None}
+    # partner files that could not be read, or whose id could not be: their file names stand for the id
+    broken_partners = project.file_stems("partner") - {r.stem for r in project.of_kind("partner", valid_only=False)
+                                                       if _id_of(r) is not None}
     for record in project.of_kind("gemeente"):
         data = record.doc.data
         nis = str(data["nis"])
@@ -209,6 +212,8 @@ def _check_municipalities(project: Project, ref: Reference, out: list[Problem]) 
                 out.append(p)
         for i, contact in enumerate(data.get("lokale_contacten", [])):
             target = contact.get("partner")
+            if target and target not in partner_ids and target in broken_partners:
+                continue  # the partner's file exists but has an error of its own (reported above)
             if target and target not in partner_ids:
                 close = difflib.get_close_matches(target, sorted(partner_ids), n=1)
                 out.append(_at(record, ("lokale_contacten", i, "partner"), "NK312", value=target,

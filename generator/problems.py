@@ -135,7 +135,7 @@ _KINDS = [
     Kind("NK125", E, "Inspringing klopt niet",
          "De inspringing klopt hier niet, of een veld mist een dubbele punt.",
          "Velden van hetzelfde blok beginnen precies onder elkaar, met spaties (geen tabs). Voorbeeld:\n"
-         "  contact:\n    telefoon: \"052 44 55 66\"\n    e-mail: info@huisvanhetkind-zele.be"),
+         "  contact:\n    telefoon: \"052 44 55 66\"\n    email: info@huisvanhetkind-zele.be"),
     Kind("NK126", E, "Inspringing van de lijst klopt niet",
          "De inspringing van de lijst klopt hier niet.",
          "Zet elk item van dezelfde lijst precies onder het vorige, met '- ' ervoor. Voorbeeld:\n"
@@ -649,7 +649,7 @@ _KINDS = [
          "'{field}' moet een getal zijn, maar is {found}.",
          "Schrijf een getal met een punt, niet met een komma: {key}: {value}"),
     Kind("NK667", E, "Naam in plaats van NIS-code",
-         "'{value}' is de naam van een gemeente; bij '{field}' hoort haar NIS-code.",
+         "'{value}' lijkt een naam, geen NIS-code: bij '{field}' hoort de NIS-code van een gemeente.{meant}",
          "Gebruik de NIS-code van {municipality}, niet de naam:\n  {example}"),
     Kind("NK668", E, "Id met verboden tekens",
          "'{value}' is geen geldig id voor '{field}'.",

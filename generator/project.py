@@ -52,6 +52,14 @@ class Project:
     records: list[Record] = field(default_factory=list)
     default_life_domains: Record | None = None
     problems: list[Problem] = field(default_factory=list)
+    # files found but not read at all (NK100, NK116, ...): (kind, region, path), so checks across
+    # files know they exist (no follow-on "unknown partner" for a file with its own error)
+    unread: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+    def file_stems(self, kind: str) -> set[str]:
+        """The file names (without .yml) of every file of this kind found, read or not."""
+        return ({r.stem for r in self.records if r.kind == kind}
+                | {path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for k, _, path in self.unread if k == kind})
 
     def of_kind(self, kind: str, *, valid_only: bool = True) -> list[Record]:
         return [r for r in self.records if r.kind == kind and r.doc is not None and (r.schema_ok or not valid_only)]
@@ -344,9 +352,11 @@ def load_project(root: Path, cache: dict | None = None) -> Project:
     if cache is not None:
         cache.clear()
         cache.update({item[2]: (stamps[item[2]], result) for item, result in zip(files, loaded)})
-    for record, problems in loaded:
+    for item, (record, problems) in zip(files, loaded):
         if record is not None:
             project.records.append(record)
+        else:
+            project.unread.append(item[:3])
         project.problems.extend(problems)
     raw = resources.files("generator").joinpath("data/levensdomeinen.yml").read_bytes()
     default, problems = read_record("levensdomeinen", None, DEFAULT_LIFE_DOMAINS, raw)

@@ -233,7 +233,9 @@ def _pattern_problem(at, path: Path, value: object, subschema: dict) -> Problem:
     if title == "NIS-code" and isinstance(value, str):
         found = reference().find(value) or reference().find(reference().suggest_name(value) or "")
         if found:
-            return at("NK667", value=value, field=show_path(path), municipality=found.name,
+            # a misspelt name ('Zelle') is no municipality's name: say which one is probably meant
+            meant = "" if found.name == value else f" Bedoel je {found.name}?"
+            return at("NK667", value=value, field=show_path(path), municipality=found.name, meant=meant,
                       example=snippet(key, found.nis, parent))
     if title == "Id" and isinstance(value, str):
         return at("NK668", value=value, field=show_path(path),

@@ -82,6 +82,8 @@ def _region(region) -> dict:
         "route": {"telefoon": _phone(a.telefoon), "formulier": safe_web_url(a.formulier) or "",
                   "email": a.email or "", "wat_volgt": a.wat_volgt or ""},
         "vragen": {q.id: q.vraag for q in region.questions},
+        # questions that usually need more than one care worker: the route block says so (fixer)
+        "complex": [q.id for q in region.questions if q.complex],
         "domeinen": {d.id: d.naam for d in region.life_domains},
         # the pictogram per group heading ("v-<vraag>", "d-<levensdomein>"; picto.py): a name in the sprite
         "picto": picto.contexts(region),

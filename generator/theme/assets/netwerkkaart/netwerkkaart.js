@@ -101,7 +101,20 @@
   }
 
   var pagefind = null;
+  // Offline (a saved region), the index parts of other regions cannot be fetched: Pagefind's worker then
+  // rejects promises Pagefind itself does not wait for. The search says so on the page (status, offline
+  // note); these rejections are not errors of the page, so they do not reach the console.
+  var pagefindGuard = false;
+  function guardPagefind() {
+    if (pagefindGuard) return;
+    pagefindGuard = true;
+    window.addEventListener("unhandledrejection", function (event) {
+      var reason = event.reason;
+      if (reason && /\/pagefind\/pagefind[\w-]*\.js/.test(String(reason.stack || ""))) event.preventDefault();
+    });
+  }
   function loadPagefind() {
+    guardPagefind();
     if (!pagefind) {
       var root = siteRoot();
       // Load the engine and the index metadata as soon as the search page opens, not on the first query.
@@ -293,7 +306,7 @@
         var load = function (slot, entry) {
           return entry.result.data().then(function (data) {
             if (mine === latest) results.replaceChild(item(data, entry.questions), slot);
-          });
+          }).catch(function () {});  // a fragment not saved for offline use: that result stays out
         }.bind(null, slot, entry);
         // The very first result's fragment alone, the others after it: fetched all at once, the
         // first waited behind up to 19 others (the browser opens a few connections at a time).
@@ -499,6 +512,7 @@
       var skip = document.querySelector(".nk-skip");
       document.body.insertBefore(basket, skip ? skip.nextSibling : document.body.firstChild);
     }
+    basket.hidden = !!document.querySelector("[data-nk-sheet]");  // on the sheet itself it would only cover it
     basket.href = sheetUrl() + (lang() !== "nl" ? "&l=" + lang() : "");  // lang: the sheet in the family's language
     basket.textContent = "Mijn netwerk (" + ids.length + ")";
     basket.setAttribute("aria-label", "Mijn netwerk: " + ids.length + " gekozen");
@@ -706,13 +720,20 @@
     return box;
   }
 
-  // The region's 1 Gezin 1 Plan route: for a family with questions on several domains at once.
-  function routeSection(region) {
+  // The region's 1 Gezin 1 Plan route: for a family with questions on several domains at once, or with
+  // one question that usually needs more than one care worker (a complex question, as in the wegwijzer).
+  function routeSection(region, questions) {
     var r = region.route || {};
     var box = node("section", null, "nk-sheet-route");
-    box.appendChild(node("h2", T("route.title", "Meerdere vragen tegelijk?")));
-    var how = node("p", T("route.text", "Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt " + region.naam +
-      ": \u00e9\u00e9n gezinscoach en \u00e9\u00e9n plan, samen met het gezin.", {regio: region.naam}) + " ");
+    var complex = questions.length === 1 && (region.complex || []).indexOf(questions[0]) >= 0;
+    box.setAttribute("data-nk-route", complex ? "complex" : "meerdere");
+    box.appendChild(node("h2", complex ? T("route.title_complex", "Meer dan \u00e9\u00e9n hulpverlener nodig?")
+      : T("route.title", "Meerdere vragen tegelijk?")));
+    var how = node("p", (complex
+      ? T("route.text_complex", "Voor deze vraag is meestal meer dan \u00e9\u00e9n hulpverlener nodig. Dan helpt " + region.naam +
+        ": \u00e9\u00e9n gezinscoach en \u00e9\u00e9n plan, samen met het gezin.", {regio: region.naam})
+      : T("route.text", "Heeft het gezin vragen op meerdere domeinen tegelijk? Dan helpt " + region.naam +
+      ": \u00e9\u00e9n gezinscoach en \u00e9\u00e9n plan, samen met het gezin.", {regio: region.naam})) + " ");
     var call = phoneLink(r.telefoon);
     if (call) { how.appendChild(document.createTextNode(T("sheet.call", "Bellen") + ": ")); how.appendChild(call); }
     if (webUrl(r.formulier)) {
@@ -880,7 +901,15 @@
       var r = partners.get(id).regio;
       if (shownRegions.indexOf(r) < 0 && data.regions.has(r)) shownRegions.push(r);
     });
-    shownRegions.forEach(function (r) { target.appendChild(routeSection(data.regions.get(r))); });
+    shownRegions.forEach(function (r) {
+      // the questions the family's partners of this region were picked for ("v-<vraag>" contexts)
+      var questions = [];
+      known.forEach(function (id) {
+        var context = selection.contexts.get(id) || "";
+        if (partners.get(id).regio === r && context.indexOf("v-") === 0 && questions.indexOf(context.slice(2)) < 0) questions.push(context.slice(2));
+      });
+      target.appendChild(routeSection(data.regions.get(r), questions));
+    });
     var invalid = linkNote ? linkNote.invalid : [];
     if (gone.length || invalid.length) {
       var shown = gone.concat(invalid).slice(0, 10).map(shortText);

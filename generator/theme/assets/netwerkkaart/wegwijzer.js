@@ -35,6 +35,34 @@
   function nl(el) { if (window.NKTaal) window.NKTaal.dutch(el); return el; }
   function keep(el) { el.setAttribute("translate", "no"); return el; }
   function ltr(el) { el.setAttribute("dir", "ltr"); return keep(el); }  // numbers read left to right, also in Arabic
+
+  // A sentence with inserted values (a place, a region, a name, a number) as nodes: each value in its own
+  // <bdi>, so in a right-to-left sentence a left-to-right name keeps its place ("... في Hamme: 1." would
+  // otherwise show as "... في 1 :Hamme."). dutch(v) builds the Dutch sentence from the values given.
+  var MARK = /\uE000(\d+)\uE001/;
+  function isolated(key, dutch, params) {
+    var names = Object.keys(params), marks = {};
+    names.forEach(function (name, i) { marks[name] = "\uE000" + i + "\uE001"; });
+    var parts = T(key, dutch(marks), marks).split(MARK);
+    var out = document.createDocumentFragment();
+    parts.forEach(function (part, i) {
+      if (i % 2 === 0) { if (part) out.appendChild(document.createTextNode(part)); return; }
+      var value = node("bdi", String(params[names[Number(part)]]));
+      if (typeof params[names[Number(part)]] === "string") keep(value);  // a name: not for a translation tool
+      out.appendChild(value);
+    });
+    return out;
+  }
+  function copyNodes(el) {  // the children of el, copied, as one fragment
+    var out = document.createDocumentFragment();
+    el.childNodes.forEach(function (child) { out.appendChild(child.cloneNode(true)); });
+    return out;
+  }
+  function holding(tag, content, cls) {  // an element with the nodes of isolated()
+    var el = node(tag, null, cls);
+    el.appendChild(content);
+    return el;
+  }
   // xlink:href, not href: mkdocs-material's instant navigation assigns .href of every [href] (read-only on <use>)
   var XLINK = "http://www.w3.org/1999/xlink";
   // The page's own pictograms point at the sprite from this page's address: after an instant
@@ -214,7 +242,8 @@
 
     // The status also shows in a bar that jumps to the answers (on a phone they are below the questions).
     function say(text, count) {
-      status.textContent = text;
+      if (typeof text === "string") status.textContent = text;
+      else { status.textContent = ""; status.appendChild(text); }  // nodes of isolated()
       if (!jump) return;
       jump.hidden = !count;
       jump.textContent = count ? T("ww.jump", "Bekijk " + count + (count === 1 ? " antwoord" : " antwoorden") + " \u2193", {n: count}) : "";
@@ -277,19 +306,26 @@
         var text = list.text + (which ? " " + T(now_ ? "ww.open_now_count" : "ww.open_today_count",
             word + ": " + shown + " van " + list.cards.length + ".", {n: shown, totaal: list.cards.length}) : "")
           + (which && !shown ? " " + T("ww.open_hint", "Kies \u201cAlle\u201d bij \u201cOpen\u201d om ze toch te zien.") : "");
-        if (list.count.textContent !== text) list.count.textContent = text;
+        if (list.count.textContent !== text) {  // fixer: the sentence's own nodes (isolated place) stay
+          list.count.textContent = list.nodes && text.indexOf(list.text) === 0 ? "" : text;
+          if (!list.count.firstChild) {
+            list.count.appendChild(list.nodes.cloneNode(true));
+            if (text.length > list.text.length) list.count.appendChild(document.createTextNode(text.slice(list.text.length)));
+          }
+        }
       });
       var place = drawn.place, n = drawn.questions;
       var text = !which  // lang: the family's language, with the open filter too (lang2)
-        ? (total ? T("ww.total", total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n
-            + (n === 1 ? " vraag" : " vragen") + " in " + place.n + ".", {n: total, m: n, plaats: place.n})
-          : T("ww.none_found", "Geen partner gevonden in " + place.n + " voor deze keuze.", {plaats: place.n}))
+        ? (total ? isolated("ww.total", function (v) {  // fixer: the place (and numbers) isolated for right-to-left
+            return v.n + (total === 1 ? " antwoord" : " antwoorden") + " voor " + v.m + (n === 1 ? " vraag" : " vragen") + " in " + v.plaats + ".";
+          }, {n: total, m: n, plaats: place.n})
+          : isolated("ww.none_found", function (v) { return "Geen partner gevonden in " + v.plaats + " voor deze keuze."; }, {plaats: place.n}))
         : total
         ? T(now_ ? "ww.total_now" : "ww.total_today", total + (total === 1 ? " antwoord" : " antwoorden") + " voor " + n
             + (n === 1 ? " vraag" : " vragen") + " in " + place.n + " (" + word.toLowerCase() + ").", {n: total, m: n, plaats: place.n})
         : T(now_ ? "ww.none_now" : "ww.none_today", "Geen partner " + word.toLowerCase() + " gevonden in " + place.n
             + " voor deze keuze.", {plaats: place.n});
-      if (status.textContent !== text) say(text, total);  // not again every minute for a screen reader
+      if (status.textContent !== (typeof text === "string" ? text : text.textContent)) say(text, total);  // not again every minute for a screen reader
       result.setAttribute("data-nk-open-filter", which || "alle");
     }
 
@@ -316,14 +352,15 @@
       h.appendChild(a);
       box.appendChild(h);
       var here = p.l.indexOf(place.nis) >= 0;
-      var where = here ? T("ww.address_in", "adres in " + place.n, {plaats: place.n})
-        : p.h === 1 ? (p.p.length ? T("ww.whole_region_address", "werkt in de hele regio (adres in " + p.p.join(", ") + ")", {plaatsen: p.p.join(", ")})
-                                  : T("ww.whole_region", "werkt in de hele regio"))
-        : p.p.length ? T("ww.works_in_address", "werkt in " + place.n + ", adres in " + p.p.join(", "), {plaats: place.n, plaatsen: p.p.join(", ")})
-        : T("ww.works_in", "werkt in " + place.n, {plaats: place.n});
+      var where = here ? isolated("ww.address_in", function (v) { return "adres in " + v.plaats; }, {plaats: place.n})
+        : p.h === 1 ? (p.p.length ? isolated("ww.whole_region_address", function (v) { return "werkt in de hele regio (adres in " + v.plaatsen + ")"; }, {plaatsen: p.p.join(", ")})
+                                  : document.createTextNode(T("ww.whole_region", "werkt in de hele regio")))
+        : p.p.length ? isolated("ww.works_in_address", function (v) { return "werkt in " + v.plaats + ", adres in " + v.plaatsen; }, {plaats: place.n, plaatsen: p.p.join(", ")})
+        : isolated("ww.works_in", function (v) { return "werkt in " + v.plaats; }, {plaats: place.n});
       var kind = node("p", null, "nk-kind");  // lang: the kind of organisation stays Dutch (a name)
       kind.appendChild(nl(node("span", p.s)));
-      kind.appendChild(document.createTextNode(" \u00b7 " + where));
+      kind.appendChild(document.createTextNode(" \u00b7 "));
+      kind.appendChild(where);
       box.appendChild(kind);
       if (p.o && window.NKOpen) {  // "Nu open · sluit om 12:30" (nk-open.js renders it again every minute)
         var open = node("p", null, "nk-open");
@@ -332,7 +369,7 @@
         box.appendChild(open);  // lang2: in the family's language (NKTaal.openWords), or marked Dutch
       }
       var badges = node("p", null, "nk-badges");
-      if (here) badges.appendChild(node("span", T("ww.badge_in", "In " + place.n, {plaats: place.n}), "nk-badge nk-ok"));
+      if (here) badges.appendChild(holding("span", isolated("ww.badge_in", function (v) { return "In " + v.plaats; }, {plaats: place.n}), "nk-badge nk-ok"));
       if (p.b === 1) badges.appendChild(node("span", T("ww.badge_broad", "Brede instap: met elke vraag welkom"), "nk-badge nk-ok"));
       if (p.k === "gratis") badges.appendChild(node("span", T("ww.badge_free", "Gratis"), "nk-badge nk-ok"));
       if (badges.childNodes.length) box.appendChild(badges);
@@ -369,11 +406,11 @@
       var r = region.route;
       var box = node("section", null, "nk-card nk-ww-route");
       box.setAttribute("data-nk-ww-route", "");
-      var title = node("h3", T("ww.route_title", "Eerst: aanmelden bij " + region.naam, {regio: region.naam}));
+      var title = holding("h3", isolated("ww.route_title", function (v) { return "Eerst: aanmelden bij " + v.regio; }, {regio: region.naam}));
       title.id = "nk-ww-route-titel";
       box.setAttribute("aria-labelledby", title.id);
       box.appendChild(title);
-      box.appendChild(node("p", reason));
+      box.appendChild(typeof reason === "string" ? node("p", reason) : holding("p", reason));
       var dl = node("dl");
       if (r.telefoon && r.te) row(dl, T("sheet.call", "Bellen"), phoneLink(r.telefoon, r.te));
       formRow(dl, r.formulier);
@@ -392,7 +429,7 @@
         details.appendChild(more);
         box.appendChild(details);
       }
-      var page = node("a", T("ww.more_about", "Meer over " + region.naam, {regio: region.naam}));
+      var page = holding("a", isolated("ww.more_about", function (v) { return "Meer over " + v.regio; }, {regio: region.naam}));
       page.href = site + region.url;
       var p = node("p");
       p.appendChild(page);
@@ -431,7 +468,7 @@
         var reason = answers.length >= 2
           ? T("ww.reason_many", "Het gezin heeft meer dan één vraag tegelijk. Dan helpt 1 Gezin 1 Plan: één gezinscoach en één plan, samen met het gezin.")
           : complex ? T("ww.reason_complex", "Voor deze vraag is meestal meer dan één hulpverlener nodig. 1 Gezin 1 Plan zoekt samen met het gezin wie kan helpen.")
-          : T("ww.reason_none", "Voor deze vraag vonden we niemand in " + place.n + ". 1 Gezin 1 Plan zoekt mee naar hulp.", {plaats: place.n});
+          : isolated("ww.reason_none", function (v) { return "Voor deze vraag vonden we niemand in " + v.plaats + ". 1 Gezin 1 Plan zoekt mee naar hulp."; }, {plaats: place.n});
         result.appendChild(routeBlock(region, reason));
       }
       var lists = [];
@@ -440,16 +477,18 @@
         section.setAttribute("data-vraag", a.q.id);
         section.appendChild(pictoHeading(sprite, questionTitle(a.q, place.r), a.q.pi, "nk-ww-r-" + a.q.id));  // lang + visuals
         if (a.partners.length) {
-          var count = node("p", T("ww.helps", a.partners.length + (a.partners.length === 1 ? " partner helpt" : " partners helpen")
-            + " hiermee in " + place.n + ". De beste keuze staat bovenaan.", {n: a.partners.length, plaats: place.n}), "nk-muted");
+          var count = holding("p", isolated("ww.helps", function (v) {
+            return v.n + (a.partners.length === 1 ? " partner helpt" : " partners helpen") + " hiermee in " + v.plaats + ". De beste keuze staat bovenaan.";
+          }, {n: a.partners.length, plaats: place.n}), "nk-muted");
           section.appendChild(count);
           var list = node("div", null, "nk-cards nk-ww-cards");
           var cards = a.partners.map(function (p) { var box = card(p, place, data); list.appendChild(box); return { box: box, hours: p.o }; });
-          lists.push({ count: count, text: count.textContent, cards: cards });
+          lists.push({ count: count, text: count.textContent, nodes: copyNodes(count), cards: cards });
           section.appendChild(list);
         } else {
-          section.appendChild(node("p", T(ages.length || young ? "ww.nobody_age" : "ww.nobody", "In " + place.n + " helpt niemand met deze vraag"
-            + (ages.length || young ? " voor deze leeftijd" : "") + ".", {plaats: place.n}), "nk-ww-none"));
+          section.appendChild(holding("p", isolated(ages.length || young ? "ww.nobody_age" : "ww.nobody", function (v) {
+            return "In " + v.plaats + " helpt niemand met deze vraag" + (ages.length || young ? " voor deze leeftijd" : "") + ".";
+          }, {plaats: place.n}), "nk-ww-none"));
           if (a.fallback.length) {
             section.appendChild(node("p", T("ww.fallback", "Deze partners werken in de hele regio rond hetzelfde thema:"), "nk-muted"));
             var more = node("div", null, "nk-cards nk-ww-cards nk-ww-fallback");
@@ -475,9 +514,10 @@
       var typed = waar.value.trim();
       placeNote.textContent = "";
       if (place) {
-        placeNote.appendChild(document.createTextNode(T("ww.chosen", "Gekozen: " + place.n + ", regio " + index.regios[place.r].naam + ".",
-          {plaats: place.n, regio: index.regios[place.r].naam}) + " "));
-        var link = node("a", T("ww.all_in", "Alle partners in " + place.n, {plaats: place.n}));
+        placeNote.appendChild(isolated("ww.chosen", function (v) { return "Gekozen: " + v.plaats + ", regio " + v.regio + "."; },
+          {plaats: place.n, regio: index.regios[place.r].naam}));
+        placeNote.appendChild(document.createTextNode(" "));
+        var link = holding("a", isolated("ww.all_in", function (v) { return "Alle partners in " + v.plaats; }, {plaats: place.n}));
         link.href = site + place.url;
         placeNote.appendChild(link);
       } else if (typed && index) {
