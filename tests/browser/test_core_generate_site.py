@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, Quiet, free_port
@@ -31,7 +32,8 @@ def model():
     return build_site(validate_folder(ROOT).project)
 
 
-ZENSICAL = os.environ.get("NK_ZENSICAL") or shutil.which("zensical")
+ZENSICAL = os.environ.get("NK_ZENSICAL") or shutil.which("zensical") or (  # installed by .[test], next to python
+    str(Path(sys.executable).with_name("zensical")) if Path(sys.executable).with_name("zensical").exists() else None)
 
 
 @pytest.fixture(scope="module", params=["mkdocs", "zensical"])
