@@ -466,10 +466,7 @@ def _warn_local_address(config: dict, config_file: Path) -> None:
 
     found = loopback_problem(str(config.get("site_url") or ""), config_file)
     if found is not None:
-        click.echo(f"{found.file}:{found.line}:{found.column}: {found.code} {found.severity.value}: {found.message}",
-                   err=True)
-        for line in found.hint.split("\n"):
-            click.echo(f"    {line}", err=True)
+        click.echo(problemformat.text(found), err=True)
 
 
 def _mapping(kolommen: Path) -> importer.ColumnMap:
