@@ -1,11 +1,10 @@
 """Maps with folium: one HTML document for every map (``kaarten/kaart.html``), embedded in pages
 with an <iframe> whose address names the map's data: ``kaart.html?d=partner/<id>``.
 
-Why this shape (measured): folium output inlined in a page breaks on mkdocs-material's
-instant navigation, an iframe does not. A folium document per map cost about 10 ms each
-(40 MB for 1,000 partners, with the borders repeated in every file); now a map is a small
-JSON file and the borders are written once per region. folium's default assets come from four CDNs;
-here every map uses the self-hosted Leaflet and MarkerCluster from the XStatic packages
+Why this shape: folium output inlined in a page breaks on mkdocs-material's instant navigation,
+an iframe does not; a map is a small JSON file and the borders are written once per region (the
+measurements behind this: docs/over-snelheid.md). folium's default assets come from four CDNs; here
+every map uses the self-hosted Leaflet and MarkerCluster from the XStatic packages
 and nothing else. Text never goes through folium's popups (they put text into JS
 template literals); the markers come from a JSON file that ``netwerkkaart-kaart.js``
 turns into DOM nodes with ``textContent``. Confidential locations are never written.

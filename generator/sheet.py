@@ -3,8 +3,8 @@
 The sheet shows only the partners the worker picked, but the browser downloads the data of all
 partners in one file (``mijn-netwerk/partners.json``), the same for every visitor: no request
 ever names a picked partner. The file's address is ``pages.DATA``. The page draws a QR code per picked partner in the browser
-(qrcode-generator, shipped with the theme), pointing at the address the sheet is read from:
-made at build time, 10,000 codes cost 35 s (segno, measured), and they pointed at ``site_url``.
+(qrcode-generator, shipped with the theme), pointing at the address the sheet is read from (codes
+made at build time would point at ``site_url`` and cost build time: docs/over-snelheid.md).
 
 The sheet is read at home, without the care worker: how to get in and what it costs are written
 as sentences (``labels.signup_sentence``, ``labels.cost_sentence``), phone numbers carry their E.164 form for a
