@@ -27,23 +27,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from flanders import FLOOR  # noqa: E402  (the Flanders benchmark's floor: libyaml events only)
 from synthetic import EXAMPLE_REGIONS, flanders_regions, write_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 2.5
-# The same floor as benchmarks/flanders.py (kept as a copy: that file's rows are edited by others).
-FLOOR = """
-import os, sys, time, yaml
-n = 0
-for top in ("regions", "partners"):
-    for folder, _, names in os.walk(os.path.join(sys.argv[1], top)):
-        for name in names:
-            with open(os.path.join(folder, name), "rb") as f:
-                for _ in yaml.parse(f.read(), Loader=yaml.CSafeLoader):
-                    pass
-            n += 1
-print(n)
-"""
 
 
 def timed(command: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
