@@ -113,3 +113,22 @@ def test_search_offline_throws_no_uncaught_errors(browser, offline_site):
         context.close()
         if site.server is None:
             site.start()
+
+
+def test_no_empty_floating_button_where_nothing_can_be_picked(browser, example_site):
+    """The coverage page has no partner to pick: an empty "Mijn netwerk (0)" would only cover its headings
+    on a phone. Once something is picked, the button is there on every page (but the sheet)."""
+    base, _ = example_site
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(base + "dender/dekking/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".nk-basket").count() == 1 and not page.locator(".nk-basket").is_visible()
+        page.goto(base + "partners/clb-dender/")
+        page.click("[data-nk-toggle]")
+        page.goto(base + "dender/dekking/")
+        page.wait_for_function("(document.querySelector('.nk-basket') || {textContent: ''}).textContent.includes('(1)')")
+        assert page.locator(".nk-basket").is_visible()
+    finally:
+        context.close()

@@ -512,7 +512,10 @@
       var skip = document.querySelector(".nk-skip");
       document.body.insertBefore(basket, skip ? skip.nextSibling : document.body.firstChild);
     }
-    basket.hidden = !!document.querySelector("[data-nk-sheet]");  // on the sheet itself it would only cover it
+    // On the sheet itself it would only cover it; on a page with nothing to pick (the coordinators'
+    // coverage and report pages) an empty basket only covers the page's own text.
+    basket.hidden = !!document.querySelector("[data-nk-sheet]")
+      || (ids.length === 0 && !document.querySelector("[data-nk-toggle], [data-nk-wegwijzer]"));
     basket.href = sheetUrl() + (lang() !== "nl" ? "&l=" + lang() : "");  // lang: the sheet in the family's language
     basket.textContent = "Mijn netwerk (" + ids.length + ")";
     basket.setAttribute("aria-label", "Mijn netwerk: " + ids.length + " gekozen");
