@@ -33,6 +33,8 @@ OFFLINE_PAGE = "offline.html"  # what the worker shows for a page that was not s
 SEARCH_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 # Files under assets/ no page loads: source maps, and the search of mkdocs-material (we use Pagefind).
 SKIPPED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Files of a theme folder a builder does not copy into the site (mkdocs.structure.files.add_files_from_theme)
+THEME_SKIPPED = (".py", ".pyc", ".html", ".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,10 @@ class Source(Built):
         return self.root / path
 
     def assets(self) -> list[str]:
-        return sorted(p.relative_to(self.theme).as_posix() for p in (self.theme / "assets").rglob("*") if p.is_file())
+        """Our theme's assets a builder copies (MkDocs leaves out templates, Markdown, READMEs, dotfiles)."""
+        found = (p.relative_to(self.theme).as_posix() for p in (self.theme / "assets").rglob("*") if p.is_file())
+        return sorted(p for p in found if not p.lower().endswith(THEME_SKIPPED) and "readme" not in p.lower()
+                      and not any(part.startswith(".") for part in p.split("/")))
 
 
 def _shared_files(tree: Built) -> list[str]:
