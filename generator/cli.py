@@ -126,7 +126,8 @@ def _option(param, ctx=None) -> str:
 
 
 class Pad(click.Path):
-    """click.Path with Dutch, coded refusals (NK712, NK713) for a path that does not exist or is of the wrong kind."""
+    """click.Path with Dutch, coded refusals (NK712, NK713, NK723) for a path that does not exist, is of the
+    wrong kind or cannot be read."""
 
     def convert(self, value, param, ctx):
         if isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
@@ -138,6 +139,8 @@ class Pad(click.Path):
                 if not os.path.exists(path) and self.exists:
                     what = "Het bestand" if not self.dir_okay else "De map" if not self.file_okay else "Het pad"
                     raise Usage(_coded("NK712", what=what, target=path, option=option), ctx=ctx)
+                if os.path.exists(path) and self.readable and not os.access(path, os.R_OK):
+                    raise Usage(_coded("NK723", target=path, option=option), ctx=ctx)
                 if os.path.exists(path):
                     folder = os.path.isdir(path)
                     if folder and not self.dir_okay:

@@ -741,6 +741,9 @@ _KINDS = [
          "'{page}' in '{docs}' krijgt hetzelfde adres ({url}) als een pagina die Netwerkkaart maakt. Er is niets "
          "geschreven.",
          "Geef het bestand in docs/ een andere naam, zoals: {example}"),
+    Kind("NK723", E, "Pad niet te lezen",
+         "'{target}' bij {option} kan niet gelezen worden: geen toestemming (rechten).",
+         "Controleer of je dat bestand of die map mag lezen (rechten), of geef een ander pad."),
     # -- internal ---------------------------------------------------------------
     Kind("NK900", E, "Interne fout",
          "Interne fout bij het lezen van dit bestand: {error}.",

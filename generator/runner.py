@@ -234,6 +234,8 @@ class SiteWork:
     def finish(self, site_dir: str | Path, *, later: bool = False,
                warn: Callable[[str], None] | None = None) -> None:
         """Put the work into ``site_dir``: downloads, search index, offline manifests (see the class)."""
+        if self.cancelled:  # a newer build took over: nothing of this one reaches the site
+            return
         site = Path(site_dir)
         files, self.files = self.files, None
         try:
