@@ -5,10 +5,14 @@
     OUT/mkdocs.yml      plain mkdocs-material, without the netwerkkaart plugin
     OUT/zensical.toml   the same for Zensical
     OUT/overrides/      the theme (generator/theme: main.html, 404.html, partials/, assets/netwerkkaart/)
-    OUT/docs/           the pages (Markdown: front matter + the HTML the plugin hands MkDocs), map document
-                        and data, downloads, schemas, feed, the Pagefind index
+    OUT/docs/           the pages (Markdown: front matter + the HTML the plugin hands MkDocs), the project's
+                        own pages (its docs_dir), map document and data, downloads, schemas, feed, the
+                        Pagefind index, the offline manifests (offline/<regio>.json)
 
-Only the top pages are in the navigation; the others are listed as ``not_in_nav`` by a few patterns.
+The settings come from the project's mkdocs.yml as the plugin build has them (:func:`read_project`; the
+command line's options go first). The work beside the build is one runner.SiteWork, as in the plugin.
+Only the top pages (and the project's own, under "Voor redacteurs") are in the navigation; the others are
+listed as ``not_in_nav`` by a few patterns.
 Without the plugin, theme/main.html builds every sidebar itself (no shared sidebar per folder) and shows
 the example banner from ``extra.netwerkkaart.voorbeeld``.
 """
