@@ -736,7 +736,8 @@ _KINDS = [
          "  netwerkkaart {command}"),
     Kind("NK721", E, "Instelling van de plugin klopt niet",
          "'{option}' bij de netwerkkaart-plugin in '{target}' moet {expected} zijn, maar is {found}.",
-         "Schrijf de instelling zoals in docs/zensical.md, zoals:\n  plugins:\n    - netwerkkaart:\n        {example}"),
+         "Geef '{option}' een waarde van de juiste soort, onder plugins en netwerkkaart in mkdocs.yml, "
+         "bijvoorbeeld {example} (alle instellingen: docs/zensical.md)."),
     Kind("NK722", E, "Pagina in docs/ botst met een gemaakte pagina",
          "'{page}' in '{docs}' krijgt hetzelfde adres ({url}) als een pagina die Netwerkkaart maakt. Er is niets "
          "geschreven.",
