@@ -226,3 +226,18 @@ def test_generate_finds_the_data_from_the_config(tmp_path):
     result = generate(str(tmp_path / "uit"), "--config", str(data / "mkdocs.yml"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "uit" / "docs" / urls.partner("caw-onthaal-dendermonde") / "index.md").is_file()
+
+
+def test_the_projects_own_nav_and_edit_uri_go_to_both_builders(tmp_path):
+    data = project(tmp_path, extra="edit_uri: edit/main/docs/\nnav:\n  - Start: index.md\n"
+                                   "  - Lijst:\n      - A-Z: a-z/index.md\n  - handleiding.md\n")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 0, result.output
+    nav = [{"Start": "index.md"}, {"Lijst": [{"A-Z": "a-z/index.md"}]}, "handleiding.md"]
+    config = read_config(tmp_path / "uit" / "mkdocs.yml")
+    assert config["nav"] == nav and config["edit_uri"] == "edit/main/docs/"
+    zensical = tomllib.loads((tmp_path / "uit" / "zensical.toml").read_text(encoding="utf-8"))["project"]
+    assert zensical["nav"] == nav and zensical["repo_url"] == "https://github.com/voorbeeld/kaart"
+    # without the plugin's edit_uri a generated page has no "edit this page" (not the generated Markdown's)
+    page = (tmp_path / "uit" / "docs" / urls.partner("caw-onthaal-dendermonde") / "index.md").read_text(encoding="utf-8")
+    assert "nk_bewerken: null" in page
