@@ -44,13 +44,52 @@ def build_site(*args, **kwargs):
 
 
 def _folder(folder: Path) -> Path:
-    """The data folder, or a Dutch usage error (exit 2)."""
-    if folder.is_file():
-        raise Usage(f"'{folder}' is een bestand. Geef de map met partners/ en regions/, "
-                               "bijvoorbeeld: netwerkkaart validate .")
-    if not folder.is_dir():
-        raise Usage(f"De map '{folder}' bestaat niet.")
+    """The data folder, or a Dutch, coded usage error (exit 2): missing (NK718), a file (NK719), not to be
+    opened (NK720)."""
+    import os
+    import stat
+
+    ctx = click.get_current_context(silent=True)
+    command = _example_command(ctx)
+    try:
+        mode = os.stat(folder).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise Usage(_coded("NK718", folder=str(folder), command=command), ctx=ctx) from None
+    except OSError as exc:
+        raise Usage(_coded("NK720", folder=str(folder), reason=_reason(exc), command=command), ctx=ctx) from None
+    if not stat.S_ISDIR(mode):
+        raise Usage(_coded("NK719", folder=str(folder), command=command), ctx=ctx)
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise Usage(_coded("NK720", folder=str(folder), reason="geen toestemming (rechten)", command=command),
+                    ctx=ctx)
     return folder
+
+
+def _example_command(ctx) -> str:
+    """The command of ``ctx`` with the data folder '.', for a hint: 'validate .', 'generate UIT --data .'."""
+    if ctx is None or " " not in ctx.command_path:
+        return "validate ."
+    words = [ctx.command_path.split(" ", 1)[1]]
+    params = getattr(ctx.command, "params", [])
+    if any(p.name == "data" for p in params):
+        words += [(p.human_readable_name or "").upper() for p in params
+                  if getattr(p, "param_type_name", "") == "argument" and p.required]
+        words += [f"{p.opts[0]} {(p.name or '').upper()}" for p in params
+                  if getattr(p, "param_type_name", "") == "option" and p.required]
+        words += ["--data", "."]
+    else:
+        words.append(".")
+    return " ".join(words)
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    if isinstance(exc, PermissionError):
+        return "geen toestemming (rechten)"
+    if exc.errno == errno.ELOOP:
+        return "een kring van snelkoppelingen"
+    return f"fout {exc.errno}" if exc.errno else "onbekende fout"
 
 
 def _valid(folder: Path, out):
@@ -87,7 +126,8 @@ def _option(param, ctx=None) -> str:
 
 
 class Pad(click.Path):
-    """click.Path with Dutch, coded refusals (NK712, NK713) for a path that does not exist or is of the wrong kind."""
+    """click.Path with Dutch, coded refusals (NK712, NK713, NK723) for a path that does not exist, is of the
+    wrong kind or cannot be read."""
 
     def convert(self, value, param, ctx):
         if isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
@@ -99,6 +139,8 @@ class Pad(click.Path):
                 if not os.path.exists(path) and self.exists:
                     what = "Het bestand" if not self.dir_okay else "De map" if not self.file_okay else "Het pad"
                     raise Usage(_coded("NK712", what=what, target=path, option=option), ctx=ctx)
+                if os.path.exists(path) and self.readable and not os.access(path, os.R_OK):
+                    raise Usage(_coded("NK723", target=path, option=option), ctx=ctx)
                 if os.path.exists(path):
                     folder = os.path.isdir(path)
                     if folder and not self.dir_okay:
@@ -211,20 +253,33 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
 
 @main.command()
 @click.argument("outdir", type=Pad(file_okay=False, path_type=Path))
-@click.option("--data", "data", default=".", show_default=True, type=Pad(path_type=Path),
-              help="De map met partners/ en regions/.")
-@click.option("--site-url", envvar="NK_SITE_URL", default="",
-              help="Het adres van de site: links in de downloads en de feed (standaard: NK_SITE_URL).")
-@click.option("--naam", default="Netwerkkaart", show_default=True, help="De naam van de site.")
+@click.option("--data", "data", default=None, type=Pad(path_type=Path),
+              help="De map met partners/ en regions/ (standaard: data_dir van de plugin in --config, "
+                   "anders de map van --config, anders de huidige map).")
+@click.option("--config", "config_file", default=None, type=Pad(exists=True, dir_okay=False, path_type=Path),
+              help="De mkdocs.yml van het project: de naam, het adres, de eigen pagina's (docs_dir), nav, "
+                   "repo_url en de instellingen van de netwerkkaart-plugin (tiles, tiles_attribution, search, "
+                   "edit_uri, data_dir) gelden ook hier (standaard: mkdocs.yml in de map van --data, als die er is).")
+@click.option("--site-url", envvar="NK_SITE_URL", default=None,
+              help="Het adres van de site: links in de downloads en de feed (standaard: NK_SITE_URL, "
+                   "anders site_url uit mkdocs.yml).")
+@click.option("--naam", default=None, help="De naam van de site (standaard: site_name uit mkdocs.yml, "
+                                           "anders Netwerkkaart).")
 @click.option("--tegels", default=None,
-              help="De achtergrondkaart: een XYZ-adres van kaarttegels, of 'geen' (standaard: OpenStreetMap).")
-@click.option("--zonder-zoeken", is_flag=True, help="Maak geen zoekindex (Pagefind).")
-def generate(outdir: Path, data: Path, site_url: str, naam: str, tegels: str | None, zonder_zoeken: bool) -> None:
+              help="De achtergrondkaart: een XYZ-adres van kaarttegels, of 'geen' (standaard: tiles van de "
+                   "plugin in mkdocs.yml, anders OpenStreetMap).")
+@click.option("--zoeken/--zonder-zoeken", "zoeken", default=None,
+              help="Wel of geen zoekindex (Pagefind) maken (standaard: search van de plugin in mkdocs.yml, "
+                   "anders wel).")
+def generate(outdir: Path, data: Path | None, config_file: Path | None, site_url: str | None, naam: str | None,
+             tegels: str | None, zoeken: bool | None) -> None:
     """Schrijf de hele site als bronmap naar OUTDIR, klaar voor een andere sitebouwer.
 
-    OUTDIR krijgt docs/ (de pagina's als Markdown, kaarten, downloads, zoekindex,
-    thema-bestanden), overrides/ (de sjablonen van het thema), een mkdocs.yml voor
-    mkdocs-material zonder de netwerkkaart-plugin en een zensical.toml. Eerst worden
+    OUTDIR krijgt docs/ (de pagina's als Markdown, de eigen pagina's uit docs/ van het
+    project, kaarten, downloads, zoekindex, de lijsten om een regio te bewaren voor
+    onderweg), overrides/ (het thema), een mkdocs.yml voor mkdocs-material zonder de
+    netwerkkaart-plugin en een zensical.toml. De instellingen komen uit de mkdocs.yml
+    van het project, zoals bij de plugin; de opties hieronder gaan voor. Eerst worden
     de gegevens gecontroleerd; bij fouten wordt niets geschreven (exitcode 1). OUTDIR
     wordt helemaal vervangen: het moet een nieuwe of lege map zijn, of een map die
     netwerkkaart eerder maakte; nooit de gegevens, docs/ of een map met andere
@@ -237,17 +292,33 @@ def generate(outdir: Path, data: Path, site_url: str, naam: str, tegels: str | N
     from . import core, files_engine
     from . import outdir as folders
 
-    _folder(data)
-    _guarded(lambda: folders.guard(outdir, data=data, docs=data / "docs", config_dir=data))
-    settings = core.Settings(site_url=site_url, site_name=naam, search=not zonder_zoeken,
-                             **({} if tegels is None else {"tiles": core.tiles_setting(tegels)}))
+    if config_file is None and (data or Path(".")).joinpath("mkdocs.yml").is_file():
+        config_file = (data or Path(".")) / "mkdocs.yml"
+    try:
+        project = files_engine.read_project(config_file) if config_file is not None else files_engine.Project()
+    except files_engine.ProjectError as exc:
+        raise Usage(_coded(exc.code, **exc.fields)) from None
+    data = _folder(data or project.data_dir() or Path("."))
+    docs = project.docs_dir if project.docs_dir is not None else data / "docs"
+    _guarded(lambda: folders.guard(outdir, data=data, docs=docs, config_dir=project.folder or data))
+    naam = naam or project.site_name or "Netwerkkaart"
+    site_url = site_url or project.site_url or ""
+    tiles = tegels if tegels is not None else project.plugin.get("tiles")
+    settings = core.Settings(site_url=site_url, site_name=naam,
+                             search=zoeken if zoeken is not None else project.plugin.get("search", True),
+                             **({} if tiles is None else {"tiles": core.tiles_setting(tiles)}),
+                             **({"tiles_attribution": project.plugin["tiles_attribution"]}
+                                if "tiles_attribution" in project.plugin else {}))
     made = core.build(data, settings)
     if made.errors:
         report.text(made.checked, sys.stdout)  # as `validate` prints them
         sys.exit(1)
     with _refusals(), folders.replacing(outdir, say=_say) as fresh:
         try:
-            counts = files_engine.write(made, fresh, site_name=naam, site_url=site_url)
+            counts = files_engine.write(made, fresh, site_name=naam, site_url=site_url, project=project)
+        except files_engine.ProjectError as exc:  # a page of the project in the way (NK722): nothing written
+            click.echo(_coded(exc.code, **exc.fields), err=True)
+            sys.exit(1)
         except files_engine.GenerateError as exc:
             click.echo(str(exc), err=True)
             sys.exit(1)

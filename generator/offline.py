@@ -33,6 +33,8 @@ OFFLINE_PAGE = "offline.html"  # what the worker shows for a page that was not s
 SEARCH_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 # Files under assets/ no page loads: source maps, and the search of mkdocs-material (we use Pagefind).
 SKIPPED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Files of a theme folder a builder does not copy into the site (mkdocs.structure.files.add_files_from_theme)
+THEME_SKIPPED = (".py", ".pyc", ".html", ".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 @dataclass(frozen=True)
@@ -108,11 +110,51 @@ def shared() -> list[str]:
             urls.MAP_DOCUMENT, f"{urls.MAPS}/mijn-netwerk.json", OFFLINE_PAGE, "sitemap.xml"]
 
 
-def _shared_files(site: Path) -> list[str]:
-    files = [p for p in shared() if _file(site, p).is_file()]
-    assets = site / "assets"
-    files += sorted(p.relative_to(site).as_posix() for p in assets.rglob("*") if p.is_file()
-                    and not p.name.endswith(".map") and not p.relative_to(site).as_posix().startswith(SKIPPED_ASSETS))
+class Built:
+    """A built site folder: where each site path's bytes are."""
+
+    def __init__(self, site: str | Path) -> None:
+        self.root = Path(site)
+
+    def file(self, path: str) -> Path:
+        return _file(self.root, path)
+
+    def assets(self) -> list[str]:
+        """The site paths of the files under assets/ (the builder's theme and ours)."""
+        return sorted(p.relative_to(self.root).as_posix() for p in (self.root / "assets").rglob("*") if p.is_file())
+
+
+class Source(Built):
+    """The source tree ``netwerkkaart generate`` writes (files_engine.py), seen as the site a builder
+    makes of it: a page is its Markdown (``pages``: site path -> file under ``root``, the docs folder),
+    our assets come from the theme folder, data files are in ``root`` as they are. Files only a builder
+    makes (its own theme's assets, ``offline.html``, ``sitemap.xml``) are not known here, so not listed:
+    offline.js adds the scripts and styles the page itself loads when it saves a region."""
+
+    def __init__(self, docs: str | Path, theme: str | Path, pages: dict[str, str]) -> None:
+        super().__init__(docs)
+        self.theme, self.pages = Path(theme), pages
+
+    def file(self, path: str) -> Path:
+        if path in self.pages:
+            return self.root / self.pages[path]
+        if path.startswith("assets/"):
+            return self.theme / path
+        if path == "" or path.endswith("/"):  # a page that is not there
+            return self.root / path / ".geen-pagina"
+        return self.root / path
+
+    def assets(self) -> list[str]:
+        """Our theme's assets a builder copies (MkDocs leaves out templates, Markdown, READMEs, dotfiles)."""
+        found = (p.relative_to(self.theme).as_posix() for p in (self.theme / "assets").rglob("*") if p.is_file())
+        return sorted(p for p in found if not p.lower().endswith(THEME_SKIPPED) and "readme" not in p.lower()
+                      and not any(part.startswith(".") for part in p.split("/")))
+
+
+def _shared_files(tree: Built) -> list[str]:
+    site = tree.root
+    files = [p for p in shared() if tree.file(p).is_file()]
+    files += [p for p in tree.assets() if not p.endswith(".map") and not p.startswith(SKIPPED_ASSETS)]
     index = site / urls.SEARCH_INDEX
     if index.is_dir():
         files += [f"{urls.SEARCH_INDEX}/{name}" for name in SEARCH_FILES if (index / name).is_file()]
@@ -130,18 +172,20 @@ def _shared_files(site: Path) -> list[str]:
     return files
 
 
-def manifests(site_dir: str | Path, the_plan: Plan) -> dict[str, dict]:
+def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -> dict[str, dict]:
     """Per region id, its manifest: the data date, a version (hash of every listed file's bytes), the
-    files (site paths, relative to the site root: never a query or a fragment) and their bytes."""
+    files (site paths, relative to the site root: never a query or a fragment) and their bytes.
+    ``tree``: where the files are (default: the built site ``site_dir``; :class:`Source` for generate)."""
     site = Path(site_dir)
-    shared = _shared_files(site)
+    tree = tree or Built(site)
+    shared = _shared_files(tree)
     fragments = _fragments(site)
     sizes: dict[str, int] = {}
     digests: dict[str, bytes] = {}
 
     def known(path: str) -> bool:
         if path not in sizes:
-            target = _file(site, path)
+            target = tree.file(path)
             if not target.is_file():
                 return False
             content = target.read_bytes()
@@ -161,12 +205,13 @@ def manifests(site_dir: str | Path, the_plan: Plan) -> dict[str, dict]:
     return result
 
 
-def write(site_dir: str | Path, the_plan: Plan | None) -> None:
-    """Write ``offline/<regio>.json`` for every region (and remove those of regions that are gone)."""
+def write(site_dir: str | Path, the_plan: Plan | None, tree: Built | None = None) -> None:
+    """Write ``offline/<regio>.json`` for every region (and remove those of regions that are gone) into
+    ``site_dir``; ``tree``: see :func:`manifests`."""
     folder = Path(site_dir) / FOLDER
     if the_plan is None:
         return
-    made = manifests(site_dir, the_plan)
+    made = manifests(site_dir, the_plan, tree)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.json"):
         if old.stem not in made:

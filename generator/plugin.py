@@ -9,8 +9,6 @@ are in mkdocs_fast.py; the banner with the problems under ``mkdocs serve`` in se
 from __future__ import annotations
 
 import gc
-import shutil
-import threading
 from pathlib import Path
 
 from mkdocs.config import base
@@ -19,11 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
-from . import core, freshness, i18n, maps, offline, problemformat, search, servestatus, siteurl, urls
+from . import core, freshness, i18n, maps, offline, problemformat, servestatus, siteurl
 from .core import THEME_DIR
 from .mkdocs_fast import GeneratedFile, digest, nav_context, pre_render, signature
 from .problems import Problem
-from .runner import FilesBeside, JobError
+from .runner import SiteWork, SiteWorkError
 
 log = get_plugin_logger("netwerkkaart")
 NOT_IN_NAV, INCLUDED = InclusionLevel.NOT_IN_NAV, InclusionLevel.INCLUDED
@@ -67,14 +65,10 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             if local is not None:
                 log.warning("waarschuwing: " + describe(local))
         self._cancel_beside()
-        if self.finishing is not None:
-            self.finishing.join()
-        self.background = FilesBeside(made.jobs)  # exports, "Mijn netwerk" data... (runner.py)
-        self.index = search.SearchIndex(made.search_documents()) if made.search else None
+        self.work = SiteWork(made).start()  # exports, "Mijn netwerk" data, search index... (runner.py)
         self._take(made.pages, made.files)
         self.good = {"voorbeeld": made.example, "regions": made.regions, "nav": made.nav()}
         self._theme(config)
-        self.offline_plan = made.offline  # which files each region's offline pack holds (offline.py)
         # The records and the model are no longer needed while MkDocs renders (the child processes have
         # their own copy): 50 MB less at 10,000 partners.
         del made
@@ -94,10 +88,9 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.titles = {p.src_uri: p.title_text for p in pages}
 
     def _cancel_beside(self) -> None:
-        for task in (self.background, self.index):
-            if task is not None:
-                task.cancel()
-        self.background = self.index = None
+        work, self.work = self.work, None
+        if work is not None:
+            work.cancel()  # also a search index still finishing in a thread (`mkdocs serve`)
 
     def _theme(self, config) -> None:
         """Theme, assets and nav of the site in ``self.good`` (the last good data)."""
@@ -218,16 +211,14 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.records = {}
         self.in_nav: set[str] = set()
         self.nav_cache: dict = {}
-        self.index = None
-        self.background: FilesBeside | None = None
+        self.work: SiteWork | None = None  # what is made beside the MkDocs build (runner.py)
+        self.offline_plan: offline.Plan | None = None  # of the last good build
         self.dirty = False
         self.digests: dict[str, bytes] = {}
         self.pending_digests: dict[str, bytes] = {}
-        self.finishing: threading.Thread | None = None
         self.good: dict | None = None  # what the nav and theme need of the last good data
         self.serve_problems: list[Problem] = []  # errors of the data while serving (banner)
         self.first_failed = False  # serving, and no good site yet
-        self.offline_plan: offline.Plan | None = None
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
@@ -242,39 +233,18 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         if self.serving:
             servestatus.write_status(config.site_dir, self.serve_problems, servestatus.foutcodes_url(config.docs_dir),
                                      last_good=not self.first_failed)
-        if not self.config.search:  # a search index from an earlier build (`serve --dirty`) must go
-            shutil.rmtree(Path(config.site_dir) / urls.SEARCH_INDEX, ignore_errors=True)
-        background, self.background = self.background, None
-        if background is not None:
-            try:
-                background.finish(config.site_dir)
-            except JobError as exc:
-                raise PluginError(f"De downloads en het blad Mijn netwerk konden niet gemaakt worden: {exc}") from exc
-        index, self.index = self.index, None
-        if index is None:
-            offline.write(config.site_dir, self.offline_plan)
+        work = self.work
+        if work is None:  # `mkdocs serve` with problems: the last good site's pages stay, so its lists
+            offline.write(config.site_dir, self.offline_plan)  # for offline use stay right too
             return
+        self.offline_plan = work.plan
         if not self.serving:
-            try:
-                index.finish(config.site_dir)
-            except search.SearchIndexError as exc:
-                raise PluginError(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}") from exc
-            offline.write(config.site_dir, self.offline_plan)
-            return
-        # `mkdocs serve`: show the edited page now; search catches up a moment later (a newer build
-        # cancels an index that is not ready yet, in on_config).
-        self.index = index
-
-        def finish_later():
-            try:
-                index.finish(config.site_dir)
-                offline.write(config.site_dir, self.offline_plan)  # it lists the search index's files
-            except Exception as exc:  # noqa: BLE001 - a thread must not print a traceback
-                if not index.cancelled:
-                    log.warning(f"De zoekindex (Pagefind) kon niet gemaakt worden: {exc}")
-
-        self.finishing = threading.Thread(target=finish_later, daemon=True)
-        self.finishing.start()
+            self.work = None
+        try:  # `mkdocs serve`: show the edited page now; search catches up a moment later (a newer
+            # build cancels what is not ready yet, in on_config)
+            work.finish(config.site_dir, later=self.serving, warn=log.warning)
+        except SiteWorkError as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_build_error(self, error):
         self.digests = {}  # pages of the failed build may not have been written: write all next time

@@ -722,6 +722,29 @@ _KINDS = [
          "zoals:\n  NK_SITE_URL=https://ons-netwerk.be/ netwerkkaart build --site site\n"
          "Op GitHub Pages zet .github/workflows/netwerkkaart.yml het adres vanzelf. Alleen om de site hier te "
          "bekijken (make serve, mkdocs serve) is een lokaal adres juist."),
+    # -- the data folder and the project's settings of a command (NK718-NK725; cli.py) --
+    Kind("NK718", E, "Gegevensmap bestaat niet",
+         "De map '{folder}' met de gegevens bestaat niet.",
+         "Geef de map met partners/ en regions/ (een pad zonder / vooraan geldt vanaf de map waarin je het "
+         "commando geeft), zoals:\n  netwerkkaart {command}"),
+    Kind("NK719", E, "Gegevensmap is een bestand",
+         "'{folder}' is een bestand; hier hoort de map met de gegevens (partners/ en regions/).",
+         "Geef de map waarin partners/ en regions/ staan, niet een bestand erin, zoals:\n  netwerkkaart {command}"),
+    Kind("NK720", E, "Gegevensmap niet te openen",
+         "De map '{folder}' met de gegevens kan niet geopend worden: {reason}.",
+         "Controleer of je die map mag lezen en openen (rechten), of geef een andere map, zoals:\n"
+         "  netwerkkaart {command}"),
+    Kind("NK721", E, "Instelling van de plugin klopt niet",
+         "'{option}' bij de netwerkkaart-plugin in '{target}' moet {expected} zijn, maar is {found}.",
+         "Geef '{option}' een waarde van de juiste soort, onder plugins en netwerkkaart in mkdocs.yml, "
+         "bijvoorbeeld {example} (alle instellingen: docs/zensical.md)."),
+    Kind("NK722", E, "Pagina in docs/ botst met een gemaakte pagina",
+         "'{page}' in '{docs}' krijgt hetzelfde adres ({url}) als een pagina die Netwerkkaart maakt. Er is niets "
+         "geschreven.",
+         "Geef het bestand in docs/ een andere naam, zoals: {example}"),
+    Kind("NK723", E, "Pad niet te lezen",
+         "'{target}' bij {option} kan niet gelezen worden: geen toestemming (rechten).",
+         "Controleer of je dat bestand of die map mag lezen (rechten), of geef een ander pad."),
     # -- internal ---------------------------------------------------------------
     Kind("NK900", E, "Interne fout",
          "Interne fout bij het lezen van dit bestand: {error}.",

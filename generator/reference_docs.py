@@ -162,11 +162,17 @@ SITUATIONS = {
     "NK709": "`netwerkkaart export . -o /schijf-vol/partners.csv`",
     "NK710": "`netwerkkaart build --config docs` (een map)",
     "NK711": "`netwerkkaart build` met een `mkdocs.yml` die geen YAML is",
-    "NK712": "`netwerkkaart validate bestaat-niet`",
+    "NK712": "`netwerkkaart import bestaat-niet.csv --regio dender`",
     "NK713": "`netwerkkaart import partners --regio dender` (een map in plaats van een bestand)",
     "NK714": "`netwerkkaart validate . --format pdf`",
     "NK715": "`netwerkkaart import partners.csv` zonder `--regio`",
     "NK716": "`netwerkkaart validate . --strikt`",
+    "NK718": "`netwerkkaart validate bestaat-niet`, of `netwerkkaart generate uit --data gegevns` (een tikfout)",
+    "NK719": "`netwerkkaart validate partners/dender/clb.yml` (een bestand in plaats van de map met de gegevens)",
+    "NK720": "`netwerkkaart validate /home/an/gegevens` terwijl je die map niet mag openen (rechten)",
+    "NK721": "`netwerkkaart generate uit` met `search: ja` bij de netwerkkaart-plugin in `mkdocs.yml` (hoort: `true` of `false`)",
+    "NK722": "`netwerkkaart generate uit` met een eigen `docs/a-z.md`: die pagina komt op `a-z/`, waar ook de lijst van A tot Z komt",
+    "NK723": "`netwerkkaart validate /root/gegevens` terwijl je die map niet mag lezen (rechten)",
     "NK900": "een fout in netwerkkaart zelf (meld ze)",
 }
 

@@ -7,9 +7,11 @@ command line: the child then becomes that program (Pagefind), so no Python copy 
 beside it; without a child, the program runs as a subprocess while the caller goes on.
 :meth:`Beside.finish` waits and hands the folder to a copy function; :meth:`Beside.cancel` stops it.
 
-Two users: the deferred files of a build (:func:`files_beside`: exports, "Mijn netwerk" and wegwijzer data,
-search terms) and the search index (search.py). Loading the data (project.py) is a parallel map over
-files whose results come back to this process: a process pool, not this.
+Two users: the deferred files of a build (:class:`FilesBeside`: exports, "Mijn netwerk" and wegwijzer data,
+search terms) and the search index (search.py). :class:`SiteWork` owns both for one build, and writes the
+offline manifests (offline.py) after them: the one object both engines start, finish and cancel. Loading
+the data (project.py) is a parallel map over files whose results come back to this process: a process
+pool, not this.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import offline, urls
+
+if TYPE_CHECKING:
+    from .core import Build
 
 FAILURE = "fout.txt"  # what went wrong in the child, for the parent
 
@@ -173,3 +181,114 @@ class FilesBeside:
 
     def cancel(self) -> None:
         self.task.cancel()
+
+
+class SiteWorkError(Exception):
+    """A part of the work beside the build failed; the message says which and why, in Dutch."""
+
+
+DOWNLOADS_FAILED = "De downloads en het blad Mijn netwerk konden niet gemaakt worden"
+SEARCH_FAILED = "De zoekindex (Pagefind) kon niet gemaakt worden"
+OFFLINE_FAILED = "De lijsten om een regio te bewaren voor onderweg (offline/) konden niet gemaakt worden"
+
+
+class SiteWork:
+    """Everything made beside one build (a :class:`core.Build`), and put into the site at the end.
+
+    :meth:`start` starts the deferred files (:class:`FilesBeside`) and the search index
+    (search.SearchIndex, when the build has search); :meth:`finish` puts them into the site folder, in
+    this order: the downloads, then the search index, then the offline manifests (offline.py), which list
+    the index's files. Any failure is one :class:`SiteWorkError` with a Dutch message, and whatever had
+    not finished yet is cancelled. With ``later=True`` (``mkdocs serve``) only the downloads are waited
+    for: the search index and the manifests follow in a thread (:attr:`finishing`), a failure there goes
+    to ``warn``, and :meth:`cancel` (a newer build) stops it and waits for it.
+
+    ``manifests(site_dir, plan)`` writes the offline manifests: offline.write for a built site; the files
+    engine passes its own (the source tree it writes is not a built site yet).
+    """
+
+    def __init__(self, made: Build, manifests: Callable[[Path, offline.Plan | None], None] = offline.write) -> None:
+        self.jobs = made.jobs
+        self.search = made.search
+        self.documents = made.search_documents() if made.search else None
+        self.plan = made.offline
+        self.manifests = manifests
+        self.files: FilesBeside | None = None
+        self.index = None  # search.SearchIndex
+        self.finishing: threading.Thread | None = None
+        self.cancelled = False
+
+    def start(self) -> SiteWork:
+        from .search import SearchIndex  # (search.py uses this module's Beside)
+
+        self.files = FilesBeside(self.jobs)
+        if self.documents is not None:
+            try:
+                self.index = SearchIndex(self.documents)
+            except BaseException:
+                self.files.cancel()
+                raise
+        self.jobs, self.documents = {}, None  # the child processes have their own copy (memory)
+        return self
+
+    def finish(self, site_dir: str | Path, *, later: bool = False,
+               warn: Callable[[str], None] | None = None) -> None:
+        """Put the work into ``site_dir``: downloads, search index, offline manifests (see the class)."""
+        if self.cancelled:  # a newer build took over: nothing of this one reaches the site
+            return
+        site = Path(site_dir)
+        files, self.files = self.files, None
+        try:
+            if files is not None:
+                try:
+                    files.finish(site)
+                except JobError as exc:
+                    raise SiteWorkError(f"{DOWNLOADS_FAILED}: {exc}") from exc
+            if not self.search:  # a search index from an earlier build (`serve --dirty`) must go
+                shutil.rmtree(site / urls.SEARCH_INDEX, ignore_errors=True)
+        except BaseException:
+            self.cancel()
+            raise
+        if not later:
+            self._index_and_manifests(site)
+            return
+
+        def finish_later() -> None:
+            try:
+                self._index_and_manifests(site)
+            except Exception as exc:  # noqa: BLE001 - a thread must not print a traceback
+                if not self.cancelled and warn is not None:
+                    warn(str(exc))
+
+        self.finishing = threading.Thread(target=finish_later, daemon=True)
+        self.finishing.start()
+
+    def _index_and_manifests(self, site: Path) -> None:
+        from .search import SearchIndexError
+
+        index = self.index
+        if index is not None:
+            try:
+                index.finish(site)
+            except SearchIndexError as exc:
+                raise SiteWorkError(f"{SEARCH_FAILED}: {exc}") from exc
+            finally:
+                self.index = None
+        if self.cancelled:
+            return
+        try:
+            self.manifests(site, self.plan)
+        except (OSError, ValueError) as exc:
+            raise SiteWorkError(f"{OFFLINE_FAILED}: {exc}") from exc
+
+    def cancel(self) -> None:
+        """Stop whatever has not finished (waits for a search index that is finishing in a thread)."""
+        self.cancelled = True
+        for task in (self.files, self.index):
+            if task is not None:
+                task.cancel()
+        self.files = None
+        finishing = self.finishing
+        if finishing is not None and finishing is not threading.current_thread():
+            finishing.join()
+        self.index = self.finishing = None

@@ -129,22 +129,38 @@ def test_a_file_instead_of_the_data_folder_is_explained_in_dutch(command, basis)
     one_file = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
     result = run(*command, str(one_file))
     assert result.exit_code == 2
-    assert "is een bestand. Geef de map met partners/ en regions/" in result.output
+    assert "NK719" in result.output and "is een bestand; hier hoort de map met de gegevens (partners/ en regions/)" in result.output
+    assert "Traceback" not in result.output
 
 
-def test_format_choices_are_the_modules_formats():
-    """The --format choices are written out in cli.py (its modules are imported on first use)."""
-    from generator import cli, coverage, export, overview
+@pytest.mark.parametrize("command, example", [(["validate"], "netwerkkaart validate ."),
+                                              (["generate", "uit", "--data"], "netwerkkaart generate OUTDIR --data ."),
+                                              (["new", "partner", "x", "--regio", "dender", "--data"],
+                                               "netwerkkaart new partner ID --regio REGIO --data .")])
+def test_a_missing_data_folder_has_a_code_and_an_example_of_the_command(command, example, tmp_path):
+    result = run(*command, str(tmp_path / "bestaat-niet"))
+    assert result.exit_code == 2
+    assert "NK718" in result.output and "bestaat-niet' met de gegevens bestaat niet" in result.output
+    assert example in result.output and not (tmp_path / "uit").exists()
 
-    assert set(cli.REPORT_FORMATS) == set(overview.FORMATS) | set(coverage.FORMATS)
-    assert set(cli.EXPORT_FORMATS) == set(export.FORMATS)
+
+def test_a_data_folder_that_cannot_be_opened_has_a_code(tmp_path, monkeypatch):
+    real_stat = os.stat
+
+    def refusing_stat(path, *args, **kwargs):
+        if Path(path) == tmp_path / "dicht":
+            raise PermissionError(13, "Permission denied")
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    result = run("validate", str(tmp_path / "dicht"))
+    assert result.exit_code == 2
+    assert "NK720" in result.output and "dicht' met de gegevens kan niet geopend worden: geen toestemming" in result.output
 
 
-def test_validate_starts_without_the_exports_importer_and_model():
-    import subprocess
-    import sys
-
-    code = ("import sys, generator.cli; print(sorted(m for m in ('generator.export', 'generator.importer', "
-            "'generator.model', 'generator.coverage') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+def test_a_path_that_cannot_be_read_has_a_code(tmp_path, monkeypatch):
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if Path(path) == tmp_path else real_access(path, mode, **kw))
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert "NK723" in result.output and "bij MAP kan niet gelezen worden" in result.output

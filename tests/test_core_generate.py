@@ -67,7 +67,10 @@ def test_a_build_with_errors_has_only_the_problems(tmp_path):
 
 def test_generate_writes_a_project_for_plain_mkdocs_material(generated, made):
     docs = generated / "docs"
-    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == sorted(p.src_uri for p in made.pages)
+    own = sorted(p.name for p in (ROOT / "docs").glob("*.md"))  # the project's own pages come along
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == sorted(
+        [p.src_uri for p in made.pages] + own)
+    assert (docs / "redacteurs.md").read_bytes() == (ROOT / "docs" / "redacteurs.md").read_bytes()
     one = made.pages[-1]
     assert (docs / one.src_uri).read_text(encoding="utf-8") == one.markdown()
     for item in made.files:
@@ -81,12 +84,15 @@ def test_generate_writes_a_project_for_plain_mkdocs_material(generated, made):
     config = read_config(generated / "mkdocs.yml")
     assert config["plugins"] == [] and config["theme"]["custom_dir"] == "overrides"
     assert config["docs_dir"] == "docs" and config["extra"]["netwerkkaart"]["voorbeeld"] is True
-    assert config["nav"] == [dict([next(iter(item.items()))]) for item in made.nav()]
+    assert config["nav"] == [dict([next(iter(item.items()))]) for item in made.nav()] + [
+        {"Voor redacteurs": [name for name in own if name != "index.md"]}]
+    assert config["site_name"] == "Voorbeeld"  # --naam before site_name of the project's mkdocs.yml
     patterns = config["not_in_nav"].split()
     assert len(patterns) < 10 and "/partners/" in patterns
     zensical = tomllib.loads((generated / "zensical.toml").read_text(encoding="utf-8"))["project"]
     assert zensical["docs_dir"] == "docs" and zensical["theme"]["custom_dir"] == "overrides"
-    assert zensical["site_url"] == "https://kaart.example/" and len(zensical["nav"]) == len(made.nav())
+    assert zensical["site_url"] == "https://kaart.example/" and len(zensical["nav"]) == len(made.nav()) + 1
+    assert zensical["nav"][-1] == {"Voor redacteurs": [name for name in own if name != "index.md"]}
 
 
 def test_generate_reads_the_git_history_of_the_data(tmp_path):
@@ -127,3 +133,111 @@ def test_a_deleted_partner_is_gone_after_the_next_generate(tmp_path):
                      gone in (docs / "a-z" / "index.md").read_text(encoding="utf-8")))
         next((data / "partners").rglob(f"{gone}.yml"), Path("/nonexistent")).unlink(missing_ok=True)
     assert seen == [(True, True, True, True), (False, False, False, False)]
+
+
+# -- generate as the plugin build: the project's mkdocs.yml, its own pages, the offline manifests ---------
+
+def project(tmp_path: Path, plugin: str = "search: false", extra: str = "") -> Path:
+    """A copy of the example data with a mkdocs.yml (the plugin's options ``plugin``) and one own page."""
+    data = tmp_path / "project"
+    shutil.copytree(ROOT / "regions", data / "regions")
+    shutil.copytree(ROOT / "partners", data / "partners")
+    (data / "docs").mkdir()
+    (data / "docs" / "handleiding.md").write_text("# Handleiding\n\nVoor redacteurs.\n", encoding="utf-8")
+    (data / "mkdocs.yml").write_text(
+        "site_name: Ons netwerk\nsite_url: !ENV [NK_SITE_URL_NIET_GEZET, \"https://ons.example/\"]\n"
+        "repo_url: https://github.com/voorbeeld/kaart\ntheme:\n  name: material\n  features: [content.action.edit]\n"
+        f"plugins:\n  - netwerkkaart:\n      {plugin}\n" + extra, encoding="utf-8")
+    return data
+
+
+def generate(*args: str):
+    return CliRunner().invoke(main, ["generate", *args], env={"NK_SITE_URL": ""})
+
+
+def test_generate_takes_the_settings_of_the_projects_mkdocs_yml(tmp_path):
+    data = project(tmp_path, "search: false\n      tiles: geen\n      edit_uri: edit/main/")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "uit"
+    config = read_config(out / "mkdocs.yml")
+    assert config["site_name"] == "Ons netwerk" and config["site_url"] == "https://ons.example/"
+    assert config["repo_url"] == "https://github.com/voorbeeld/kaart"
+    assert config["theme"]["features"] == ["content.action.edit"]
+    assert config["nav"][-1] == {"Voor redacteurs": ["handleiding.md"]}
+    assert (out / "docs" / "handleiding.md").is_file()
+    assert not (out / "docs" / urls.SEARCH_INDEX).exists()  # search: false
+    assert "tile.openstreetmap" not in (out / "docs" / maps.DOCUMENT).read_text(encoding="utf-8")  # tiles: geen
+    page = (out / "docs" / urls.partner("caw-onthaal-dendermonde") / "index.md").read_text(encoding="utf-8")
+    assert 'nk_bewerken: "https://github.com/voorbeeld/kaart/edit/main/partners/dender/caw-onthaal-dendermonde.yml"' in page
+    geojson = (out / "docs" / urls.EXPORT / "locaties.geojson").read_text(encoding="utf-8")
+    assert "https://ons.example/partners/" in geojson
+
+
+def test_the_command_line_goes_before_the_projects_settings(tmp_path):
+    data = project(tmp_path)
+    result = generate(str(tmp_path / "uit"), "--data", str(data), "--naam", "Andere naam", "--zoeken",
+                      "--site-url", "https://ander.example/")
+    assert result.exit_code == 0, result.output
+    config = read_config(tmp_path / "uit" / "mkdocs.yml")
+    assert config["site_name"] == "Andere naam" and config["site_url"] == "https://ander.example/"
+    assert (tmp_path / "uit" / "docs" / urls.SEARCH_INDEX / "pagefind.js").is_file()  # --zoeken
+
+
+def test_generate_writes_offline_manifests_of_files_the_builder_will_copy(generated):
+    import json
+
+    docs = generated / "docs"
+    manifests = sorted((docs / "offline").glob("*.json"))
+    assert [m.stem for m in manifests] == ["dender", "voorkempen"]
+    files = json.loads(manifests[0].read_text(encoding="utf-8"))["bestanden"]
+    assert urls.partner("caw-onthaal-dendermonde") in files and "assets/netwerkkaart/offline.js" in files
+    assert any(f.startswith(urls.SEARCH_INDEX + "/") for f in files)
+    for path in files:  # a page is its Markdown here, our assets are in overrides/
+        where = (docs / (path + "index.md") if path == "" or path.endswith("/") else
+                 generated / "overrides" / path if path.startswith("assets/") else docs / path)
+        assert where.is_file(), path
+        assert not path.endswith((".md", ".html")) or path == "kaarten/kaart.html", path
+
+
+def test_a_projects_page_in_the_way_of_a_generated_one_is_refused(tmp_path):
+    data = project(tmp_path)
+    (data / "docs" / "a-z.md").write_text("# Mijn lijst\n", encoding="utf-8")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 1 and "NK722" in result.output and "a-z.md" in result.output
+    assert not (tmp_path / "uit").exists()  # nothing written
+
+
+def test_a_wrong_plugin_option_or_a_broken_mkdocs_yml_is_wrong_usage(tmp_path):
+    data = project(tmp_path, "search: ja")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 2 and "NK721" in result.output and "'search'" in result.output
+    (data / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 2 and "NK711" in result.output and "regel" in result.output
+    result = generate(str(tmp_path / "uit"), "--data", str(data), "--config", str(data / "regions"))
+    assert result.exit_code == 2 and "NK713" in result.output
+
+
+def test_generate_finds_the_data_from_the_config(tmp_path):
+    data = project(tmp_path)
+    (data / "mkdocs.yml").write_text((data / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "search: false", "search: false\n      data_dir: ."), encoding="utf-8")
+    result = generate(str(tmp_path / "uit"), "--config", str(data / "mkdocs.yml"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "uit" / "docs" / urls.partner("caw-onthaal-dendermonde") / "index.md").is_file()
+
+
+def test_the_projects_own_nav_and_edit_uri_go_to_both_builders(tmp_path):
+    data = project(tmp_path, extra="edit_uri: edit/main/docs/\nnav:\n  - Start: index.md\n"
+                                   "  - Lijst:\n      - A-Z: a-z/index.md\n  - handleiding.md\n")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 0, result.output
+    nav = [{"Start": "index.md"}, {"Lijst": [{"A-Z": "a-z/index.md"}]}, "handleiding.md"]
+    config = read_config(tmp_path / "uit" / "mkdocs.yml")
+    assert config["nav"] == nav and config["edit_uri"] == "edit/main/docs/"
+    zensical = tomllib.loads((tmp_path / "uit" / "zensical.toml").read_text(encoding="utf-8"))["project"]
+    assert zensical["nav"] == nav and zensical["repo_url"] == "https://github.com/voorbeeld/kaart"
+    # without the plugin's edit_uri a generated page has no "edit this page" (not the generated Markdown's)
+    page = (tmp_path / "uit" / "docs" / urls.partner("caw-onthaal-dendermonde") / "index.md").read_text(encoding="utf-8")
+    assert "nk_bewerken: null" in page

@@ -121,3 +121,49 @@ def test_downloads_resolve(page, generated_site):
             assert response.status == 200 and response.read(), link
     geojson = urllib.request.urlopen(base + "export/locaties.geojson").read().decode("utf-8")
     assert f'"url": "{base}partners/' in geojson or f'"url":"{base}partners/' in geojson  # site_url reached it
+
+
+def test_the_projects_own_pages_are_there_under_voor_redacteurs(page, generated_site):
+    """generate copies the project's docs/*.md (the editor docs) with their nav section, as the plugin build."""
+    base, site = generated_site
+    response = page.goto(base + "redacteurs/")
+    assert response.status == 200
+    assert page.locator("h1").first.inner_text().strip()
+    assert (site / "foutcodes" / "index.html").is_file() and (site / "zensical" / "index.html").is_file()
+    assert "Voor redacteurs" in (site / "index.html").read_text(encoding="utf-8")  # the nav section
+    assert page.errors == []
+
+
+def test_the_offline_manifests_list_files_the_built_site_has(generated_site, model):
+    import json
+
+    _, site = generated_site
+    manifests = sorted((site / "offline").glob("*.json"))
+    assert [m.stem for m in manifests] == sorted(r.id for r in model.regions)
+    for manifest in manifests:
+        files = json.loads(manifest.read_text(encoding="utf-8"))["bestanden"]
+        assert "dender/" in files or "voorkempen/" in files
+        assert any(f.startswith("pagefind/") for f in files) and "assets/netwerkkaart/offline.js" in files
+        for path in files:
+            target = site / (path + "index.html" if path == "" or path.endswith("/") else path)
+            assert target.is_file(), (manifest.name, path)
+
+
+def test_a_region_can_be_saved_for_offline_use(page, generated_site):
+    """"Bewaar deze regio voor onderweg" works in a generate build: the listed files and the builder's own
+    scripts and styles (which generate cannot list) are saved."""
+    base, _ = generated_site
+    page.goto(base + "dender/")
+    page.click("[data-nk-offline-save]")
+    page.wait_for_selector("[data-nk-offline-saved]", timeout=30_000)
+    keys = page.evaluate("""async () => {
+      const keys = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) keys.push(request.url);
+      }
+      return keys;
+    }""")
+    assert base + "partners/caw-onthaal-dendermonde/" in keys
+    styles = page.eval_on_selector_all('link[rel="stylesheet"][href]', "els => els.map(e => e.href.split('?')[0])")
+    assert [s for s in styles if s.startswith(base) and s not in keys] == []
+    assert page.errors == []

@@ -91,6 +91,15 @@
     }).then(function (manifest) {
       var name = prefix() + region + "|" + manifest.versie;
       var files = manifest.bestanden.map(function (path) { return new URL(path, siteRoot()).href; });
+      // The scripts and styles this page loaded, if the list does not have them: a site built from
+      // `netwerkkaart generate` lists only the files generate knew, not those of the builder's own theme.
+      var root = siteRoot();
+      Array.prototype.forEach.call(document.querySelectorAll('script[src], link[rel="stylesheet"][href]'), function (node) {
+        var url = new URL(node.src || node.href, location.href);
+        url.search = "";
+        url.hash = "";
+        if (url.href.indexOf(root) === 0 && files.indexOf(url.href) < 0) files.push(url.href);
+      });
       return caches.open(name).then(function (cache) {
         // In batches (cache.addAll fetches and stores them in the browser itself: fewer steps through
         // this script), six at a time (what a browser opens to one server). Each file is asked with
