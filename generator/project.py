@@ -288,13 +288,24 @@ def _workers(count: int) -> int:
     return workers
 
 
+def _batches(files: list, workers: int) -> list[list]:
+    """Many small batches: this process unpickles early results while the workers go on. Smaller
+    towards the end, so the workers finish together (a last batch of 600 files kept one worker
+    busy alone for up to 0.15 s)."""
+    out, start = [], 0
+    while start < len(files):
+        size = max(BATCH // 6, min(BATCH, (len(files) - start) // (3 * workers)))
+        out.append(files[start:start + size])
+        start += size
+    return out
+
+
 def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
     workers = _workers(len(files))
     if not workers:
         return [_read_file(item) for item in files]
     schema.warm_up()
-    # Many small batches: this process unpickles early results while the workers go on.
-    batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+    batches = _batches(files, workers)
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         parts = pool.map(_read_batch, batches)  # submitted; the workers start
         _prepare_checks()  # meanwhile, this process loads what the cross-checks need
@@ -303,7 +314,7 @@ def _read_all(files: list) -> list[tuple[Record | None, list[Problem]]]:
 
 def _prepare_checks() -> None:
     """Load the official municipality data and borders (about 0.2 s) while the workers read files."""
-    from . import geo
+    from . import checks, geo  # noqa: F401  (checks: its imports, so `validate` starts without them)
     from .refdata import reference
 
     reference()
