@@ -11,11 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import gc
-import os
-import pickle
 import re
-import sys
-import threading
 import unicodedata
 from collections import defaultdict
 
@@ -235,53 +231,11 @@ def _suggested_id(name: str) -> str:
 
 
 def _check_partners(project: Project, ref: Reference, regions: set, domains: dict, municipalities: dict) -> list[Problem]:
-    villages = _villages(project)
-    partners = [r for r in project.of_kind("partner") if r.region in regions]  # else NK307 already says so
-    return _in_two(partners, lambda part: _check_some_partners(part, project, ref, domains, municipalities, villages))
-
-
-SPLIT_FROM = 2000  # partners; below this, a second process costs more than it saves
-
-
-def _in_two(items: list, work) -> list:
-    """``work(items)``, the second half in a forked child process at the same time (on a machine with
-    two cores or more, in a single-threaded process, for a large folder): the same list in the same
-    order. The checks per partner were the longest step left after the worker processes (0.2 s of
-    10,000 partners, with nothing else running). Any failure of the child: this process does its half too."""
-    if (len(items) < SPLIT_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1
-            or sys.platform != "linux"):
-        return work(items)
-    half = len(items) // 2
-    read, write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return work(items)
-    if pid == 0:  # the child: its half, pickled into the pipe, and gone without running any clean-up
-        status = 1
-        try:
-            os.close(read)
-            blob = pickle.dumps(work(items[half:]), pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write, "wb") as out:
-                out.write(blob)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    first = work(items[:half])
-    with os.fdopen(read, "rb") as pipe:
-        blob = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    second = pickle.loads(blob) if status == 0 and blob else work(items[half:])
-    return first + second
-
-
-def _check_some_partners(records: list[Record], project: Project, ref: Reference, domains: dict,
-                         municipalities: dict, villages: dict) -> list[Problem]:
     out: list[Problem] = []
-    for record in records:
+    villages = _villages(project)
+    for record in project.of_kind("partner"):
+        if record.region not in regions:
+            continue  # NK307 already says so
         data = record.doc.data
         known = domains[record.region]
         for i, domain in enumerate(data["levensdomeinen"]):

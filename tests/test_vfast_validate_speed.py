@@ -2,7 +2,6 @@
 schema does, and NK103 tells libyaml's problems in Dutch at the same place as before."""
 
 import gc
-import os
 from pathlib import Path
 
 import jsonschema
@@ -129,30 +128,3 @@ def test_parallel_load_leaves_the_collector_on(tmp_path, monkeypatch, basis):
     project.load_project(basis)
     assert gc.isenabled()
 
-
-@pytest.mark.parametrize("case", [c for c in sorted((Path(__file__).parent / "cases").iterdir())
-                                  if c.is_dir() and not c.name.startswith("_")], ids=lambda c: c.name)
-def test_case_with_the_partner_checks_in_two_processes(case, tmp_path, monkeypatch):
-    """The checks per partner split over this process and a forked child: the same problems."""
-    from generator import checks
-    from generator.validate import validate_folder
-    from helpers import TODAY, build_case
-    from test_cases import expected
-
-    monkeypatch.setattr(checks, "SPLIT_FROM", 0)
-    result = validate_folder(build_case(tmp_path, case), today=TODAY)
-    assert sorted(p.key() for p in result.problems) == expected(case)
-
-
-def test_in_two_keeps_the_order_and_survives_a_failing_child(monkeypatch):
-    from generator import checks
-
-    monkeypatch.setattr(checks, "SPLIT_FROM", 0)
-    assert checks._in_two(list(range(7)), lambda part: [x * 2 for x in part]) == [0, 2, 4, 6, 8, 10, 12]
-    parent = os.getpid()
-
-    def fails_in_the_child(part):
-        if os.getpid() != parent:
-            raise RuntimeError("child")
-        return list(part)
-    assert checks._in_two(list(range(5)), fails_in_the_child) == [0, 1, 2, 3, 4]
