@@ -314,7 +314,7 @@ _NK103_DETAILS = [
      "tussen aanhalingstekens"),
     ("URI", "een waarde die met '!' begint, leest YAML als een tag, en die tag is ongeldig; zet de waarde "
      "tussen aanhalingstekens"),
-    ("UTF-8 octet", "een waarde die met '!' begint, leest YAML als een tag, en die tag is ongeldig; zet de "
+    ("found an incorrect", "een waarde die met '!' begint, leest YAML als een tag, en die tag is ongeldig; zet de "
      "waarde tussen aanhalingstekens"),
     ("did not find expected '!'", "een waarde die met '!' begint, leest YAML als een tag, en die tag is "
      "ongeldig; zet de waarde tussen aanhalingstekens"),

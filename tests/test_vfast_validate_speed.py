@@ -30,6 +30,7 @@ NK103_INPUTS = {
     "tekst na |": ("id: x\nnaam: |x\n  abc\n", 2, 8),
     "open tag": ("id: x\nnaam: !<abc\n", 2, 12),
     "tag met %": ("naam: !e!%zz abc\n", 1, 10),
+    "tag met %ff": ("naam: !<%ff> abc\n", 1, 9),
     "inhoud na ...": ("--- a\n... b\n", 2, 5),
     "U+FFFE": ("naam: a\ufffeb\n", 1, 1),
 }
