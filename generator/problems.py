@@ -64,7 +64,7 @@ _KINDS = [
          "Hier staat een onzichtbaar stuurteken ({char}) dat niet in een tekstbestand hoort.",
          "Verwijder het teken; het komt meestal mee bij kopiëren uit een ander programma. Typ de tekst opnieuw."),
     Kind("NK103", E, "YAML-fout",
-         "De YAML-structuur klopt hier niet (de YAML-lezer meldt: '{detail}').",
+         "De YAML-structuur klopt hier niet: {what}.",
          "Controleer de inspringing (spaties, geen tabs) en de dubbele punt na elke sleutel. "
          "Voorbeeld:\n  naam: Huis van het Kind Zele\n  contact:\n    telefoon: \"052 44 55 66\""),
     Kind("NK104", E, "Tab in inspringing",

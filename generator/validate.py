@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n
-from .checks import check_project
 from .problems import Problem
 from .project import Project, load_project
 
@@ -34,6 +33,8 @@ def validate_folder(root: Path, today: datetime.date | None = None, cache: dict 
 
     ``cache``: see ``project.load_project`` (unchanged files are not read again)."""
     project = load_project(Path(root), cache)
+    from .checks import check_project  # imported while worker processes read a large folder
+
     problems = list(project.problems) + check_project(project, today=today)
     problems += i18n.check() + i18n.check_partner_translations(project)  # lang: the family's language
     return Result(project, tuple(sorted(set(problems))))

@@ -213,7 +213,7 @@ def load(raw: bytes, path: str, *, marks: bool = True) -> tuple[Document | None,
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, path)]
     except yaml.YAMLError as exc:  # unmarked reader/parser errors
-        return None, [problem("NK103", path, 1, 1, detail=excerpt(str(exc).split("\n")[0], 200))]
+        return None, [problem("NK103", path, 1, 1, what=dutch_detail(str(exc).split("\n")[0]))]
 
 
 # libyaml's messages and the problem each one is (a tab is NK104 before this table is read).
@@ -270,7 +270,69 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     for english, code in _TRANSLATIONS:
         if english in detail:
             return problem(code, path, m.line, m.column)
-    return problem("NK103", path, m.line, m.column, detail=excerpt(exc.problem or exc.context or "onbekend probleem", 200))
+    return problem("NK103", path, m.line, m.column, what=dutch_detail(exc.problem or exc.context or ""))
+
+
+# What libyaml says for the problems that keep NK103 (each a rare mistake: none is common enough to
+# deserve its own code), in Dutch. The part of its message each is recognised by, and the Dutch text.
+_NK103_DETAILS = [
+    ("did not find expected alphabetic or numeric character",
+     "na een '*' of '&' verwacht YAML de naam van een anker of alias; een waarde die met * of & begint, "
+     "zet je tussen aanhalingstekens"),
+    ("found incompatible YAML document",
+     "de regel met '%YAML' vraagt een versie van YAML die niet gelezen wordt; laat die regel weg"),
+    ("version number", "de regel met '%YAML' heeft geen geldig versienummer; laat die regel weg"),
+    ("did not find expected digit or '.' character",
+     "de regel met '%YAML' heeft geen geldig versienummer; laat die regel weg"),
+    ("found duplicate %",
+     "een regel die met '%' begint, staat er twee keer; zulke regels zijn niet nodig, laat ze weg"),
+    ("directive name",
+     "een regel die met '%' begint, is geen YAML-instructie; laat ze weg, of zet de tekst tussen aanhalingstekens"),
+    ("found unexpected non-alphabetical character",
+     "een regel die met '%' begint, is geen YAML-instructie; laat ze weg, of zet de tekst tussen aanhalingstekens"),
+    ("did not find expected <document start>",
+     "hier verwacht YAML een nieuw document ('---'): na een regel die met '%' begint of na '...' "
+     "mag geen gewone inhoud volgen; laat zulke regels weg"),
+    ("found unexpected document indicator",
+     "een regel die met '---' of '...' begint, staat midden in een waarde tussen aanhalingstekens "
+     "(YAML leest dat als het einde van het document); spring die regel in"),
+    ("did not find expected hexdecimal number",
+     "na \\x, \\u of \\U tussen dubbele aanhalingstekens verwacht YAML een hexadecimale code; "
+     "schrijf een gewone backslash als \\\\, of zet de waarde tussen enkele aanhalingstekens"),
+    ("found invalid Unicode character escape code",
+     "deze \\U-code tussen dubbele aanhalingstekens is geen bestaand teken; zet de waarde tussen "
+     "enkele aanhalingstekens of typ het teken zelf"),
+    ("found an indentation indicator equal to 0",
+     "na '|' of '>' mag het cijfer voor de inspringing geen 0 zijn (1 tot 9, of laat het cijfer weg)"),
+    ("did not find expected comment or line break",
+     "hier verwacht YAML het einde van de regel (of commentaar na '#'); na '|' of '>' begint de tekst "
+     "pas op de volgende regel"),
+    ("did not find expected whitespace or line break",
+     "hier verwacht YAML een spatie of het einde van de regel"),
+    ("did not find the expected '>'",
+     "een waarde die met '!<' begint, leest YAML als een tag die niet afgesloten is; zet de waarde "
+     "tussen aanhalingstekens"),
+    ("URI", "een waarde die met '!' begint, leest YAML als een tag, en die tag is ongeldig; zet de waarde "
+     "tussen aanhalingstekens"),
+    ("found an incorrect", "een waarde die met '!' begint, leest YAML als een tag, en die tag is ongeldig; zet de "
+     "waarde tussen aanhalingstekens"),
+    ("did not find expected '!'", "een waarde die met '!' begint, leest YAML als een tag, en die tag is "
+     "ongeldig; zet de waarde tussen aanhalingstekens"),
+    ("mapping keys are not allowed", "een sleutel met '?' ervoor mag hier niet staan; schrijf 'naam: waarde'"),
+    ("control characters are not allowed", "het bestand bevat een teken dat YAML niet toelaat{char}; "
+     "verwijder het of typ de tekst opnieuw"),
+]
+_CHAR_CODE = re.compile(r"#x([0-9a-fA-F]+)")
+
+
+def dutch_detail(english: str) -> str:
+    """NK103's detail: what libyaml's English problem means, in Dutch. A problem not in the table
+    (none of the tests or the YAML test suite reaches one) is quoted as libyaml said it."""
+    for part, dutch in _NK103_DETAILS:
+        if part in english:
+            code = _CHAR_CODE.search(english)
+            return dutch.replace("{char}", f" (U+{int(code.group(1), 16):04X})" if code else "")
+    return f"de YAML-lezer meldt '{excerpt(english or 'onbekend probleem', 200)}'"
 
 
 def _show_tag(tag: str) -> str:
