@@ -4,20 +4,24 @@ Pagefind indexes only what is inside ``data-pagefind-body``, and that is the bod
 pages. So the index is built from those bodies, as soon as the pages exist: a child process writes
 each body as a small HTML file and runs Pagefind on them, on the second core, while MkDocs renders
 the site (runner.py). The engine copies the result into the site at the end (why: docs/over-snelheid.md).
+One index per region plus one for the site-wide pages, made one after the other (memory: see "one
+index per region" below); the browser merges them (netwerkkaart.js, docs/over-zoeken.md).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from .html import e
 from .runner import Beside, JobError
 from .refdata import fold
-from .urls import SEARCH, SEARCH_INDEX
+from .urls import SEARCH, SEARCH_INDEX, search_index
 
 LANGUAGE = "nl"
 TERMS = SEARCH + "termen.json"  # places and question words, for netwerkkaart.js (see terms_json)
@@ -102,17 +106,60 @@ def terms(site) -> dict:
             item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "t": token("v", q.id), "w": []})
             item["w"] += [w for w in dict.fromkeys(fold(x) for x in q.woorden) if w not in item["w"]]
     pages = {m.nis: token("g", m.nis) for r in site.regions for m in r.municipalities}
-    return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values())}
+    # Each region has its own index (see "one index per region" below); a partner that has an address or
+    # works in a municipality of another region is in its own region's index: "ook" lists those regions.
+    also: dict[str, list[str]] = {}
+    for r in site.regions:
+        for partner in site.partners_of(r.id):
+            located = {loc.nis for loc in partner.locaties if loc.public}
+            for nis in located if partner.hele_regio else located | set(partner.werkgebied):
+                if regions.get(nis, r.id) != r.id and r.id not in also.setdefault(nis, []):
+                    also[nis].append(r.id)
+    return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values()),
+            "indexen": [r.id for r in site.regions], "ook": {nis: sorted(ids) for nis, ids in sorted(also.items())}}
 
 
 def terms_json(site) -> str:
-    import json
-
     return json.dumps(terms(site), ensure_ascii=False, separators=(",", ":"))
 
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message says why (in Dutch, for the build log)."""
+
+
+# -- one index per region -----------------------------------------------------------------
+# Pagefind holds every page it indexes in memory (about 80 MB per 1,000 pages, whatever the text), so
+# one index of 10,000 partner pages took 830 MB. Each region gets its own index instead, made one after
+# the other: at most one Pagefind runs, as large as the largest region. pagefind/ holds the engine and
+# the index of the site-wide pages; pagefind/regio/<regio>/ (urls.search_index) a region's index: its
+# region, municipality and levensdomein pages and its partners' pages, nothing of the engine.
+# netwerkkaart.js merges the indexes it needs into one search with Pagefind's mergeIndex.
+
+SITE_WIDE = ""  # the group of the pages of no region
+EMPTY = "pagefind-leeg/"  # the one document of an empty site-wide index (Pagefind refuses no pages)
+
+
+def group(page, regions: frozenset[str]) -> str:
+    """The index ``page`` goes into: its region's id, or SITE_WIDE. A record's page belongs to the
+    region of its data file (partners/<regio>/..., regions/<regio>/...); another page to the region
+    whose folder it is in (levensdomeinen: <regio>/levensdomeinen/<id>/)."""
+    parts = (page.source or "").replace("\\", "/").split("/")
+    if len(parts) >= 3 and parts[0] in ("partners", "regions") and parts[1] in regions:
+        return parts[1]
+    first = page.url.split("/", 1)[0]
+    return first if first in regions else SITE_WIDE
+
+
+def groups(pages) -> dict[str, list]:
+    """The searchable ``pages`` per index (SITE_WIDE first, always there), regions sorted by id."""
+    searchable = [p for p in pages if p.searchable]
+    regions = frozenset(parts[1] for p in searchable
+                        if len(parts := (p.source or "").replace("\\", "/").split("/")) >= 3
+                        and parts[0] in ("partners", "regions"))
+    found: dict[str, list] = {SITE_WIDE: []}
+    for page in searchable:
+        found.setdefault(group(page, regions), []).append(page)
+    return {key: found[key] for key in [SITE_WIDE, *sorted(k for k in found if k != SITE_WIDE)]}
 
 
 def page_document(title: str, body: str) -> str:
@@ -133,27 +180,68 @@ def command(source: Path, output: Path) -> list[str]:
             "--force-language", LANGUAGE, "--silent"]
 
 
-def _work(pages):
-    """The runner's work: the pages' documents into ``folder``, then Pagefind over them."""
-    searchable = [p for p in pages if p.searchable]
+# The child's program once the documents are written: each Pagefind run after the other, the first
+# failure ends it (a small Python, not a copy of the build: see runner.py).
+SEQUENCE = """import json, subprocess, sys
+for args in json.loads(sys.argv[1]):
+    code = subprocess.call(args)
+    if code:
+        sys.exit(code)
+"""
+
+
+def _output(folder: Path, key: str) -> Path:
+    return folder / "indexen" / (key or "-site")
+
+
+class _Document(NamedTuple):
+    url: str
+    title: str
+    body: str
+
+
+def _work(grouped: dict[str, list]):
+    """The runner's work: per index its pages' documents, then Pagefind over each, one at a time."""
 
     def work(folder: Path) -> list[str]:
-        write_pages(searchable, folder / "pagina's")
-        return command(folder / "pagina's", folder / SEARCH_INDEX)
+        runs = []
+        for key, members in grouped.items():
+            source = folder / "pagina's" / (key or "-site")
+            write_pages(members, source)
+            if not members:  # a site with only regions' pages: an index that finds nothing
+                write_pages([_Document(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')], source)
+            runs.append(command(source, _output(folder, key)))
+        return [sys.executable, "-c", SEQUENCE, json.dumps(runs)]
 
     return work
 
 
-def _copy_into(site_dir: str | Path):
+# What a region's folder keeps of Pagefind's output: its index, not the engine (pagefind/ has that).
+REGION_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "filter", "fragment")
+
+
+def _copy_into(site_dir: str | Path, keys: list[str]):
     def copy(folder: Path) -> None:
-        """The index into ``site_dir``/pagefind, whole or not at all."""
-        output = folder / SEARCH_INDEX
-        if not (output / "pagefind.js").is_file():
-            raise SearchIndexError("Pagefind maakte geen index.")
+        """The indexes into ``site_dir``/pagefind, all of them or none."""
+        outputs = {key: _output(folder, key) for key in keys}
+        for key, output in outputs.items():
+            if not (output / "pagefind-entry.json").is_file():
+                raise SearchIndexError(f"Pagefind maakte geen index{f' voor regio {key}' if key else ''}.")
         target = Path(site_dir) / SEARCH_INDEX
         fresh = Path(site_dir) / f".{SEARCH_INDEX}-nieuw"
         shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(output, fresh)
+        shutil.copytree(outputs[SITE_WIDE], fresh)
+        for key, output in outputs.items():
+            if key == SITE_WIDE:
+                continue
+            place = fresh / search_index(key)[len(SEARCH_INDEX) + 1:]
+            place.mkdir(parents=True)
+            for pattern in REGION_FILES:
+                for item in output.glob(pattern):
+                    if item.is_dir():
+                        shutil.copytree(item, place / item.name)
+                    else:
+                        shutil.copyfile(item, place / item.name)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(fresh, target)
 
@@ -165,16 +253,18 @@ class SearchIndex:
     :meth:`finish` puts the index in the site, :meth:`cancel` stops it."""
 
     def __init__(self, pages) -> None:
-        self.task = Beside(_work(pages), prefix="netwerkkaart-zoeken-")
+        grouped = groups(pages)
+        self.keys = list(grouped)
+        self.task = Beside(_work(grouped), prefix="netwerkkaart-zoeken-")
 
     @property
     def cancelled(self) -> bool:
         return self.task.cancelled
 
     def finish(self, site_dir: str | Path, timeout: float = 600) -> None:
-        """Wait for Pagefind and put the index in ``site_dir``/pagefind (whole, or not at all)."""
+        """Wait for Pagefind and put the indexes in ``site_dir``/pagefind (all, or none)."""
         try:
-            self.task.finish(_copy_into(site_dir), timeout)
+            self.task.finish(_copy_into(site_dir, self.keys), timeout)
         except JobError as exc:
             raise SearchIndexError(f"Pagefind: {exc}") from exc
 

@@ -156,8 +156,12 @@ def test_records_in_records_out(page, example_site, model):
     for p in model.partners:
         assert (Path(out) / "partners" / p.id / "index.html").is_file()
     page.goto(base + "zoeken/")
-    found = page.evaluate("""async (names) => {
-        const pf = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/zoeken\\/.*$/, '')).href);
+    found = page.evaluate("""async ([names, regions]) => {
+        const root = document.baseURI.replace(/zoeken\\/.*$/, '');
+        const pf = await import(new URL('pagefind/pagefind.js', root).href);
+        for (const id of regions) {  // one index per region beside the site-wide one (search.py)
+            await pf.mergeIndex(new URL('pagefind/regio/' + id + '/', root).pathname, {baseUrl: new URL(root).pathname});
+        }
         const urls = [];
         for (const name of names) {
             const r = await pf.search(name);
@@ -165,7 +169,7 @@ def test_records_in_records_out(page, example_site, model):
             urls.push(data.map(d => d.url));
         }
         return urls;
-    }""", [p.naam for p in model.partners])
+    }""", [[p.naam for p in model.partners], [r.id for r in model.regions]])
     for p, urls in zip(model.partners, found):
         assert any(u.endswith(f"/partners/{p.id}/") for u in urls), (p.naam, urls)
 
