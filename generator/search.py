@@ -10,13 +10,15 @@ index per region" below); the browser merges them (netwerkkaart.js, docs/over-zo
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
+import tempfile
 from pathlib import Path
-from typing import NamedTuple
 
 from .html import e
 from .runner import Beside, JobError
@@ -162,17 +164,13 @@ def groups(pages) -> dict[str, list]:
     return {key: found[key] for key in [SITE_WIDE, *sorted(k for k in found if k != SITE_WIDE)]}
 
 
+DOCUMENT = ('<!doctype html><html lang="' + LANGUAGE + '"><head><meta charset="utf-8"><title>{title}</title></head>'
+            "<body>{body}</body></html>")
+
+
 def page_document(title: str, body: str) -> str:
     """The HTML that Pagefind reads for one page: the page's own body, nothing of the theme."""
-    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
-            f"<body>{body}</body></html>")
-
-
-def write_pages(pages, folder: Path) -> None:
-    for page in pages:
-        target = folder / page.url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_document(page.title, page.body), encoding="utf-8")
+    return DOCUMENT.format(title=e(title), body=body)
 
 
 def command(source: Path, output: Path) -> list[str]:
@@ -180,13 +178,26 @@ def command(source: Path, output: Path) -> list[str]:
             "--force-language", LANGUAGE, "--silent"]
 
 
-# The child's program once the documents are written: each Pagefind run after the other, the first
-# failure ends it (a small Python, not a copy of the build: see runner.py).
-SEQUENCE = """import json, subprocess, sys
-for args in json.loads(sys.argv[1]):
+# The child's program: per index, its documents (pickled by the parent, see SearchIndex) as files, then
+# Pagefind over them, one index after the other; the first failure ends it. A fresh small Python, not a
+# fork of the build: a forked child that writes 10,000 documents keeps (and copies) the build's memory
+# for as long as that takes. argv: the documents' folder, the document template, [[file, output, pagefind
+# command], ...].
+SEQUENCE = """import json, os, pickle, shutil, subprocess, sys
+folder, template = sys.argv[1], sys.argv[2]
+for name, source, args in json.loads(sys.argv[3]):
+    with open(os.path.join(folder, name), "rb") as f:
+        documents = pickle.load(f)
+    for url, title, body in documents:
+        target = os.path.join(source, *url.split("/"), "index.html")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(template.format(title=title, body=body))
+    del documents
     code = subprocess.call(args)
     if code:
         sys.exit(code)
+    shutil.rmtree(source, ignore_errors=True)
 """
 
 
@@ -194,24 +205,27 @@ def _output(folder: Path, key: str) -> Path:
     return folder / "indexen" / (key or "-site")
 
 
-class _Document(NamedTuple):
-    url: str
-    title: str
-    body: str
+def _name(key: str) -> str:
+    return key or "-site"
 
 
-def _work(grouped: dict[str, list]):
-    """The runner's work: per index its pages' documents, then Pagefind over each, one at a time."""
+def _documents(grouped: dict[str, list], folder: Path) -> None:
+    """Per index, its pages as (url, escaped title, body), pickled into ``folder`` (fast: no file per page)."""
+    for key, members in grouped.items():
+        documents = [(p.url, e(p.title), p.body) for p in members]
+        if not documents:  # a site with only regions' pages: an index that finds nothing
+            documents = [(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')]
+        with open(folder / _name(key), "wb") as f:
+            pickle.dump(documents, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _work(documents: Path, keys: list[str]):
+    """The runner's work: the command of the child program (SEQUENCE), nothing else in the fork."""
 
     def work(folder: Path) -> list[str]:
-        runs = []
-        for key, members in grouped.items():
-            source = folder / "pagina's" / (key or "-site")
-            write_pages(members, source)
-            if not members:  # a site with only regions' pages: an index that finds nothing
-                write_pages([_Document(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')], source)
-            runs.append(command(source, _output(folder, key)))
-        return [sys.executable, "-c", SEQUENCE, json.dumps(runs)]
+        runs = [[_name(key), str(folder / "pagina's" / _name(key)), command(folder / "pagina's" / _name(key),
+                                                                           _output(folder, key))] for key in keys]
+        return [sys.executable, "-c", SEQUENCE, str(documents), DOCUMENT, json.dumps(runs)]
 
     return work
 
@@ -255,7 +269,18 @@ class SearchIndex:
     def __init__(self, pages) -> None:
         grouped = groups(pages)
         self.keys = list(grouped)
-        self.task = Beside(_work(grouped), prefix="netwerkkaart-zoeken-")
+        self.documents = Path(tempfile.mkdtemp(prefix="netwerkkaart-zoekdocumenten-"))
+        atexit.register(self._clean)
+        try:
+            _documents(grouped, self.documents)
+            self.task = Beside(_work(self.documents, self.keys), prefix="netwerkkaart-zoeken-")
+        except BaseException:
+            self._clean()
+            raise
+
+    def _clean(self) -> None:
+        shutil.rmtree(self.documents, ignore_errors=True)
+        atexit.unregister(self._clean)
 
     @property
     def cancelled(self) -> bool:
@@ -267,6 +292,9 @@ class SearchIndex:
             self.task.finish(_copy_into(site_dir, self.keys), timeout)
         except JobError as exc:
             raise SearchIndexError(f"Pagefind: {exc}") from exc
+        finally:
+            self._clean()
 
     def cancel(self) -> None:
         self.task.cancel()
+        self._clean()

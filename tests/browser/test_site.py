@@ -561,7 +561,12 @@ def test_search_puts_the_overview_page_first_and_ignores_buttons(page, example_s
     page.fill("#nk-q", "toe aan mijn netwerk")
     page.press("#nk-q", "Enter")
     page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.length > 0")
-    assert page.locator("[data-nk-results] li").count() == 0
+    # With one index per region (search.py) Pagefind leaves out a word its region's index lacks
+    # ("netwerk" is on no Dender page), so other words may still find a few pages ("toestemming",
+    # "aanmelden"); never every partner page, as the button's text did.
+    status = page.inner_text("[data-nk-search-status]")
+    count = int(status.split()[0]) if status[0].isdigit() else 0
+    assert count < len(list((Path(example_site[1]) / "partners").iterdir())) // 4, status
 
 
 def test_tiles_only_for_the_final_view_and_without_referrer(page, example_site):
