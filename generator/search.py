@@ -185,6 +185,12 @@ def command(source: Path, output: Path) -> list[str]:
 # command], ...].
 SEQUENCE = """import json, os, pickle, shutil, subprocess, sys
 folder, template = sys.argv[1], sys.argv[2]
+def dies_with_this():  # Linux: Pagefind is killed with this program (a cancelled build kills this one)
+    try:
+        import ctypes, signal
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
 for name, source, args in json.loads(sys.argv[3]):
     with open(os.path.join(folder, name), "rb") as f:
         documents = pickle.load(f)
@@ -194,7 +200,7 @@ for name, source, args in json.loads(sys.argv[3]):
         with open(target, "w", encoding="utf-8") as f:
             f.write(template.format(title=title, body=body))
     del documents
-    code = subprocess.call(args)
+    code = subprocess.call(args, preexec_fn=dies_with_this if os.name == "posix" else None)
     if code:
         sys.exit(code)
     shutil.rmtree(source, ignore_errors=True)

@@ -4,6 +4,8 @@ search files. The browser side is tests/browser/test_search_regions_browser.py."
 
 import gzip
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,43 @@ def test_the_offline_pack_lists_its_regions_index(model, made, tmp_path):
     holds_other = any(urls.partner(p.id) in next(r for r in the_plan.regions if r.id == "dender").pages
                       for p in model.partners_of("voorkempen"))
     assert any(f.startswith(urls.search_index("voorkempen")) for f in files) == holds_other
+
+
+def _running(folder: str) -> list[int]:
+    """Ids of processes whose command line names ``folder``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if folder.encode() in f.read():
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_cancel_stops_pagefind_too(made):
+    """The child runs Pagefind as its own child: cancelling the child must not leave Pagefind running."""
+    index = search.SearchIndex(made.search_documents())
+    folder = str(index.task.folder)
+    for _ in range(400):  # until Pagefind itself runs (not only the small program that starts it)
+        if any("pagefind" in open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0].decode(errors="replace")
+               for pid in _running(folder) if os.path.exists(f"/proc/{pid}/cmdline")):
+            break
+        time.sleep(0.05)
+    index.cancel()
+    for _ in range(100):
+        if not [pid for pid in _running(folder) if not _zombie(pid)]:
+            break
+        time.sleep(0.05)
+    assert not [pid for pid in _running(folder) if not _zombie(pid)]
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return True
