@@ -349,6 +349,9 @@ def measure_pagefind_floor(base: str, queries: list[str], runs: int) -> list[dic
                     window.__pf = await import('/pagefind/pagefind.js');
                     await window.__pf.options({baseUrl: '/'});
                     await window.__pf.init();
+                    // one index per region (search.py): Pagefind's own mergeIndex, every region
+                    const terms = await (await fetch('/zoeken/termen.json')).json();
+                    for (const id of terms.indexen || []) await window.__pf.mergeIndex('/pagefind/regio/' + id + '/');
                 }""")
                 page.wait_for_load_state("networkidle")
                 times.append(page.evaluate("""async (q) => {

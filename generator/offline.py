@@ -28,8 +28,9 @@ from .html import e
 FOLDER = "offline/"  # offline/<regio>.json: one manifest per region
 WORKER = "netwerkkaart-sw.js"  # at the site root (a service worker's scope is its folder)
 OFFLINE_PAGE = "offline.html"  # what the worker shows for a page that was not saved
-# Pagefind: the engine and every index chunk and filter (a word can be in any chunk); of the fragments
-# (one per page, the text of a result) only the region's own. Not the ready-made UIs (we have our own).
+# Pagefind: the engine and the site-wide index (pagefind/), the region's own index (pagefind/regio/<regio>/,
+# search.py) with every chunk and filter (a word can be in any chunk); of the fragments (one per page,
+# the text of a result) only the region's own pages'. Not the ready-made UIs (we have our own).
 SEARCH_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 # Files under assets/ no page loads: source maps, and the search of mkdocs-material (we use Pagefind).
 SKIPPED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
@@ -89,7 +90,8 @@ def _file(site: Path, path: str) -> Path:
 def _fragments(site: Path) -> dict[str, str]:
     """Pagefind's fragment file for each page: page path ("partners/x/") -> "pagefind/fragment/..."."""
     found: dict[str, str] = {}
-    for fragment in sorted((site / urls.SEARCH_INDEX / "fragment").glob("*.pf_fragment")):
+    index = site / urls.SEARCH_INDEX
+    for fragment in sorted([*index.glob("fragment/*.pf_fragment"), *index.glob("regio/*/fragment/*.pf_fragment")]):
         try:
             data = gzip.decompress(fragment.read_bytes())
             url = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)["url"]
@@ -172,6 +174,15 @@ def _shared_files(tree: Built) -> list[str]:
     return files
 
 
+def _index_files(site: Path, folder: str) -> list[str]:
+    """A search index's own files (search.py): its entry, metadata, every word chunk and filter (a word
+    can be in any chunk), not its fragments."""
+    index = site / folder
+    files = [f"{folder}pagefind-entry.json"] if (index / "pagefind-entry.json").is_file() else []
+    return files + sorted(p.relative_to(site).as_posix() for pattern in ("*.pf_meta", "index/*.pf_index", "filter/*.pf_filter")
+                          for p in index.glob(pattern) if p.is_file())
+
+
 def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -> dict[str, dict]:
     """Per region id, its manifest: the data date, a version (hash of every listed file's bytes), the
     files (site paths, relative to the site root: never a query or a fragment) and their bytes.
@@ -195,6 +206,9 @@ def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -
     result = {}
     for region in the_plan.regions:
         own = list(region.pages) + sorted(fragments[p] for p in region.pages if p in fragments)
+        # the region's search index, and that of each other region whose partner pages it holds
+        regions = {region.id} | {f.split("/")[2] for f in own if f.startswith(urls.SEARCH_REGIONS + "/")}
+        own += [f for r in sorted(regions) for f in _index_files(site, urls.search_index(r))]
         own += sorted(p.relative_to(site).as_posix() for p in (site / urls.MAPS / "dekking" / region.id).glob("*.json"))
         files = [p for p in dict.fromkeys(shared + own) if known(p)]
         version = hashlib.blake2b(digest_size=12)

@@ -4,20 +4,26 @@ Pagefind indexes only what is inside ``data-pagefind-body``, and that is the bod
 pages. So the index is built from those bodies, as soon as the pages exist: a child process writes
 each body as a small HTML file and runs Pagefind on them, on the second core, while MkDocs renders
 the site (runner.py). The engine copies the result into the site at the end (why: docs/over-snelheid.md).
+One index per region plus one for the site-wide pages, made one after the other (memory: see "one
+index per region" below); the browser merges them (netwerkkaart.js, docs/over-zoeken.md).
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import json
 import os
+import pickle
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from .html import e
 from .runner import Beside, JobError
 from .refdata import fold
-from .urls import SEARCH, SEARCH_INDEX
+from .urls import SEARCH, SEARCH_INDEX, search_index
 
 LANGUAGE = "nl"
 TERMS = SEARCH + "termen.json"  # places and question words, for netwerkkaart.js (see terms_json)
@@ -102,12 +108,20 @@ def terms(site) -> dict:
             item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "t": token("v", q.id), "w": []})
             item["w"] += [w for w in dict.fromkeys(fold(x) for x in q.woorden) if w not in item["w"]]
     pages = {m.nis: token("g", m.nis) for r in site.regions for m in r.municipalities}
-    return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values())}
+    # Each region has its own index (see "one index per region" below); a partner that has an address or
+    # works in a municipality of another region is in its own region's index: "ook" lists those regions.
+    also: dict[str, list[str]] = {}
+    for r in site.regions:
+        for partner in site.partners_of(r.id):
+            located = {loc.nis for loc in partner.locaties if loc.public}
+            for nis in located if partner.hele_regio else located | set(partner.werkgebied):
+                if regions.get(nis, r.id) != r.id and r.id not in also.setdefault(nis, []):
+                    also[nis].append(r.id)
+    return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values()),
+            "indexen": [r.id for r in site.regions], "ook": {nis: sorted(ids) for nis, ids in sorted(also.items())}}
 
 
 def terms_json(site) -> str:
-    import json
-
     return json.dumps(terms(site), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -115,17 +129,48 @@ class SearchIndexError(Exception):
     """Pagefind failed; the message says why (in Dutch, for the build log)."""
 
 
+# -- one index per region -----------------------------------------------------------------
+# Pagefind holds every page it indexes in memory (about 80 MB per 1,000 pages, whatever the text), so
+# one index of 10,000 partner pages took 830 MB. Each region gets its own index instead, made one after
+# the other: at most one Pagefind runs, as large as the largest region. pagefind/ holds the engine and
+# the index of the site-wide pages; pagefind/regio/<regio>/ (urls.search_index) a region's index: its
+# region, municipality and levensdomein pages and its partners' pages, nothing of the engine.
+# netwerkkaart.js merges the indexes it needs into one search with Pagefind's mergeIndex.
+
+SITE_WIDE = ""  # the group of the pages of no region
+EMPTY = "pagefind-leeg/"  # the one document of an empty site-wide index (Pagefind refuses no pages)
+
+
+def group(page, regions: frozenset[str]) -> str:
+    """The index ``page`` goes into: its region's id, or SITE_WIDE. A record's page belongs to the
+    region of its data file (partners/<regio>/..., regions/<regio>/...); another page to the region
+    whose folder it is in (levensdomeinen: <regio>/levensdomeinen/<id>/)."""
+    parts = (page.source or "").replace("\\", "/").split("/")
+    if len(parts) >= 3 and parts[0] in ("partners", "regions") and parts[1] in regions:
+        return parts[1]
+    first = page.url.split("/", 1)[0]
+    return first if first in regions else SITE_WIDE
+
+
+def groups(pages) -> dict[str, list]:
+    """The searchable ``pages`` per index (SITE_WIDE first, always there), regions sorted by id."""
+    searchable = [p for p in pages if p.searchable]
+    regions = frozenset(parts[1] for p in searchable
+                        if len(parts := (p.source or "").replace("\\", "/").split("/")) >= 3
+                        and parts[0] in ("partners", "regions"))
+    found: dict[str, list] = {SITE_WIDE: []}
+    for page in searchable:
+        found.setdefault(group(page, regions), []).append(page)
+    return {key: found[key] for key in [SITE_WIDE, *sorted(k for k in found if k != SITE_WIDE)]}
+
+
+DOCUMENT = ('<!doctype html><html lang="' + LANGUAGE + '"><head><meta charset="utf-8"><title>{title}</title></head>'
+            "<body>{body}</body></html>")
+
+
 def page_document(title: str, body: str) -> str:
     """The HTML that Pagefind reads for one page: the page's own body, nothing of the theme."""
-    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
-            f"<body>{body}</body></html>")
-
-
-def write_pages(pages, folder: Path) -> None:
-    for page in pages:
-        target = folder / page.url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_document(page.title, page.body), encoding="utf-8")
+    return DOCUMENT.format(title=e(title), body=body)
 
 
 def command(source: Path, output: Path) -> list[str]:
@@ -133,27 +178,90 @@ def command(source: Path, output: Path) -> list[str]:
             "--force-language", LANGUAGE, "--silent"]
 
 
-def _work(pages):
-    """The runner's work: the pages' documents into ``folder``, then Pagefind over them."""
-    searchable = [p for p in pages if p.searchable]
+# The child's program: per index, its documents (pickled by the parent, see SearchIndex) as files, then
+# Pagefind over them, one index after the other; the first failure ends it. A fresh small Python, not a
+# fork of the build: a forked child that writes 10,000 documents keeps (and copies) the build's memory
+# for as long as that takes. argv: the documents' folder, the document template, [[file, output, pagefind
+# command], ...].
+SEQUENCE = """import json, os, pickle, shutil, subprocess, sys
+folder, template = sys.argv[1], sys.argv[2]
+def dies_with_this():  # Linux: Pagefind is killed with this program (a cancelled build kills this one)
+    try:
+        import ctypes, signal
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+for name, source, args in json.loads(sys.argv[3]):
+    with open(os.path.join(folder, name), "rb") as f:
+        documents = pickle.load(f)
+    for url, title, body in documents:
+        target = os.path.join(source, *url.split("/"), "index.html")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(template.format(title=title, body=body))
+    del documents
+    code = subprocess.call(args, preexec_fn=dies_with_this if os.name == "posix" else None)
+    if code:
+        sys.exit(code)
+    shutil.rmtree(source, ignore_errors=True)
+"""
+
+
+def _output(folder: Path, key: str) -> Path:
+    return folder / "indexen" / (key or "-site")
+
+
+def _name(key: str) -> str:
+    return key or "-site"
+
+
+def _documents(grouped: dict[str, list], folder: Path) -> None:
+    """Per index, its pages as (url, escaped title, body), pickled into ``folder`` (fast: no file per page)."""
+    for key, members in grouped.items():
+        documents = [(p.url, e(p.title), p.body) for p in members]
+        if not documents:  # a site with only regions' pages: an index that finds nothing
+            documents = [(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')]
+        with open(folder / _name(key), "wb") as f:
+            pickle.dump(documents, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _work(documents: Path, keys: list[str]):
+    """The runner's work: the command of the child program (SEQUENCE), nothing else in the fork."""
 
     def work(folder: Path) -> list[str]:
-        write_pages(searchable, folder / "pagina's")
-        return command(folder / "pagina's", folder / SEARCH_INDEX)
+        runs = [[_name(key), str(folder / "pagina's" / _name(key)), command(folder / "pagina's" / _name(key),
+                                                                           _output(folder, key))] for key in keys]
+        return [sys.executable, "-c", SEQUENCE, str(documents), DOCUMENT, json.dumps(runs)]
 
     return work
 
 
-def _copy_into(site_dir: str | Path):
+# What a region's folder keeps of Pagefind's output: its index, not the engine (pagefind/ has that).
+REGION_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "filter", "fragment")
+
+
+def _copy_into(site_dir: str | Path, keys: list[str]):
     def copy(folder: Path) -> None:
-        """The index into ``site_dir``/pagefind, whole or not at all."""
-        output = folder / SEARCH_INDEX
-        if not (output / "pagefind.js").is_file():
-            raise SearchIndexError("Pagefind maakte geen index.")
+        """The indexes into ``site_dir``/pagefind, all of them or none."""
+        outputs = {key: _output(folder, key) for key in keys}
+        for key, output in outputs.items():
+            if not (output / "pagefind-entry.json").is_file():
+                raise SearchIndexError(f"Pagefind maakte geen index{f' voor regio {key}' if key else ''}.")
         target = Path(site_dir) / SEARCH_INDEX
         fresh = Path(site_dir) / f".{SEARCH_INDEX}-nieuw"
         shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(output, fresh)
+        shutil.copytree(outputs[SITE_WIDE], fresh)
+        for key, output in outputs.items():
+            if key == SITE_WIDE:
+                continue
+            place = fresh / search_index(key)[len(SEARCH_INDEX) + 1:]
+            place.mkdir(parents=True)
+            for pattern in REGION_FILES:
+                for item in output.glob(pattern):
+                    if item.is_dir():
+                        shutil.copytree(item, place / item.name)
+                    else:
+                        shutil.copyfile(item, place / item.name)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(fresh, target)
 
@@ -165,18 +273,34 @@ class SearchIndex:
     :meth:`finish` puts the index in the site, :meth:`cancel` stops it."""
 
     def __init__(self, pages) -> None:
-        self.task = Beside(_work(pages), prefix="netwerkkaart-zoeken-")
+        grouped = groups(pages)
+        self.keys = list(grouped)
+        self.documents = Path(tempfile.mkdtemp(prefix="netwerkkaart-zoekdocumenten-"))
+        atexit.register(self._clean)
+        try:
+            _documents(grouped, self.documents)
+            self.task = Beside(_work(self.documents, self.keys), prefix="netwerkkaart-zoeken-")
+        except BaseException:
+            self._clean()
+            raise
+
+    def _clean(self) -> None:
+        shutil.rmtree(self.documents, ignore_errors=True)
+        atexit.unregister(self._clean)
 
     @property
     def cancelled(self) -> bool:
         return self.task.cancelled
 
     def finish(self, site_dir: str | Path, timeout: float = 600) -> None:
-        """Wait for Pagefind and put the index in ``site_dir``/pagefind (whole, or not at all)."""
+        """Wait for Pagefind and put the indexes in ``site_dir``/pagefind (all, or none)."""
         try:
-            self.task.finish(_copy_into(site_dir), timeout)
+            self.task.finish(_copy_into(site_dir, self.keys), timeout)
         except JobError as exc:
             raise SearchIndexError(f"Pagefind: {exc}") from exc
+        finally:
+            self._clean()
 
     def cancel(self) -> None:
         self.task.cancel()
+        self._clean()

@@ -11,7 +11,8 @@ SEARCH = "zoeken/"
 SHEET = "mijn-netwerk/"
 MAPS = "kaarten"  # map documents and their data
 MAP_DOCUMENT = f"{MAPS}/kaart.html"  # every map: kaart.html?d=<name of its JSON>
-SEARCH_INDEX = "pagefind"
+SEARCH_INDEX = "pagefind"  # the search engine and the index of the site-wide pages (search.py)
+SEARCH_REGIONS = f"{SEARCH_INDEX}/regio"  # one index per region: pagefind/regio/<regio>/ (search.py)
 EXPORT = "export"  # open-data downloads
 NEWS = "wat-is-nieuw/"
 WEGWIJZER = "wegwijzer/"  # from the family's question to the right help (wegwijzer.py)
@@ -21,6 +22,11 @@ RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"),
                       MAPS, SEARCH_INDEX, EXPORT,
                       "assets", "partners", "search", "schemas",
                       "offline"})  # offline/<regio>.json: the offline packs (offline.py)
+
+
+def search_index(region_id: str) -> str:
+    """The folder of a region's own search index (its region, municipality, levensdomein and partner pages)."""
+    return f"{SEARCH_REGIONS}/{region_id}/"
 
 
 def region(region_id: str) -> str:

@@ -128,6 +128,35 @@
     return pagefind;
   }
 
+  // One index per region (search.py: pagefind/regio/<regio>/) beside the site-wide one in pagefind/,
+  // merged into the one search with Pagefind's mergeIndex when a query needs it: a query with a place
+  // only the regions of that place (and of partners of another region that work there, "ook"), any
+  // other query every region. A region merged once stays merged for later queries on this page.
+  var merged = {};  // region id -> promise: true once its index is part of the search
+  function indexesFor(read, data) {
+    if (!read.place) return data.indexen || [];
+    var ids = read.place.regions.slice();
+    read.place.nis.forEach(function (nis) {
+      ((data.ook || {})[nis] || []).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+    });
+    return ids;
+  }
+  function mergeRegions(pf, ids) {
+    var root = siteRoot();
+    return Promise.all(ids.map(function (id) {
+      if (!merged[id]) {
+        var url = new URL("pagefind/regio/" + encodeURIComponent(id) + "/", root);
+        // First a look at the index's entry: offline, a region that was not saved cannot be merged, and
+        // a merge that fails inside Pagefind would make every later search fail.
+        merged[id] = fetch(url.href + "pagefind-entry.json").then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return pf.mergeIndex(url.pathname, { baseUrl: new URL(root).pathname });
+        }).then(function () { return true; }, function () { delete merged[id]; return false; });
+      }
+      return merged[id];
+    }));
+  }
+
   // Places and question words (search.py writes zoeken/termen.json): which municipality a query names,
   // and which of the families' questions its words belong to. Without them, search still works by text.
   var terms = null;
@@ -139,7 +168,7 @@
       }).then(function (data) {
         data.vragen.forEach(function (q) { q.pattern = wordsPattern(q.w); });
         return data;
-      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [] }; });
+      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [], indexen: [], ook: {} }; });
     }
     return terms;
   }
@@ -327,8 +356,12 @@
       if (!query) { results.innerHTML = ""; status.textContent = ""; if (more) more.hidden = true; return; }
       history.replaceState(null, "", "#q=" + encodeURIComponent(query));
       Promise.all([loadPagefind(), loadTerms()]).then(function (loaded) {
+        var read = readQuery(query, loaded[1]);
+        return mergeRegions(loaded[0], indexesFor(read, loaded[1])).then(function () { return [loaded[0], read, loaded[1]]; });
+      }).then(function (loaded) {
+        if (mine !== latest) return null;
         var pf = loaded[0];
-        var steps = plan(query, readQuery(query, loaded[1]), loaded[1]);
+        var steps = plan(query, loaded[1], loaded[2]);
         var seen = {};
         found = [];
         listed = 0;
@@ -372,7 +405,14 @@
       var query = input.value.trim();
       // Fetch the index chunks for the words as typed while typing (their synonyms are searched only
       // after the first results are on screen: preloading those too competed with the first search).
-      if (query) loadPagefind().then(function (pf) { return pf.preload(query); }).catch(function () {});
+      // The indexes the query needs are merged first (a place typed: only its regions').
+      if (query) {
+        Promise.all([loadPagefind(), loadTerms()]).then(function (loaded) {
+          return mergeRegions(loaded[0], indexesFor(readQuery(query, loaded[1]), loaded[1])).then(function () {
+            return loaded[0].preload(query);
+          });
+        }).catch(function () {});
+      }
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var match = location.hash.match(/^#q=(.*)$/);

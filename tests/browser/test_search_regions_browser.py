@@ -1,0 +1,50 @@
+"""One index per region, merged in the browser (search.py, netwerkkaart.js): a query with a place
+fetches only the index of that place's region; a query without a place searches every region."""
+
+import pytest
+
+from generator import search as search_module
+from generator.model import build_site
+from generator.validate import validate_folder
+
+from test_site import DONE, ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_site(validate_folder(ROOT).project)
+
+
+def fetched_search(page, base, query):
+    """The result links and the site paths of every index file fetched for ``query`` on a fresh page."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "zoeken/")
+    page.fill("#nk-q", query)
+    page.press("#nk-q", "Enter")
+    page.wait_for_function(DONE)
+    page.wait_for_load_state("networkidle")
+    hrefs = page.eval_on_selector_all("[data-nk-results] a", "els => els.map(a => a.getAttribute('href'))")
+    return hrefs, [u[len(base):] for u in requests if u.startswith(base + "pagefind/")]
+
+
+def test_a_query_with_a_place_fetches_only_that_regions_index(page, example_site, model):
+    base, _ = example_site
+    terms = search_module.terms(model)
+    hamme = next(m for r in model.regions for m in r.municipalities if m.naam == "Hamme")
+    assert terms["regios"][hamme.nis] == "dender" and "voorkempen" not in terms["ook"].get(hamme.nis, [])
+    hrefs, fetched = fetched_search(page, base, "schulden Hamme")
+    assert hrefs and "/partners/sociaal-huis-hamme/" in hrefs[0]
+    assert any(u.startswith("pagefind/regio/dender/") and "/index/" in u for u in fetched), fetched
+    assert not [u for u in fetched if u.startswith("pagefind/regio/voorkempen/")], fetched
+
+
+def test_a_query_without_a_place_finds_partners_of_every_region(page, example_site, model):
+    base, _ = example_site
+    hrefs, fetched = fetched_search(page, base, "Huis van het Kind")
+    found = {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs if "/partners/" in h}
+    regions = {p.region for p in model.partners if p.id in found}
+    assert regions == {"dender", "voorkempen"}, found
+    assert {u.split("/")[2] for u in fetched if u.startswith("pagefind/regio/")} == {"dender", "voorkempen"}

@@ -1,0 +1,150 @@
+"""One Pagefind index per region (search.py): which page goes into which index, what the site folder
+holds after a build, what termen.json tells the browser about the indexes, and the offline manifest's
+search files. The browser side is tests/browser/test_search_regions_browser.py."""
+
+import gzip
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+from generator import core, offline, search, urls
+from generator.model import build_site
+from generator.validate import validate_folder
+
+
+@pytest.fixture(scope="module")
+def made():
+    return core.build(ROOT)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_site(validate_folder(ROOT).project)
+
+
+def test_every_searchable_page_is_in_exactly_one_index_its_regions(made, model):
+    grouped = search.groups(made.pages)
+    assert list(grouped) == [search.SITE_WIDE, "dender", "voorkempen"]
+    placed = [p.url for pages in grouped.values() for p in pages]
+    assert sorted(placed) == sorted(p.url for p in made.search_documents())  # each once, none left out
+    urls_of = {key: {p.url for p in pages} for key, pages in grouped.items()}
+    for region in model.regions:
+        own = urls_of[region.id]
+        assert urls.region(region.id) in own
+        assert {urls.municipality(region.id, m.id) for m in region.municipalities} <= own
+        assert {urls.life_domain(region.id, d.id) for d in region.life_domains} <= own
+        assert {urls.partner(p.id) for p in model.partners_of(region.id)} <= own
+
+
+def test_a_page_of_no_region_goes_into_the_site_wide_index(made):
+    from generator.pages import Page
+
+    regions = frozenset({"dender", "voorkempen"})
+    assert search.group(Page("over-ons/", "Over ons", "<p>x</p>"), regions) == search.SITE_WIDE
+    assert search.group(Page("partners/x/", "X", "<p>x</p>", source="partners/dender/x.yml"), regions) == "dender"
+    assert search.group(Page("dender/levensdomeinen/werk/", "Werk", "<p>x</p>"), regions) == "dender"
+
+
+def test_the_build_writes_the_engine_once_and_an_index_per_region(made, tmp_path):
+    index = search.SearchIndex(made.search_documents())
+    index.finish(tmp_path)
+    engine = tmp_path / urls.SEARCH_INDEX
+    assert (engine / "pagefind.js").is_file() and (engine / "wasm.nl.pagefind").is_file()
+    assert json.loads((engine / "pagefind-entry.json").read_text("utf-8"))["languages"]["nl"]["page_count"] == 1
+    for region in ("dender", "voorkempen"):
+        folder = tmp_path / urls.search_index(region)
+        entry = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))
+        assert entry["languages"]["nl"]["page_count"] == len(search.groups(made.pages)[region])
+        assert list(folder.glob("*.pf_meta")) and list(folder.glob("index/*.pf_index"))
+        assert not list(folder.glob("*.js")) and not list(folder.glob("wasm.*"))  # the engine is in pagefind/ only
+        urls_in = {json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]
+                   for f in folder.glob("fragment/*.pf_fragment")}
+        assert urls_in == {"/" + p.url for p in search.groups(made.pages)[region]}
+
+
+def test_a_failing_pagefind_run_leaves_no_index(made, tmp_path, monkeypatch):
+    real = search.command
+    monkeypatch.setattr(search, "command", lambda source, output: [search.sys.executable, "-c", "raise SystemExit(3)"]
+                        if source.name == "voorkempen" else real(source, output))
+    index = search.SearchIndex(made.search_documents())
+    with pytest.raises(search.SearchIndexError):
+        index.finish(tmp_path)
+    assert not (tmp_path / urls.SEARCH_INDEX).exists()
+
+
+def test_terms_name_the_indexes_and_the_regions_of_partners_working_elsewhere(model):
+    terms = search.terms(model)
+    assert terms["indexen"] == [r.id for r in model.regions]
+    for nis, others in terms["ook"].items():
+        home = terms["regios"][nis]
+        assert home not in others
+        for region in others:  # a partner of that region has an address or works there
+            assert any(nis in p.werkgebied or any(loc.public and loc.nis == nis for loc in p.locaties)
+                       for p in model.partners_of(region))
+    for region in model.regions:
+        for p in model.partners_of(region.id):
+            for nis in {loc.nis for loc in p.locaties if loc.public} | set(() if p.hele_regio else p.werkgebied):
+                if terms["regios"].get(nis, region.id) != region.id:
+                    assert region.id in terms["ook"][nis], (p.id, nis)
+
+
+def test_the_offline_pack_lists_its_regions_index(model, made, tmp_path):
+    site = tmp_path / "site"
+    search.SearchIndex(made.search_documents()).finish(site)
+    the_plan = offline.plan(model)
+    files = set(offline.manifests(site, the_plan)["dender"]["bestanden"])
+    own = tmp_path / "site" / urls.search_index("dender")
+    for path in [own / "pagefind-entry.json", *own.glob("*.pf_meta"), *own.glob("index/*"), *own.glob("filter/*")]:
+        assert path.relative_to(site).as_posix() in files
+    assert "pagefind/pagefind.js" in files and "pagefind/wasm.nl.pagefind" in files
+    fragments = {f for f in files if "/fragment/" in f}
+    assert fragments and all(f.startswith(urls.search_index("dender")) or f.startswith(urls.SEARCH_REGIONS)
+                             for f in fragments)
+    # another region's index only when the pack holds pages of its partners
+    holds_other = any(urls.partner(p.id) in next(r for r in the_plan.regions if r.id == "dender").pages
+                      for p in model.partners_of("voorkempen"))
+    assert any(f.startswith(urls.search_index("voorkempen")) for f in files) == holds_other
+
+
+def _running(folder: str) -> list[int]:
+    """Ids of processes whose command line names ``folder``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if folder.encode() in f.read():
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_cancel_stops_pagefind_too(made):
+    """The child runs Pagefind as its own child: cancelling the child must not leave Pagefind running."""
+    index = search.SearchIndex(made.search_documents())
+    folder = str(index.task.folder)
+    for _ in range(400):  # until Pagefind itself runs (not only the small program that starts it)
+        if any("pagefind" in open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0].decode(errors="replace")
+               for pid in _running(folder) if os.path.exists(f"/proc/{pid}/cmdline")):
+            break
+        time.sleep(0.05)
+    index.cancel()
+    for _ in range(100):
+        if not [pid for pid in _running(folder) if not _zombie(pid)]:
+            break
+        time.sleep(0.05)
+    assert not [pid for pid in _running(folder) if not _zombie(pid)]
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return True
