@@ -237,8 +237,8 @@ def test_one_build_lets_each_page_body_go_once_written(basis):
     for serving in (False, True):
         config = config_for(basis)
         plugin = plugin_of(config)
-        if serving:  # a build in this process: no on_startup("build") (that one freezes the gc, see on_files)
-            plugin.on_startup(command="serve", dirty=False)
+        # set by hand: on_startup("build") would freeze the gc of this process (see on_files)
+        plugin.serving, plugin.command, plugin.dirty = serving, "serve" if serving else None, False
         config = config.plugins.on_config(config)
         files = config.plugins.on_files(Files([]), config=config)
         file = next(f for f in files if f.src_uri == "partners/huis-van-het-kind-zele/index.md")
@@ -255,3 +255,4 @@ def test_one_build_lets_each_page_body_go_once_written(basis):
         else:
             assert page.content is None and file.src_uri not in plugin.bodies and plugin.pages == []
             assert "render" not in page.__dict__ and "read_source" not in page.__dict__  # pre_render's hold
+    plugin.serving, plugin.command = False, None  # as a fresh plugin (MkDocs may keep its instance)
