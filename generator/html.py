@@ -16,9 +16,15 @@ import phonenumbers
 from . import icons
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def e(text: object) -> str:
-    """Escape text for HTML content and attribute values."""
-    return html.escape(str(text), quote=True)
+    """Escape text for HTML content and attribute values (html.escape with quotes). Most texts have
+    nothing to escape: one search instead of five replacements (it is called 2.5 million times at
+    10,000 partners)."""
+    text = text if type(text) is str else str(text)
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def paragraphs(text: str | None) -> str:

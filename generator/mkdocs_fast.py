@@ -3,9 +3,12 @@
 - :func:`pre_render`: a generated page needs neither its stub read back (YAML front matter) nor a
   Markdown converter (one per page in MkDocs: 1.5 s at 10,000 pages): it gets what both would give.
 - :func:`nav_context`: the sidebar of a page outside the nav is the same for every such page in the same
-  folder; theme/main.html renders it once per folder (it was half of MkDocs' time per page).
+  folder; theme/main.html renders it once per folder (it was half of MkDocs' time per page), and so the
+  tabs, styles, scripts, fonts, analytics and footer (a third of what was left).
 - :class:`GeneratedFile` and :func:`signature`/:func:`digest`: under ``mkdocs serve --dirty`` MkDocs is
   told which generated files did not change.
+- :func:`release`: one build lets a generated page's body go once the page is written (MkDocs keeps
+  every page's content until the end of the build).
 
 tests/test_plugin.py (test_shared_sidebar_gives_the_same_pages) builds the site with and without the first
 two and compares every page byte for byte; the plain ``generate`` + mkdocs-material build uses none of them.
@@ -13,6 +16,7 @@ two and compares every page byte for byte; the plain ``generate`` + mkdocs-mater
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 from pathlib import Path
@@ -63,6 +67,24 @@ def pre_render(page, title: str, body: str) -> None:
         page.content, page.toc, page._title_from_render, page.present_anchor_ids = body, get_toc([]), None, set()
 
     page.read_source, page.render = read_source, render
+
+
+def release(page) -> None:
+    """Let go of a rendered page's content (and of :func:`pre_render`'s hold on the body): MkDocs itself
+    keeps every page's content until the build ends. Only after the page is written (on_post_page)."""
+    page.content = None
+    page.__dict__.pop("read_source", None)
+    page.__dict__.pop("render", None)
+
+
+def trim_memory() -> None:
+    """Give the memory Python freed back to the system (glibc keeps freed memory in the process: the
+    model and the records, let go after on_config, stayed counted in the build's memory). A no-op
+    where there is no glibc."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def nav_context(context: dict, page, cache: dict) -> None:

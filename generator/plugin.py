@@ -19,12 +19,13 @@ from mkdocs.structure.files import InclusionLevel
 
 from . import core, freshness, i18n, maps, offline, problemformat, servestatus, siteurl
 from .core import THEME_DIR
-from .mkdocs_fast import GeneratedFile, digest, nav_context, pre_render, signature
+from .mkdocs_fast import GeneratedFile, digest, nav_context, pre_render, release, signature, trim_memory
 from .problems import Problem
 from .runner import SiteWork, SiteWorkError
 
 log = get_plugin_logger("netwerkkaart")
 NOT_IN_NAV, INCLUDED = InclusionLevel.NOT_IN_NAV, InclusionLevel.INCLUDED
+ONE_SHOT = ("build", "gh-deploy")  # mkdocs commands whose process ends with the build
 
 
 class NetwerkkaartConfig(base.Config):
@@ -124,11 +125,20 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         return list(self.good["nav"]) + ([{"Voor redacteurs": docs}] if docs else [])
 
     def on_files(self, files, config):
+        if not self.serving:
+            trim_memory()  # the records and the model were let go in on_config: give their memory back
+        if self.command in ONE_SHOT:
+            # What exists now lives until the process ends: the garbage collector need not look at it
+            # again while MkDocs makes thousands of pages. Only in the `mkdocs build` command (not under
+            # `mkdocs serve` or a build inside another program, such as the tests: it would keep their
+            # garbage).
+            gc.freeze()
         # by where the page lands (a File's url for the home page is "./", ours is "")
         taken = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
         # `mkdocs serve --dirty` renders only pages that changed: a generated page is unchanged when
-        # its content and everything around it (nav, settings) are what the previous build had.
-        around = signature(config, files, THEME_DIR)
+        # its content and everything around it (nav, settings) are what the previous build had. Without
+        # --dirty every page is rendered, and nothing is hashed (1 s at 10,000 partners).
+        around = signature(config, files, THEME_DIR) if self.dirty else ""
         self.pending_digests = {}  # kept once the build succeeded (on_post_build)
         for page in self.pages:
             dest = f"{page.url}index.html"
@@ -141,17 +151,24 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
                                   "Netwerkkaart maakt. Geef het bestand in docs/ een andere naam.")
             # Only the top pages are in the nav (core.Build.nav); the inclusion is set here, per file:
             # thousands of not_in_nav patterns would make the build quadratic.
-            self._add(files, config, page.src_uri, page.stub(), NOT_IN_NAV,
-                      digest(around, page.stub(), page.body, page.source or ""))
+            stub = page.stub()
+            self._add(files, config, page.src_uri, stub, NOT_IN_NAV,
+                      (lambda: digest(around, stub, page.body, page.source or "")))
         for item in self.map_files:  # exports and data made beside the build: see on_post_build
-            self._add(files, config, item.path, item.content, INCLUDED, digest(item.content))
+            self._add(files, config, item.path, item.content, INCLUDED, (lambda: digest(item.content)))
+        if not self.serving:  # one build: each page's body is let go once it is written (on_post_page)
+            self.pages, self.map_files = [], []
+        self.released = 0
         return files
 
-    def _add(self, files, config, path: str, content, inclusion, made_digest: bytes) -> None:
+    def _add(self, files, config, path: str, content, inclusion, made_digest) -> None:
+        """``made_digest``: a function giving the file's digest, called only under --dirty."""
         file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
-        file.unchanged = self.dirty and self.digests.get(path) == made_digest
-        self.pending_digests[path] = made_digest
         files.append(file)
+        if not self.dirty:
+            return
+        file.unchanged = self.digests.get(path) == (this := made_digest())
+        self.pending_digests[path] = this
 
     fast_render = True  # mkdocs_fast.pre_render; the tests switch it off to compare
 
@@ -196,6 +213,18 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
             context["extra_javascript"] = [normalize_url(str(path), None, base) for path in config.extra_javascript]
         return context
 
+    def on_post_page(self, output, page, config):
+        # MkDocs keeps every page's content until the build ends; one build (not `mkdocs serve`, which
+        # keeps the last good pages) lets a generated page's body go once it is rendered: at 10,000
+        # partners that is hundreds of MB less at the end of the build, when Pagefind needs its most.
+        if not self.serving and isinstance(page.file, GeneratedFile):
+            self.bodies.pop(page.file.src_uri, None)
+            release(page)
+            self.released += 1
+            if self.released % 1000 == 0:  # Python frees the bodies, glibc keeps the memory: give it back
+                trim_memory()
+        return output
+
     def on_serve(self, server, config, builder):
         for folder in ("partners", "regions"):
             if (self.root / folder).is_dir():
@@ -219,6 +248,7 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         self.good: dict | None = None  # what the nav and theme need of the last good data
         self.serve_problems: list[Problem] = []  # errors of the data while serving (banner)
         self.first_failed = False  # serving, and no good site yet
+        self.released = 0  # pages whose body was let go (on_post_page)
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"

@@ -7,7 +7,7 @@ import yaml
 
 from helpers import CASES, TODAY
 from generator import urls
-from generator.html import rel
+from generator.html import e, rel
 from generator.model import build_site
 from generator.pages import render_site
 from generator.validate import validate_folder
@@ -28,6 +28,15 @@ def test_relative_links():
     assert rel("dender/gemeenten/zele/", "partners/x/") == "../../../partners/x/"
     assert rel("partners/x/", "") == "../../"
     assert rel("a-z/", "a-z/") == "./"
+
+
+def test_escape_is_html_escape():
+    """e() skips html.escape for a text with nothing to escape (speed): the same result for every text."""
+    import html
+
+    texts = ["", "Sociaal Huis Zele", "K&G", "<script>", 'a"b', "a'b", "x > y", "é ü ‎\u202e", "&amp;", 42, None, 3.5]
+    for text in texts:
+        assert e(text) == html.escape(str(text), quote=True)
 
 
 def test_every_record_gets_its_page(basis):

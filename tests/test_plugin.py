@@ -225,3 +225,34 @@ def test_docs_index_replaces_the_generated_home_page(tmp_path):
     home = (Path(config.site_dir) / "index.html").read_text(encoding="utf-8")
     assert "Eigen-startpagina-7731" in home and "nk-home-q" not in home
     assert "Huis van het Kind Zele" in (Path(config.site_dir) / "partners" / "huis-van-het-kind-zele" / "index.html").read_text(encoding="utf-8")
+
+
+def test_one_build_lets_each_page_body_go_once_written(basis):
+    """MkDocs keeps every page's content until the build ends; one build lets a generated page's body
+    go once it is rendered (memory), `mkdocs serve` keeps them (the last good pages stay)."""
+    from mkdocs.structure.pages import Page
+
+    from generator.mkdocs_fast import GeneratedFile
+
+    for serving in (False, True):
+        config = config_for(basis)
+        plugin = plugin_of(config)
+        # set by hand: on_startup("build") would freeze the gc of this process (see on_files)
+        plugin.serving, plugin.command, plugin.dirty = serving, "serve" if serving else None, False
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(Files([]), config=config)
+        file = next(f for f in files if f.src_uri == "partners/huis-van-het-kind-zele/index.md")
+        assert isinstance(file, GeneratedFile)
+        page = Page(None, file, config)
+        plugin.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.render(config, files)
+        page.content = plugin.on_page_content(page.content, page=page, config=config, files=files)
+        assert "Huis van het Kind Zele" in page.content
+        assert plugin.on_post_page("<html>uit</html>", page=page, config=config) == "<html>uit</html>"
+        if serving:
+            assert page.content is not None and file.src_uri in plugin.bodies and plugin.pages
+        else:
+            assert page.content is None and file.src_uri not in plugin.bodies and plugin.pages == []
+            assert "render" not in page.__dict__ and "read_source" not in page.__dict__  # pre_render's hold
+    plugin.serving, plugin.command = False, None  # as a fresh plugin (MkDocs may keep its instance)
