@@ -130,16 +130,28 @@ def tree_rss_mb(root: int) -> float:
     return total / 2**20
 
 
-def run_measured(command: list[str], ok_codes: tuple[int, ...] = (0,), **kwargs) -> tuple[float, float]:
-    """Run ``command``; return (seconds, peak MB of its process tree)."""
+class TooSlow(Exception):
+    """A measured command ran past its time limit and was stopped: (seconds, peak MB) so far."""
+
+
+def run_measured(command: list[str], ok_codes: tuple[int, ...] = (0,), timeout: float | None = None,
+                 **kwargs) -> tuple[float, float]:
+    """Run ``command``; return (seconds, peak MB of its process tree). With ``timeout``: stop its process
+    group after that many seconds and raise TooSlow."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kwargs)
+    process = subprocess.Popen(command, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=timeout is not None, **kwargs)
     peak = 0.0
     output = []
     reader = threading.Thread(target=lambda: output.append(process.stdout.read()), daemon=True)
     reader.start()  # a chatty command must not block on a full pipe
     while process.poll() is None:
         peak = max(peak, tree_rss_mb(process.pid))
+        if timeout is not None and time.perf_counter() - start > timeout:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            reader.join()
+            raise TooSlow(time.perf_counter() - start, peak)
         time.sleep(0.02)
     seconds = time.perf_counter() - start
     reader.join()
@@ -696,17 +708,20 @@ def engine_facts(site: Path) -> dict:
     """The size facts of site_facts for any engine's output (no wegwijzer or "nu open" detail)."""
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p for p in files if p.name == "index.html"]
-    largest = max(pages, key=lambda p: p.stat().st_size)
+    largest = max(pages, key=lambda p: p.stat().st_size, default=None)  # None: a stopped build wrote nothing
     return {"pages": len(pages), "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
-            "largest_page": largest.relative_to(site).parent.as_posix() + "/",
-            "largest_page_kb": round(largest.stat().st_size / 1024),
+            "largest_page": largest.relative_to(site).parent.as_posix() + "/" if largest else None,
+            "largest_page_kb": round(largest.stat().st_size / 1024) if largest else 0,
             "search_index_mb": round(sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 2**20, 1)}
 
 
-def measure_generated(work: Path, data: Path, partners: int, runs: int, engines: list[str], url: str) -> dict:
+def measure_generated(work: Path, data: Path, partners: int, runs: int, engines: list[str], url: str,
+                      timeout: float | None = None) -> dict:
     """`netwerkkaart generate` then each engine on its output, ``runs`` times (each run generates anew, so
     Zensical never starts with its cache): wall time of generate + build (median, min-max), peak memory (the
-    larger of the two steps' process trees: they run one after the other), the output's facts and check."""
+    larger of the two steps' process trees: they run one after the other), the output's facts and check.
+    An engine's build that runs past ``timeout`` seconds is stopped: its time is then a lower bound
+    ("stopped_after_s"), its output incomplete, and it is not measured again at this size."""
     bron = work / f"bron-{partners}"
     zensical = zensical_command() if "zensical" in engines else None
     if "zensical" in engines and not zensical:
@@ -715,10 +730,13 @@ def measure_generated(work: Path, data: Path, partners: int, runs: int, engines:
     steps: dict[str, dict[str, list[float]]] = {e: {"generate_s": [], "generate_mb": [], "build_s": [], "build_mb": []}
                                                 for e in engines if e != "plugin"}
     out: dict[str, dict] = {}
+    stopped: dict[str, float] = {}
     for i in range(runs):
         gen_s, gen_mb = run_measured([sys.executable, "-m", "generator", "generate", str(bron), "--data", str(data),
                                       "--naam", "Netwerkkaart Vlaanderen", "--site-url", url], cwd=data)
         for engine in steps:
+            if engine in stopped:
+                continue
             if engine == "generate":
                 site = work / f"generate-site-{partners}"
                 command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bron / "mkdocs.yml"), "-d", str(site)]
@@ -727,17 +745,25 @@ def measure_generated(work: Path, data: Path, partners: int, runs: int, engines:
                 command = [zensical, "build", "-f", str(bron / "zensical.toml")]
             shutil.rmtree(site, ignore_errors=True)
             shutil.rmtree(bron / ".cache", ignore_errors=True)  # Zensical's cache: every run builds cold
-            build_s, build_mb = run_measured(command)
+            try:
+                build_s, build_mb = run_measured(command, timeout=timeout)
+            except TooSlow as slow:
+                build_s, build_mb = slow.args
+                stopped[engine] = round(build_s, 1)
+                print(f"    {ENGINE_NAMES[engine]}: gestopt na {build_s:.0f} s", flush=True)
             for key, value in (("generate_s", gen_s), ("generate_mb", gen_mb), ("build_s", build_s), ("build_mb", build_mb)):
                 steps[engine][key].append(value)
-            if i == runs - 1:  # the facts and the check of the last run's output
+            if i == runs - 1 or engine in stopped:  # the facts and the check of the last run's output
                 out[engine] = {**engine_facts(site), "check": engine_check(site, partners)}
+                if engine in stopped:
+                    out[engine]["check"]["ok"] = False
             if engine == "generate":
                 shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(bron, ignore_errors=True)
     for engine, s in steps.items():
         totals = [g + b for g, b in zip(s["generate_s"], s["build_s"])]
-        out[engine].update({"name": ENGINE_NAMES[engine], "runs": runs, "total_s": spread(totals),
+        out[engine].update({"name": ENGINE_NAMES[engine], "runs": len(totals), "stopped_after_s": stopped.get(engine),
+                            "total_s": spread(totals),
                             "generate_s": spread(s["generate_s"]), "build_s": spread(s["build_s"]),
                             "generate_peak_mb": round(max(s["generate_mb"])), "build_peak_mb": round(max(s["build_mb"])),
                             "peak_mb": round(max(s["generate_mb"] + s["build_mb"]))})
@@ -747,7 +773,7 @@ def measure_generated(work: Path, data: Path, partners: int, runs: int, engines:
 
 
 def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = True,
-                 engines: tuple[str, ...] = ENGINES, builds_only: bool = False) -> dict:
+                 engines: tuple[str, ...] = ENGINES, builds_only: bool = False, engine_timeout: float | None = None) -> dict:
     """One size. ``engines``: which of the three builds to measure; ``builds_only``: only the build rows (no
     validate, coverage, search, map, offline). Search, map and offline need the plugin build's site."""
     data = work / f"data-{partners}"
@@ -773,20 +799,26 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
         if not builds_only:
             print("  dekking", flush=True)
             row["coverage"] = measure_coverage(data, runs, row["build_s"])
+
+    def measure_baseline(pages: int) -> None:
+        baseline = baseline_config(work / f"baseline-{partners}", trivial_pages(pages))
+        row["baseline_s"], row["baseline_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                                                   str(baseline), "-d", str(work / f"baseline-{partners}" / "site")])
+        shutil.rmtree(work / f"baseline-{partners}", ignore_errors=True)
+
+    if "plugin" in engines:
+        measure_baseline(row["pages"])  # right after the plugin build, as before the other engines
     others = [e for e in engines if e != "plugin"]
     if others:
         print(f"  generate, dan {' en '.join('mkdocs-material' if e == 'generate' else 'Zensical' for e in others)}",
               flush=True)
-        row["engines"].update(measure_generated(work, data, partners, runs, others, base))
-    pages = row.get("pages") or next(iter(row["engines"].values()))["pages"]
-    baseline = baseline_config(work / f"baseline-{partners}", trivial_pages(pages))
-    row["baseline_s"], row["baseline_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                                               str(baseline), "-d", str(work / f"baseline-{partners}" / "site")])
+        row["engines"].update(measure_generated(work, data, partners, runs, others, base, engine_timeout))
+    if "baseline_s" not in row:
+        measure_baseline(next(iter(row["engines"].values()))["pages"])
     if "plugin" in engines:
         row["build_ratio"] = round(row["build_s"] / row["baseline_s"], 2)
     for engine in row["engines"].values():  # every engine against the same plain mkdocs-material baseline
         engine["ratio"] = round(engine["total_s"]["median"] / row["baseline_s"], 2)
-    shutil.rmtree(work / f"baseline-{partners}", ignore_errors=True)
     if "plugin" in engines and not builds_only:
         measure_in_browser(work, site, partners, runs, row, port, base)
     for folder in (data, site, work / f"plain-{partners}"):
@@ -847,9 +879,11 @@ def engine_verdicts(big: dict, add, out: list[dict]) -> None:
                                                      ("kaartgegevens", check["map_data_files"] > 0)) if not there)
         broken = f"; ONVOLLEDIG, ontbreekt: {missing}" if missing else ""
         t = engine["total_s"]
+        if engine.get("stopped_after_s"):
+            broken = f"; GESTOPT na {engine['stopped_after_s']:.0f} s bouwen: de tijd is een ondergrens{broken}"
         add(f"build {engine['name']} / basis (generate {engine['generate_s']['median']:.1f} s + bouwen "
             f"{engine['build_s']['median']:.1f} s; {t['min']:.1f}–{t['max']:.1f} s over {engine['runs']} run(s)"
-            f"{broken})", f"{t['median']:.1f} s", f"{big['baseline_s']:.1f} s", engine["ratio"], TARGETS["build_ratio"])
+            f"{broken})", f"{'> ' if engine.get('stopped_after_s') else ''}{t['median']:.1f} s", f"{big['baseline_s']:.1f} s", engine["ratio"], TARGETS["build_ratio"])
         out[-1]["gehaald"] = out[-1]["gehaald"] and check["ok"]
         add(f"piekgeheugen {engine['name']} (generate {engine['generate_peak_mb']} MB, bouwen "
             f"{engine['build_peak_mb']} MB)", f"{engine['peak_mb']:.0f} MB", "", engine["peak_mb"],
@@ -993,6 +1027,8 @@ def main(argv: list[str] | None = None) -> dict:
                              "search, map, offline and coverage need plugin")
     parser.add_argument("--builds-only", action="store_true",
                         help="only the build rows (no validate, coverage, search, map, offline; add --no-serve)")
+    parser.add_argument("--engine-timeout", type=float, default=None, metavar="S",
+                        help="stop the generate engines' build after S seconds (its time is then a lower bound)")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "flanders.json")
     args = parser.parse_args(argv)
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
@@ -1004,7 +1040,8 @@ def main(argv: list[str] | None = None) -> dict:
         for size in args.sizes:
             print(f"… {size} partners", flush=True)
             before = os.getloadavg()[0]
-            rows.append(measure_size(work, size, args.runs, not args.no_jsonschema_peer, engines, args.builds_only))
+            rows.append(measure_size(work, size, args.runs, not args.no_jsonschema_peer, engines, args.builds_only,
+                                     args.engine_timeout))
             rows[-1]["load"] = [round(before, 1), round(os.getloadavg()[0], 1)]  # 1-minute load, before and after
         serve_row = None
         if not args.no_serve:
