@@ -50,7 +50,8 @@ bench: setup
 	$(BIN)/python benchmarks/validate_bench.py
 
 ## Flanders scale: 1,000 and 10,000 partners in 285 municipalities, every target a ratio against a peer or
-## floor measured in the same run, in one table (about 30 minutes; needs chromium; a quick run:
+## floor measured in the same run, in one table, the build by all three engines (plugin; generate + mkdocs-material;
+## generate + Zensical from .[test]) (about 45 minutes; needs chromium; a quick run:
 ## .venv/bin/python benchmarks/flanders.py --sizes 1000). Writes benchmarks/out/flanders.json. See docs/over-snelheid.md.
 bench-vlaanderen: setup chromium
 	$(BIN)/python benchmarks/flanders.py

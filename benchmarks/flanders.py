@@ -6,6 +6,8 @@ information: they move 2x between machines of one kind; the ratios do not).
     python benchmarks/flanders.py                 # 1,000 and 10,000 partners (about 15 minutes)
     python benchmarks/flanders.py --sizes 1000    # quick: a few minutes, to check a change first
     python benchmarks/flanders.py --sizes 40 --runs 1 --serve-partners 30   # the smoke test's size
+    python benchmarks/flanders.py --sizes 10000 --runs 1 --builds-only --no-serve   # the three builds only
+    python benchmarks/flanders.py --sizes 1000 --engines plugin,generate   # without Zensical
 
 Per size:
 - validate: the ``netwerkkaart validate`` command against the floor (the same files read and run
@@ -13,6 +15,12 @@ Per size:
   (``check-jsonschema`` with our partner schema on the partner files);
 - build: ``mkdocs build`` of the site against a plain mkdocs-material site with as many trivial pages,
   built right after it; peak memory of the build's whole process tree;
+- the same build by the two other engines (issue 13), each against the same baseline with the same targets:
+  ``netwerkkaart generate`` then plain ``mkdocs build`` of the generated mkdocs.yml (no plugin), and the same
+  generate output built by ``zensical build`` (0.0.73 from .[test]; NK_ZENSICAL picks another): wall time of
+  generate + build (median of --runs, min-max; Zensical always without its cache), peak memory of each
+  step's process tree, the output's pages and sizes, and a check that it has every partner page, a
+  Pagefind index and the map data (a broken engine cannot reach its target); --engines picks engines;
 - search in headless Chromium, per query, time to the first result against (a) mkdocs-material's own
   search on a plain site with the same pages' titles and text, and (b) Pagefind's own
   ``pagefind.search()`` on our index without our wrapper (the floor); bytes fetched; and the cold path
@@ -122,16 +130,28 @@ def tree_rss_mb(root: int) -> float:
     return total / 2**20
 
 
-def run_measured(command: list[str], ok_codes: tuple[int, ...] = (0,), **kwargs) -> tuple[float, float]:
-    """Run ``command``; return (seconds, peak MB of its process tree)."""
+class TooSlow(Exception):
+    """A measured command ran past its time limit and was stopped: (seconds, peak MB) so far."""
+
+
+def run_measured(command: list[str], ok_codes: tuple[int, ...] = (0,), timeout: float | None = None,
+                 **kwargs) -> tuple[float, float]:
+    """Run ``command``; return (seconds, peak MB of its process tree). With ``timeout``: stop its process
+    group after that many seconds and raise TooSlow."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kwargs)
+    process = subprocess.Popen(command, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=timeout is not None, **kwargs)
     peak = 0.0
     output = []
     reader = threading.Thread(target=lambda: output.append(process.stdout.read()), daemon=True)
     reader.start()  # a chatty command must not block on a full pipe
     while process.poll() is None:
         peak = max(peak, tree_rss_mb(process.pid))
+        if timeout is not None and time.perf_counter() - start > timeout:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            reader.join()
+            raise TooSlow(time.perf_counter() - start, peak)
         time.sleep(0.02)
     seconds = time.perf_counter() - start
     reader.join()
@@ -654,27 +674,163 @@ def queries_for(partners: int) -> list[str]:
     return [f"Partner {max(1, partners * 4321 // 10000)}" if q.startswith("Partner ") else q for q in QUERIES]
 
 
-def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = True) -> dict:
+# The three engines that make the same site (issue 13): MkDocs with our plugin; `netwerkkaart generate` then
+# plain mkdocs-material (the generated mkdocs.yml has no plugin); the same generate output built by Zensical.
+ENGINES = ("plugin", "generate", "zensical")
+ENGINE_NAMES = {"plugin": "mkdocs build met de plugin", "generate": "generate + mkdocs-material (zonder plugin)",
+                "zensical": "generate + Zensical"}
+
+
+def zensical_command() -> str | None:
+    """Zensical as the tests find it (tests/browser/test_core_generate_site.py): NK_ZENSICAL, else the one
+    installed by .[test] next to this Python, else on PATH."""
+    beside = Path(sys.executable).with_name("zensical")
+    return os.environ.get("NK_ZENSICAL") or (str(beside) if beside.exists() else None) or shutil.which("zensical")
+
+
+def zensical_version(command: str) -> str:
+    try:
+        done = subprocess.run([command, "--version"], env=ENV, capture_output=True, text=True, timeout=60)
+        return (done.stdout or done.stderr).strip().splitlines()[0]
+    except (OSError, subprocess.SubprocessError, IndexError):
+        return "?"
+
+
+def engine_check(site: Path, partners: int) -> dict:
+    """So that a broken engine cannot win: the output has a page per partner, a Pagefind index (a pagefind/
+    folder with pagefind.js somewhere in it: one index or one per region) and the map document with its data."""
+    partner_pages = sum(1 for _ in site.glob("partners/*/index.html"))
+    search = (site / "pagefind").is_dir() and any((site / "pagefind").rglob("pagefind.js"))
+    maps = site / "kaarten"
+    map_data = sum(1 for _ in maps.rglob("*.json")) if (maps / "kaart.html").is_file() else 0
+    return {"partner_pages": partner_pages, "search_index": search, "map_data_files": map_data,
+            "ok": partner_pages >= partners and search and map_data > 0}
+
+
+def engine_facts(site: Path) -> dict:
+    """The size facts of site_facts for any engine's output (no wegwijzer or "nu open" detail)."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.name == "index.html"]
+    largest = max(pages, key=lambda p: p.stat().st_size, default=None)  # None: a stopped build wrote nothing
+    return {"pages": len(pages), "site_mb": round(sum(p.stat().st_size for p in files) / 2**20, 1),
+            "largest_page": largest.relative_to(site).parent.as_posix() + "/" if largest else None,
+            "largest_page_kb": round(largest.stat().st_size / 1024) if largest else 0,
+            "search_index_mb": round(sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()) / 2**20, 1)}
+
+
+def measure_generated(work: Path, data: Path, partners: int, runs: int, engines: list[str], url: str,
+                      timeout: float | None = None) -> dict:
+    """`netwerkkaart generate` then each engine on its output, ``runs`` times (each run generates anew, so
+    Zensical never starts with its cache): wall time of generate + build (median, min-max), peak memory (the
+    larger of the two steps' process trees: they run one after the other), the output's facts and check.
+    An engine's build that runs past ``timeout`` seconds is stopped: its time is then a lower bound
+    ("stopped_after_s"), its output incomplete, and it is not measured again at this size."""
+    bron = work / f"bron-{partners}"
+    zensical = zensical_command() if "zensical" in engines else None
+    if "zensical" in engines and not zensical:
+        raise SystemExit("Zensical niet gevonden: pip install zensical==0.0.73 (zit in .[test]; make setup), "
+                         "of NK_ZENSICAL=<pad>, of --engines zonder zensical.")
+    steps: dict[str, dict[str, list[float]]] = {e: {"generate_s": [], "generate_mb": [], "build_s": [], "build_mb": []}
+                                                for e in engines if e != "plugin"}
+    out: dict[str, dict] = {}
+    stopped: dict[str, float] = {}
+    for i in range(runs):
+        gen_s, gen_mb = run_measured([sys.executable, "-m", "generator", "generate", str(bron), "--data", str(data),
+                                      "--naam", "Netwerkkaart Vlaanderen", "--site-url", url], cwd=data)
+        for engine in steps:
+            if engine in stopped:
+                continue
+            if engine == "generate":
+                site = work / f"generate-site-{partners}"
+                command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bron / "mkdocs.yml"), "-d", str(site)]
+            else:
+                site = bron / "site"  # zensical.toml: site_dir = "site"
+                command = [zensical, "build", "-f", str(bron / "zensical.toml")]
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.rmtree(bron / ".cache", ignore_errors=True)  # Zensical's cache: every run builds cold
+            try:
+                build_s, build_mb = run_measured(command, timeout=timeout)
+            except TooSlow as slow:
+                build_s, build_mb = slow.args
+                stopped[engine] = round(build_s, 1)
+                print(f"    {ENGINE_NAMES[engine]}: gestopt na {build_s:.0f} s", flush=True)
+            for key, value in (("generate_s", gen_s), ("generate_mb", gen_mb), ("build_s", build_s), ("build_mb", build_mb)):
+                steps[engine][key].append(value)
+            if i == runs - 1 or engine in stopped:  # the facts and the check of the last run's output
+                out[engine] = {**engine_facts(site), "check": engine_check(site, partners)}
+                if engine in stopped:
+                    out[engine]["check"]["ok"] = False
+            if engine == "generate":
+                shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(bron, ignore_errors=True)
+    for engine, s in steps.items():
+        totals = [g + b for g, b in zip(s["generate_s"], s["build_s"])]
+        out[engine].update({"name": ENGINE_NAMES[engine], "runs": len(totals), "stopped_after_s": stopped.get(engine),
+                            "total_s": spread(totals),
+                            "generate_s": spread(s["generate_s"]), "build_s": spread(s["build_s"]),
+                            "generate_peak_mb": round(max(s["generate_mb"])), "build_peak_mb": round(max(s["build_mb"])),
+                            "peak_mb": round(max(s["generate_mb"] + s["build_mb"]))})
+        if engine == "zensical":
+            out[engine]["version"] = zensical_version(zensical)
+    return out
+
+
+def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = True,
+                 engines: tuple[str, ...] = ENGINES, builds_only: bool = False, engine_timeout: float | None = None) -> dict:
+    """One size. ``engines``: which of the three builds to measure; ``builds_only``: only the build rows (no
+    validate, coverage, search, map, offline). Search, map and offline need the plugin build's site."""
     data = work / f"data-{partners}"
     write_dataset(data, partners, flanders_regions(), seed=1)
-    row: dict = {"partners": partners}
-    print("  valideren", flush=True)
-    row["validate"] = measure_validate(data, runs, jsonschema_peer)
+    row: dict = {"partners": partners, "engines": {}}
+    if not builds_only:
+        print("  valideren", flush=True)
+        row["validate"] = measure_validate(data, runs, jsonschema_peer)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    config = site_config(work / f"site-{partners}", data, base)
     site = work / f"site-{partners}" / "site"
-    print("  build", flush=True)
-    row["build_s"], row["build_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                                         str(config), "-d", str(site)])
-    row.update(site_facts(site))
-    print("  dekking", flush=True)
-    row["coverage"] = measure_coverage(data, runs, row["build_s"])
-    baseline = baseline_config(work / f"baseline-{partners}", trivial_pages(row["pages"]))
-    row["baseline_s"], row["baseline_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                                               str(baseline), "-d", str(work / f"baseline-{partners}" / "site")])
-    row["build_ratio"] = round(row["build_s"] / row["baseline_s"], 2)
-    shutil.rmtree(work / f"baseline-{partners}", ignore_errors=True)
+    if "plugin" in engines:
+        config = site_config(work / f"site-{partners}", data, base)
+        print("  build", flush=True)
+        row["build_s"], row["build_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                                             str(config), "-d", str(site)])
+        row.update(site_facts(site))
+        row["engines"]["plugin"] = {
+            "name": ENGINE_NAMES["plugin"], "runs": 1, "total_s": spread([row["build_s"]]),
+            "peak_mb": round(row["build_peak_mb"]),
+            **{k: row[k] for k in ("pages", "site_mb", "largest_page", "largest_page_kb", "search_index_mb")},
+            "check": engine_check(site, partners)}
+        if not builds_only:
+            print("  dekking", flush=True)
+            row["coverage"] = measure_coverage(data, runs, row["build_s"])
+
+    def measure_baseline(pages: int) -> None:
+        baseline = baseline_config(work / f"baseline-{partners}", trivial_pages(pages))
+        row["baseline_s"], row["baseline_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                                                   str(baseline), "-d", str(work / f"baseline-{partners}" / "site")])
+        shutil.rmtree(work / f"baseline-{partners}", ignore_errors=True)
+
+    if "plugin" in engines:
+        measure_baseline(row["pages"])  # right after the plugin build, as before the other engines
+    others = [e for e in engines if e != "plugin"]
+    if others:
+        print(f"  generate, dan {' en '.join('mkdocs-material' if e == 'generate' else 'Zensical' for e in others)}",
+              flush=True)
+        row["engines"].update(measure_generated(work, data, partners, runs, others, base, engine_timeout))
+    if "baseline_s" not in row:
+        measure_baseline(next(iter(row["engines"].values()))["pages"])
+    if "plugin" in engines:
+        row["build_ratio"] = round(row["build_s"] / row["baseline_s"], 2)
+    for engine in row["engines"].values():  # every engine against the same plain mkdocs-material baseline
+        engine["ratio"] = round(engine["total_s"]["median"] / row["baseline_s"], 2)
+    if "plugin" in engines and not builds_only:
+        measure_in_browser(work, site, partners, runs, row, port, base)
+    for folder in (data, site, work / f"plain-{partners}"):
+        shutil.rmtree(folder, ignore_errors=True)
+    return row
+
+
+def measure_in_browser(work: Path, site: Path, partners: int, runs: int, row: dict, port: int, base: str) -> None:
+    """Search, the region map and the offline pack, on the plugin build's site."""
     # The search peer: the same pages' titles and text as a plain mkdocs-material site with its own search.
     print("  zoeken", flush=True)
     plain_port = free_port()
@@ -707,13 +863,35 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
     finally:
         server.shutdown()
         plain_server.shutdown()
-    for folder in (data, site, work / f"plain-{partners}"):
-        shutil.rmtree(folder, ignore_errors=True)
-    return row
 
 
 def _ratio(value: float, target: float) -> tuple[str, bool]:
     return f"≤ {target}×", value <= target
+
+
+def engine_verdicts(big: dict, add, out: list[dict]) -> None:
+    """The two engines beside the plugin build, with the plugin build's targets: build <= 1.3x the plain
+    mkdocs-material baseline of the same run, peak memory <= 1 GB. An output that misses partner pages, the
+    search index or the map data does not reach its target, however fast."""
+    for key, engine in big["engines"].items():
+        if key == "plugin":
+            continue  # its rows are the "volledige build" ones above
+        check = engine["check"]
+        missing = ", ".join(what for what, there in (("partnerpagina's", check["partner_pages"] >= big["partners"]),
+                                                     ("zoekindex", check["search_index"]),
+                                                     ("kaartgegevens", check["map_data_files"] > 0)) if not there)
+        broken = f"; ONVOLLEDIG, ontbreekt: {missing}" if missing else ""
+        t = engine["total_s"]
+        if engine.get("stopped_after_s"):
+            broken = f"; GESTOPT na {engine['stopped_after_s']:.0f} s bouwen: de tijd is een ondergrens{broken}"
+        add(f"build {engine['name']} / basis (generate {engine['generate_s']['median']:.1f} s + bouwen "
+            f"{engine['build_s']['median']:.1f} s; {t['min']:.1f}–{t['max']:.1f} s over {engine['runs']} run(s)"
+            f"{broken})", f"{'> ' if engine.get('stopped_after_s') else ''}{t['median']:.1f} s", f"{big['baseline_s']:.1f} s", engine["ratio"], TARGETS["build_ratio"])
+        out[-1]["gehaald"] = out[-1]["gehaald"] and check["ok"]
+        add(f"piekgeheugen {engine['name']} (generate {engine['generate_peak_mb']} MB, bouwen "
+            f"{engine['build_peak_mb']} MB)", f"{engine['peak_mb']:.0f} MB", "", engine["peak_mb"],
+            TARGETS["memory_mb"], absolute=True)
+        out[-1]["doel"] = f"≤ {TARGETS['memory_mb']} MB"
 
 
 def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
@@ -727,68 +905,74 @@ def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
         out.append({"wat": what, "wij": ours, "tegen": peer, "verhouding": "" if absolute else f"{ratio}×",
                     "doel": f"≤ {target}" + ("" if absolute else "×"), "gehaald": value <= target})
 
-    v = big["validate"]
-    add(f"valideren ({n} partners) / vloer: libyaml alleen", f"{v['ours_s']['median']:.2f} s",
-        f"{v['floor_s']['median']:.2f} s", v["ratio_floor"], TARGETS["validate_floor"])
-    if v["peer_check_jsonschema_s"]:
-        out.append({"wat": "valideren / check-jsonschema (alleen schema, ter info)", "wij": f"{v['ours_s']['median']:.2f} s",
-                    "tegen": f"{v['peer_check_jsonschema_s']['median']:.2f} s", "verhouding": f"{v['ratio_peer']}×",
-                    "doel": "—", "gehaald": True})
-    add("volledige build / basis (mkdocs-material, evenveel pagina's)", f"{big['build_s']:.1f} s",
-        f"{big['baseline_s']:.1f} s", big["build_ratio"], TARGETS["build_ratio"])
-    add("piekgeheugen van de build (alle processen)", f"{big['build_peak_mb']:.0f} MB", "", big["build_peak_mb"],
-        TARGETS["memory_mb"], absolute=True)
-    out[-1]["doel"] = f"≤ {TARGETS['memory_mb']} MB"
-    if len(rows) > 1:
-        growth = round(rows[-1]["build_s"] / rows[0]["build_s"], 2)
-        add(f"groei build {rows[0]['partners']:,} → {big['partners']:,}".replace(",", "."),
-            f"{rows[-1]['build_s']:.1f} s", f"{rows[0]['build_s']:.1f} s", growth, TARGETS["growth"])
-    worst_m = max(big["search"], key=lambda q: q["ratio_material"])
-    add(f"zoeken: eerste resultaat / mkdocs-material (slechtste: {worst_m['query']})",
-        f"{worst_m['ours_ms']['median']:.0f} ms", f"{worst_m['material_ms']['median']:.0f} ms",
-        worst_m["ratio_material"], TARGETS["search_vs_material"])
-    worst_p = max(big["search"], key=lambda q: q["ratio_pagefind"])
-    add(f"zoeken: eerste resultaat / Pagefind alleen (slechtste: {worst_p['query']})",
-        f"{worst_p['ours_ms']['median']:.0f} ms", f"{worst_p['pagefind_ms']['median']:.0f} ms",
-        worst_p["ratio_pagefind"], TARGETS["search_vs_pagefind"])
-    hs = big["home_search"]
-    add(f"zoeken vanaf de startpagina / mkdocs-material ({hs['query']})", f"{hs['ours_ms']['median']:.0f} ms",
-        f"{hs['material_ms']['median']:.0f} ms", hs["ratio"], TARGETS["home_search_vs_material"])
-    heaviest = max(big["search"], key=lambda q: q["search_kb_fetched"])
-    add(f"zoeken: opgehaald (meeste: {heaviest['query']})", f"{heaviest['search_kb_fetched']} KB", "",
-        heaviest["search_kb_fetched"], TARGETS["search_kb"], absolute=True)
-    out[-1]["doel"] = f"≤ {TARGETS['search_kb']} KB"
-    rm = big["region_map"]
-    add(f"regiokaart ({rm['places']} plaatsen): tijd / folium standaard", f"{rm['ours_ms']['median']:.0f} ms",
-        f"{rm['folium_ms']['median']:.0f} ms", rm["ratio_ms"], TARGETS["map_ms_vs_folium"])
-    add("regiokaart: bytes / folium standaard", f"{rm['ours_kb']} KB", f"{rm['folium_kb']} KB", rm["ratio_kb"],
-        TARGETS["map_kb_vs_folium"])
-    add("regiokaart: bytes", f"{rm['ours_kb']} KB", "", rm["ours_kb"], TARGETS["map_kb"], absolute=True)
-    out[-1]["doel"] = f"≤ {TARGETS['map_kb']} KB"
-    add("wegwijzer: opgehaald voor één regio", f"{big['wegwijzer_kb']} KB", "", big["wegwijzer_kb"],
-        TARGETS["wegwijzer_kb"], absolute=True)
-    out[-1]["doel"] = f"≤ {TARGETS['wegwijzer_kb']} KB"
-    ow = big["open_weight"]  # "nu open": the hours against the page without them (open_weight)
-    worst = ow["pages"][ow["worst"]]
-    add(f"nu open: uren op de pagina / pagina zonder ({worst['page']}; gzip + {worst['hours_gzip_kb']} KB; "
-        f"+ {ow['scripts_kb']} KB scripts één keer; wegwijzer + {ow['wegwijzer_hours_kb']} KB; "
-        f"kaart: {ow['map_first_popup_kb']} KB bij de eerste pop-up)",
-        f"{worst['hours_kb']} KB", f"{worst['page_kb']} KB", worst["share"], TARGETS["open_share"])
-    out[-1]["verhouding"] = f"{worst['share']:.1%}".replace(".", ",")
-    out[-1]["doel"] = f"≤ {TARGETS['open_share']:.0%}"
-    off = big["offline"]  # on the device: what the browser counts for its cache storage (bodies + its own overhead)
-    stored = off["storage_mb"] or off["mb"]
-    add(f"offline-pakket van één regio ({off['partners']} partners; tekst ingepakt: {off['mb']:.1f} MB aan bestanden, "
-        f"uitgepakt {off['files_mb']:.1f} MB; bewaard in {off['save_s']:.1f} s bij belasting {off['load'][0]:.1f}, "
-        f"doel ≤ {OFFLINE_TARGETS['offline_save_s']} s)", f"{stored:.1f} MB", "", stored,
-        OFFLINE_TARGETS["offline_mb"], absolute=True)
-    out[-1]["doel"] = f"≤ {OFFLINE_TARGETS['offline_mb']} MB"
-    out[-1]["gehaald"] = out[-1]["gehaald"] and off["save_s"] <= OFFLINE_TARGETS["offline_save_s"]
-    cov = big["coverage"]
-    add(f"dekking ({cov['pages']} pagina's, {cov['maps']} kaarten) / volledige build, zelfde run",
-        f"{cov['s']['median']:.2f} s", f"{big['build_s']:.1f} s", cov["share"], TARGETS["coverage_share"], absolute=True)
-    out[-1]["verhouding"] = f"{cov['share'] * 100:.1f}%"
-    out[-1]["doel"] = f"≤ {TARGETS['coverage_share'] * 100:.0f}%"
+    if "validate" in big:
+        v = big["validate"]
+        add(f"valideren ({n} partners) / vloer: libyaml alleen", f"{v['ours_s']['median']:.2f} s",
+            f"{v['floor_s']['median']:.2f} s", v["ratio_floor"], TARGETS["validate_floor"])
+        if v["peer_check_jsonschema_s"]:
+            out.append({"wat": "valideren / check-jsonschema (alleen schema, ter info)", "wij": f"{v['ours_s']['median']:.2f} s",
+                        "tegen": f"{v['peer_check_jsonschema_s']['median']:.2f} s", "verhouding": f"{v['ratio_peer']}×",
+                        "doel": "—", "gehaald": True})
+    if "build_s" in big:
+        add("volledige build / basis (mkdocs-material, evenveel pagina's)", f"{big['build_s']:.1f} s",
+            f"{big['baseline_s']:.1f} s", big["build_ratio"], TARGETS["build_ratio"])
+        out[-1]["gehaald"] = out[-1]["gehaald"] and big["engines"]["plugin"]["check"]["ok"]
+        add("piekgeheugen van de build (alle processen)", f"{big['build_peak_mb']:.0f} MB", "", big["build_peak_mb"],
+            TARGETS["memory_mb"], absolute=True)
+        out[-1]["doel"] = f"≤ {TARGETS['memory_mb']} MB"
+        if len(rows) > 1 and "build_s" in rows[0]:
+            growth = round(rows[-1]["build_s"] / rows[0]["build_s"], 2)
+            add(f"groei build {rows[0]['partners']:,} → {big['partners']:,}".replace(",", "."),
+                f"{rows[-1]['build_s']:.1f} s", f"{rows[0]['build_s']:.1f} s", growth, TARGETS["growth"])
+    engine_verdicts(big, add, out)
+    if "search" in big:
+        worst_m = max(big["search"], key=lambda q: q["ratio_material"])
+        add(f"zoeken: eerste resultaat / mkdocs-material (slechtste: {worst_m['query']})",
+            f"{worst_m['ours_ms']['median']:.0f} ms", f"{worst_m['material_ms']['median']:.0f} ms",
+            worst_m["ratio_material"], TARGETS["search_vs_material"])
+        worst_p = max(big["search"], key=lambda q: q["ratio_pagefind"])
+        add(f"zoeken: eerste resultaat / Pagefind alleen (slechtste: {worst_p['query']})",
+            f"{worst_p['ours_ms']['median']:.0f} ms", f"{worst_p['pagefind_ms']['median']:.0f} ms",
+            worst_p["ratio_pagefind"], TARGETS["search_vs_pagefind"])
+        hs = big["home_search"]
+        add(f"zoeken vanaf de startpagina / mkdocs-material ({hs['query']})", f"{hs['ours_ms']['median']:.0f} ms",
+            f"{hs['material_ms']['median']:.0f} ms", hs["ratio"], TARGETS["home_search_vs_material"])
+        heaviest = max(big["search"], key=lambda q: q["search_kb_fetched"])
+        add(f"zoeken: opgehaald (meeste: {heaviest['query']})", f"{heaviest['search_kb_fetched']} KB", "",
+            heaviest["search_kb_fetched"], TARGETS["search_kb"], absolute=True)
+        out[-1]["doel"] = f"≤ {TARGETS['search_kb']} KB"
+        rm = big["region_map"]
+        add(f"regiokaart ({rm['places']} plaatsen): tijd / folium standaard", f"{rm['ours_ms']['median']:.0f} ms",
+            f"{rm['folium_ms']['median']:.0f} ms", rm["ratio_ms"], TARGETS["map_ms_vs_folium"])
+        add("regiokaart: bytes / folium standaard", f"{rm['ours_kb']} KB", f"{rm['folium_kb']} KB", rm["ratio_kb"],
+            TARGETS["map_kb_vs_folium"])
+        add("regiokaart: bytes", f"{rm['ours_kb']} KB", "", rm["ours_kb"], TARGETS["map_kb"], absolute=True)
+        out[-1]["doel"] = f"≤ {TARGETS['map_kb']} KB"
+        add("wegwijzer: opgehaald voor één regio", f"{big['wegwijzer_kb']} KB", "", big["wegwijzer_kb"],
+            TARGETS["wegwijzer_kb"], absolute=True)
+        out[-1]["doel"] = f"≤ {TARGETS['wegwijzer_kb']} KB"
+        ow = big["open_weight"]  # "nu open": the hours against the page without them (open_weight)
+        worst = ow["pages"][ow["worst"]]
+        add(f"nu open: uren op de pagina / pagina zonder ({worst['page']}; gzip + {worst['hours_gzip_kb']} KB; "
+            f"+ {ow['scripts_kb']} KB scripts één keer; wegwijzer + {ow['wegwijzer_hours_kb']} KB; "
+            f"kaart: {ow['map_first_popup_kb']} KB bij de eerste pop-up)",
+            f"{worst['hours_kb']} KB", f"{worst['page_kb']} KB", worst["share"], TARGETS["open_share"])
+        out[-1]["verhouding"] = f"{worst['share']:.1%}".replace(".", ",")
+        out[-1]["doel"] = f"≤ {TARGETS['open_share']:.0%}"
+        off = big["offline"]  # on the device: what the browser counts for its cache storage (bodies + its own overhead)
+        stored = off["storage_mb"] or off["mb"]
+        add(f"offline-pakket van één regio ({off['partners']} partners; tekst ingepakt: {off['mb']:.1f} MB aan bestanden, "
+            f"uitgepakt {off['files_mb']:.1f} MB; bewaard in {off['save_s']:.1f} s bij belasting {off['load'][0]:.1f}, "
+            f"doel ≤ {OFFLINE_TARGETS['offline_save_s']} s)", f"{stored:.1f} MB", "", stored,
+            OFFLINE_TARGETS["offline_mb"], absolute=True)
+        out[-1]["doel"] = f"≤ {OFFLINE_TARGETS['offline_mb']} MB"
+        out[-1]["gehaald"] = out[-1]["gehaald"] and off["save_s"] <= OFFLINE_TARGETS["offline_save_s"]
+    if "coverage" in big:
+        cov = big["coverage"]
+        add(f"dekking ({cov['pages']} pagina's, {cov['maps']} kaarten) / volledige build, zelfde run",
+            f"{cov['s']['median']:.2f} s", f"{big['build_s']:.1f} s", cov["share"], TARGETS["coverage_share"], absolute=True)
+        out[-1]["verhouding"] = f"{cov['share'] * 100:.1f}%"
+        out[-1]["doel"] = f"≤ {TARGETS['coverage_share'] * 100:.0f}%"
     if serve is not None:
         add(f"make serve: wijziging zichtbaar / mkdocs serve ({serve['pages']} pagina's)",
             f"{serve['ours_s']['median']:.1f} s", f"{serve['mkdocs_s']['median']:.1f} s", serve["ratio"],
@@ -798,13 +982,28 @@ def verdicts(rows: list[dict], serve: dict | None) -> list[dict]:
 
 def print_table(rows: list[dict], serve: dict | None, checks: list[dict]) -> None:
     print()
-    print(f"{'partners':>9} {'valideren':>10} {'vloer':>8} {'build':>8} {'basis':>8} {'ratio':>6} {'geheugen':>9} "
-          f"{'site':>8} {'pagina':>7} {'grootste pagina':>34}")
+    if any("validate" in r and "build_s" in r for r in rows):
+        print(f"{'partners':>9} {'valideren':>10} {'vloer':>8} {'build':>8} {'basis':>8} {'ratio':>6} {'geheugen':>9} "
+              f"{'site':>8} {'pagina':>7} {'grootste pagina':>34}")
     for r in rows:
-        print(f"{r['partners']:>9} {r['validate']['ours_s']['median']:>8.2f} s {r['validate']['floor_s']['median']:>6.2f} s "
-              f"{r['build_s']:>6.1f} s {r['baseline_s']:>6.1f} s {r['build_ratio']:>5}× {r['build_peak_mb']:>6.0f} MB "
-              f"{r['site_mb']:>5.0f} MB {r['pages']:>7} {r['largest_page'] + ' ' + str(r['largest_page_kb']) + ' KB':>34}")
+        if "validate" in r and "build_s" in r:
+            print(f"{r['partners']:>9} {r['validate']['ours_s']['median']:>8.2f} s {r['validate']['floor_s']['median']:>6.2f} s "
+                  f"{r['build_s']:>6.1f} s {r['baseline_s']:>6.1f} s {r['build_ratio']:>5}× {r['build_peak_mb']:>6.0f} MB "
+                  f"{r['site_mb']:>5.0f} MB {r['pages']:>7} {r['largest_page'] + ' ' + str(r['largest_page_kb']) + ' KB':>34}")
+    for r in rows:  # the three engines, each against the same baseline of this size
+        print(f"\nbouwen bij {r['partners']} partners, basis (mkdocs-material, evenveel pagina's) {r['baseline_s']:.1f} s "
+              f"(belasting {r['load'][0]:.1f} → {r['load'][1]:.1f}):")
+        print(f"  {'motor':<44} {'tijd (min–max)':>22} {'verhouding':>10} {'geheugen':>9} {'pagina':>7} {'site':>8} "
+              f"{'zoekindex':>9}  controle")
+        for e in r["engines"].values():
+            t, c = e["total_s"], e["check"]
+            print(f"  {e['name']:<44} {t['median']:>6.1f} s ({t['min']:.1f}–{t['max']:.1f}) {e['ratio']:>9}× "
+                  f"{e['peak_mb']:>6.0f} MB {e['pages']:>7} {e['site_mb']:>5.0f} MB {e['search_index_mb']:>6.1f} MB  "
+                  f"{'in orde' if c['ok'] else 'ONVOLLEDIG'} ({c['partner_pages']} partnerpagina's, "
+                  f"zoekindex {'ja' if c['search_index'] else 'nee'}, {c['map_data_files']} kaartbestanden)")
     for r in rows:
+        if "search" not in r:
+            continue
         print(f"\nzoeken bij {r['partners']} partners (wij / Pagefind alleen / mkdocs-material, ms; KB):")
         for q in r["search"]:
             print(f"  {q['query']:<14} {q['ours_ms']['median']:>6.0f} / {q['pagefind_ms']['median']:>6.0f} / "
@@ -825,14 +1024,28 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-jsonschema-peer", action="store_true",
                         help="skip check-jsonschema (a few minutes at 10,000 partners; it is reported, not a target)")
+    parser.add_argument("--engines", default=",".join(ENGINES),
+                        help="which builds to measure, comma-separated: plugin (mkdocs build with the plugin), "
+                             "generate (netwerkkaart generate + plain mkdocs-material), zensical (generate + Zensical); "
+                             "search, map, offline and coverage need plugin")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the build rows (no validate, coverage, search, map, offline; add --no-serve)")
+    parser.add_argument("--engine-timeout", type=float, default=None, metavar="S",
+                        help="stop the generate engines' build after S seconds (its time is then a lower bound)")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "flanders.json")
     args = parser.parse_args(argv)
+    engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
+    if not engines or set(engines) - set(ENGINES):
+        parser.error(f"--engines: kies uit {', '.join(ENGINES)}")
     rows = []
     with tempfile.TemporaryDirectory(prefix="netwerkkaart-bench-") as tmp:
         work = Path(tmp)
         for size in args.sizes:
             print(f"… {size} partners", flush=True)
-            rows.append(measure_size(work, size, args.runs, not args.no_jsonschema_peer))
+            before = os.getloadavg()[0]
+            rows.append(measure_size(work, size, args.runs, not args.no_jsonschema_peer, engines, args.builds_only,
+                                     args.engine_timeout))
+            rows[-1]["load"] = [round(before, 1), round(os.getloadavg()[0], 1)]  # 1-minute load, before and after
         serve_row = None
         if not args.no_serve:
             print(f"… mkdocs serve, {args.serve_partners} partners", flush=True)
@@ -844,6 +1057,8 @@ def main(argv: list[str] | None = None) -> dict:
                          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB, "
                          f"Python {platform.python_version()}, {platform.platform()}",
               "note": "Absolute times are this machine's; the targets are the ratios and the byte/memory figures.",
+              "engines": list(engines),
+              "zensical": zensical_version(zensical_command()) if "zensical" in engines else None,
               "queries": QUERIES, "sizes": rows, "serve": serve_row, "targets": TARGETS, "verdicts": checks}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")

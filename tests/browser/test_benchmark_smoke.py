@@ -29,6 +29,23 @@ def test_flanders_benchmark_measures_every_row_side_by_side(tmp_path):
     assert validate["peer_check_jsonschema_s"]["median"] > 0  # the peer really ran (it is installed by .[test])
     assert size["build_s"] > 0 and size["baseline_s"] > 0 and size["build_peak_mb"] > 0
 
+    # The same site by the three engines (plugin; generate + plain mkdocs-material; generate + Zensical), each
+    # against the same baseline, and each output checked: a build that misses pages, search or maps cannot win.
+    engines = size["engines"]
+    assert sorted(engines) == ["generate", "plugin", "zensical"]
+    for name, engine in engines.items():
+        assert engine["total_s"]["median"] > 0 and engine["peak_mb"] > 0, name
+        assert engine["ratio"] == round(engine["total_s"]["median"] / size["baseline_s"], 2), name
+        assert engine["pages"] > 40 and engine["site_mb"] > 0 and engine["search_index_mb"] > 0, name
+        check = engine["check"]
+        assert check["ok"] and check["partner_pages"] == 40 and check["search_index"] and check["map_data_files"] > 0, name
+    for name in ("generate", "zensical"):  # generate, then the engine's own build, both measured
+        engine = engines[name]
+        assert engine["generate_s"]["median"] > 0 and engine["build_s"]["median"] > 0, name
+        assert engine["generate_peak_mb"] > 0 and engine["build_peak_mb"] > 0, name
+    assert engines["zensical"]["version"] == "0.0.73"  # the version installed by .[test] (docs/zensical.md)
+    assert result["zensical"] == "0.0.73"
+
     assert len(size["search"]) == 6
     for query in size["search"]:
         assert query["results"] > 0, query  # every query finds something at this size too
@@ -51,8 +68,11 @@ def test_flanders_benchmark_measures_every_row_side_by_side(tmp_path):
 
     # One table: each target with ours, the peer or floor, the ratio and the target.
     rows = {row["wat"].split(" (")[0].split(" / ")[0]: row for row in result["verdicts"]}
-    for name in ("volledige build", "make serve: wijziging zichtbaar", "regiokaart: bytes", "offline-pakket van één regio", "dekking"):
+    for name in ("volledige build", "make serve: wijziging zichtbaar", "regiokaart: bytes", "offline-pakket van één regio", "dekking",
+                 "build generate + mkdocs-material", "build generate + Zensical",
+                 "piekgeheugen generate + mkdocs-material", "piekgeheugen generate + Zensical"):
         assert name in rows, sorted(rows)
     for row in result["verdicts"]:
         assert row["wij"] and row["doel"], row
     assert "verhouding" in done.stdout and "doel" in done.stdout
+    assert "generate + Zensical" in done.stdout and "ONVOLLEDIG" not in done.stdout
