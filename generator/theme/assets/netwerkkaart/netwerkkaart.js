@@ -128,16 +128,23 @@
     return pagefind;
   }
 
-  // One index per region (search.py: pagefind/regio/<regio>/) beside the site-wide one in pagefind/,
-  // merged into the one search with Pagefind's mergeIndex when a query needs it: a query with a place
-  // only the regions of that place (and of partners of another region that work there, "ook"), any
-  // other query every region. A region merged once stays merged for later queries on this page.
-  var merged = {};  // region id -> promise: true once its index is part of the search
+  // One index per group of regions (search.py: pagefind/regio/<group>/; termen.json "groepen": region ->
+  // group) beside the site-wide one in pagefind/, merged into the one search with Pagefind's mergeIndex
+  // when a query needs it: a query with a place only the groups of that place's regions (and of partners
+  // of another region that work there, "ook"), any other query every group. A group merged once stays
+  // merged for later queries on this page.
+  var merged = {};  // group name -> promise: true once its index is part of the search
   function indexesFor(read, data) {
     if (!read.place) return data.indexen || [];
-    var ids = read.place.regions.slice();
+    var groups = data.groepen || {};
+    var regions = read.place.regions.slice();
     read.place.nis.forEach(function (nis) {
-      ((data.ook || {})[nis] || []).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+      ((data.ook || {})[nis] || []).forEach(function (id) { if (regions.indexOf(id) < 0) regions.push(id); });
+    });
+    var ids = [];
+    regions.forEach(function (id) {
+      var group = groups[id] || id;
+      if (ids.indexOf(group) < 0) ids.push(group);
     });
     return ids;
   }
@@ -168,7 +175,7 @@
       }).then(function (data) {
         data.vragen.forEach(function (q) { q.pattern = wordsPattern(q.w); });
         return data;
-      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [], indexen: [], ook: {} }; });
+      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [], indexen: [], groepen: {}, ook: {} }; });
     }
     return terms;
   }
