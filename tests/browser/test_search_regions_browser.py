@@ -75,3 +75,35 @@ def test_regions_of_one_group_are_one_index(page, example_site, model):
     assert {u.split("/")[2] for u in fetched if u.startswith("pagefind/regio/")} == {"dender"}
     hrefs, fetched = fetched_search(page, base, "schulden Hamme")
     assert hrefs and "/partners/sociaal-huis-hamme/" in hrefs[0]
+
+
+def _regions_of(hrefs, model):
+    """The region of each result: a partner's own, else the region folder the page is in."""
+    partners = {p.id: p.region for p in model.partners}
+    found = []
+    for h in hrefs:
+        path = h.split("://", 1)[-1].split("/", 1)[-1] if "://" in h else h.lstrip("./")
+        parts = [x for x in path.split("/") if x and x != ".."]
+        found.append(partners.get(parts[-1]) if parts[:1] == ["partners"] else (parts[0] if parts else ""))
+    return found
+
+
+def test_a_word_of_one_group_brings_no_shortened_word_matches_of_the_other(page, grouped_site, model):
+    """"Werkwinkel" (a partner's name) is only in a page of the dender group; Pagefind searched the
+    voorkempen index for the longest start of it that is there and listed 12 pages of Voorkempen after
+    the partner. Now: the partner, and no page of the other group."""
+    base, _ = grouped_site
+    for query, partner in [("Werkwinkel", "werkwinkel-dendermonde"), ("Speelvogel", "bko-de-speelvogel-hamme")]:
+        hrefs, fetched = fetched_search(page, base, query)
+        assert {u.split("/")[2] for u in fetched if u.startswith("pagefind/regio/")} == {"dender", "voorkempen"}
+        assert hrefs and f"/partners/{partner}/" in hrefs[0], hrefs
+        # before: 13 and 5 results, the later ones pages of Voorkempen that have a word starting "werk" or
+        # "speel"; now the partner and those that help with the question the word belongs to (vragen)
+        assert len(hrefs) <= 3 and not any("/voorkempen/" in h for h in hrefs), hrefs
+        assert page.text_content("[data-nk-search-status]").startswith(f"{len(hrefs)} ")
+
+
+def test_a_start_of_a_word_still_finds_the_words_it_starts(page, grouped_site):
+    base, _ = grouped_site
+    hrefs, _ = fetched_search(page, base, "kinderop")  # no page has "kinderop" itself: Pagefind's own matching
+    assert any("/levensdomeinen/kinderopvang/" in h for h in hrefs), hrefs
