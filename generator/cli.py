@@ -258,7 +258,7 @@ def validate(map: Path, fmt: str, strict: bool) -> None:
                    "anders de map van --config, anders de huidige map).")
 @click.option("--config", "config_file", default=None, type=Pad(exists=True, dir_okay=False, path_type=Path),
               help="De mkdocs.yml van het project: de naam, het adres, de eigen pagina's (docs_dir), nav, "
-                   "repo_url en de instellingen van de netwerkkaart-plugin (tiles, tiles_attribution, search, "
+                   "repo_url en de instellingen van de netwerkkaart-plugin (tiles, tiles_attribution, search, search_group_pages, "
                    "edit_uri, data_dir) gelden ook hier (standaard: mkdocs.yml in de map van --data, als die er is).")
 @click.option("--site-url", envvar="NK_SITE_URL", default=None,
               help="Het adres van de site: links in de downloads en de feed (standaard: NK_SITE_URL, "
@@ -306,6 +306,8 @@ def generate(outdir: Path, data: Path | None, config_file: Path | None, site_url
     tiles = tegels if tegels is not None else project.plugin.get("tiles")
     settings = core.Settings(site_url=site_url, site_name=naam,
                              search=zoeken if zoeken is not None else project.plugin.get("search", True),
+                             **({"search_group_pages": project.plugin["search_group_pages"]}
+                                if "search_group_pages" in project.plugin else {}),
                              **({} if tiles is None else {"tiles": core.tiles_setting(tiles)}),
                              **({"tiles_attribution": project.plugin["tiles_attribution"]}
                                 if "tiles_attribution" in project.plugin else {}))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import export, freshness, history, hours, i18n, maps, offline, schema, search, sheet, urls, wegwijzer
+from .search import GROUP_PAGES
 from .html import e
 from .model import build_site
 from .pages import DATA, Page, news_feed, render_site
@@ -42,6 +43,7 @@ class Settings:
     tiles_attribution: str = maps.DEFAULT_ATTRIBUTION
     today: datetime.date | None = None  # the build date; None: freshness.today() (NK_VANDAAG fixes it)
     search: bool = True  # a Pagefind index from the search documents
+    search_group_pages: int = GROUP_PAGES  # the page budget of one search index group (search.partition)
     history: bool = True  # "Wat is nieuw" from the data folder's git history
     cache: dict | None = None  # loaded files by path, kept between builds (`mkdocs serve`)
 
@@ -72,6 +74,7 @@ class Build:
     # made beside the build (runner.py): site path -> a function returning the content
     jobs: dict[str, Callable[[], str | bytes]] = field(default_factory=dict)
     search: bool = True  # index :meth:`search_documents` (search.py)
+    search_groups: dict[str, str] = field(default_factory=dict)  # region id -> its index group (search.packs)
     news: list | None = None  # history.Entry per partner per day; None: no git history
     example: bool = False  # the data is example data (a banner on every page)
     regions: list[tuple[str, str]] = field(default_factory=list)  # (name, id), for the nav
@@ -117,6 +120,8 @@ def build(data_dir: Path, settings: Settings = Settings()) -> Build:
     map_files, site_maps = maps.render_maps(site, maps.Tiles(settings.tiles, settings.tiles_attribution))
     out.news = history.entries(root) if settings.history else None
     out.pages = render_site(site, maps={m.page_url: m for m in site_maps}, news=out.news)
+    out.search_groups = packed = search.packs(out.pages, settings.search_group_pages)
+    out.jobs[search.TERMS] = lambda: search.terms_json(site, packed)  # which group holds which region
     out.files = [SiteFile(f.path, f.content) for f in map_files + maps.asset_files()]
     out.files.append(SiteFile(hours.HOLIDAYS_ASSET, hours.holidays_script(today)))
     out.files += [SiteFile(f.path, f.content) for f in i18n.asset_files()]  # one catalogue per family language

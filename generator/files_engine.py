@@ -49,8 +49,9 @@ class ProjectError(Exception):
 # the netwerkkaart plugin's options (plugin.NetwerkkaartConfig) that generate honours: name -> (type, example)
 PLUGIN_OPTIONS = {"data_dir": (str, "data_dir: gegevens"), "edit_uri": (str, "edit_uri: edit/main/"),
                   "search": (bool, "search: true"), "tiles": (str, "tiles: geen"),
-                  "tiles_attribution": (str, 'tiles_attribution: "© OpenStreetMap"')}
-TYPE_NAMES = {str: "tekst", bool: "true of false"}
+                  "tiles_attribution": (str, 'tiles_attribution: "© OpenStreetMap"'),
+                  "search_group_pages": (int, "search_group_pages: 2500")}
+TYPE_NAMES = {str: "tekst", bool: "true of false", int: "een geheel getal"}
 
 
 @dataclass
@@ -135,7 +136,8 @@ def read_project(config: Path) -> Project:
         if name == "netwerkkaart":
             options = value if isinstance(value, dict) else {}
     for key, value in options.items():
-        if key in PLUGIN_OPTIONS and value is not None and not isinstance(value, PLUGIN_OPTIONS[key][0]):
+        if key in PLUGIN_OPTIONS and value is not None and (not isinstance(value, PLUGIN_OPTIONS[key][0])
+                                                            or PLUGIN_OPTIONS[key][0] is int and isinstance(value, bool)):
             kind, example = PLUGIN_OPTIONS[key]
             raise ProjectError("NK721", option=key, target=str(config), expected=TYPE_NAMES[kind],
                                found=repr(value) if not isinstance(value, (dict, list)) else "een lijst",

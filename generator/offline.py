@@ -28,7 +28,7 @@ from .html import e
 FOLDER = "offline/"  # offline/<regio>.json: one manifest per region
 WORKER = "netwerkkaart-sw.js"  # at the site root (a service worker's scope is its folder)
 OFFLINE_PAGE = "offline.html"  # what the worker shows for a page that was not saved
-# Pagefind: the engine and the site-wide index (pagefind/), the region's own index (pagefind/regio/<regio>/,
+# Pagefind: the engine and the site-wide index (pagefind/), the index of the region's group (pagefind/regio/<group>/,
 # search.py) with every chunk and filter (a word can be in any chunk); of the fragments (one per page,
 # the text of a result) only the region's own pages'. Not the ready-made UIs (we have our own).
 SEARCH_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
@@ -183,6 +183,17 @@ def _index_files(site: Path, folder: str) -> list[str]:
                           for p in index.glob(pattern) if p.is_file())
 
 
+def _search_groups(tree: Built) -> dict[str, str]:
+    """Region id -> the index group that holds it, as termen.json tells the browser (search.terms)."""
+    from .search import TERMS
+
+    try:
+        packed = json.loads(tree.file(TERMS).read_text("utf-8")).get("groepen", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return packed if isinstance(packed, dict) else {}
+
+
 def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -> dict[str, dict]:
     """Per region id, its manifest: the data date, a version (hash of every listed file's bytes), the
     files (site paths, relative to the site root: never a query or a fragment) and their bytes.
@@ -203,12 +214,14 @@ def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -
             sizes[path], digests[path] = len(content), hashlib.blake2b(content, digest_size=16).digest()
         return True
 
+    packed = _search_groups(tree)
     result = {}
     for region in the_plan.regions:
         own = list(region.pages) + sorted(fragments[p] for p in region.pages if p in fragments)
-        # the region's search index, and that of each other region whose partner pages it holds
-        regions = {region.id} | {f.split("/")[2] for f in own if f.startswith(urls.SEARCH_REGIONS + "/")}
-        own += [f for r in sorted(regions) for f in _index_files(site, urls.search_index(r))]
+        # the search index of the region's group, and that of each other group whose partner pages it holds
+        indexes = {packed.get(region.id, region.id)} | {f.split("/")[2] for f in own
+                                                        if f.startswith(urls.SEARCH_REGIONS + "/")}
+        own += [f for g in sorted(indexes) for f in _index_files(site, urls.search_index(g))]
         own += sorted(p.relative_to(site).as_posix() for p in (site / urls.MAPS / "dekking" / region.id).glob("*.json"))
         files = [p for p in dict.fromkeys(shared + own) if known(p)]
         version = hashlib.blake2b(digest_size=12)

@@ -32,6 +32,8 @@ class NetwerkkaartConfig(base.Config):
     data_dir = c.Optional(c.Dir(exists=True))  # folder with partners/ and regions/; default: next to mkdocs.yml
     edit_uri = c.Optional(c.Type(str))  # e.g. "edit/main/": "edit this page" opens the YAML file
     search = c.Type(bool, default=True)  # build the Pagefind search index (beside the site)
+    # pages per search index group (search.partition); smaller: less memory for Pagefind, more indexes to merge
+    search_group_pages = c.Type(int, default=core.GROUP_PAGES)
     tiles = c.Type(str, default=maps.DEFAULT_TILES)  # XYZ tile URL for the background map, or "geen"
     tiles_attribution = c.Type(str, default=maps.DEFAULT_ATTRIBUTION)
 
@@ -80,7 +82,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
         # `mkdocs serve` keeps the loaded files between builds; a single build lets them go (memory)
         return core.Settings(site_url=config.site_url or "", site_name=config.site_name,
                              tiles=core.tiles_setting(self.config.tiles), tiles_attribution=self.config.tiles_attribution,
-                             search=self.config.search, cache=self.records if self.serving else None)
+                             search=self.config.search, search_group_pages=self.config.search_group_pages,
+                             cache=self.records if self.serving else None)
 
     def _take(self, pages, files) -> None:
         self.pages, self.map_files = pages, list(files)

@@ -211,6 +211,7 @@ class SiteWork:
         self.jobs = made.jobs
         self.search = made.search
         self.documents = made.search_documents() if made.search else None
+        self.search_groups = made.search_groups
         self.plan = made.offline
         self.manifests = manifests
         self.files: FilesBeside | None = None
@@ -224,7 +225,7 @@ class SiteWork:
         self.files = FilesBeside(self.jobs)
         if self.documents is not None:
             try:
-                self.index = SearchIndex(self.documents)
+                self.index = SearchIndex(self.documents, self.search_groups)
             except BaseException:
                 self.files.cancel()
                 raise

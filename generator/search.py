@@ -4,8 +4,8 @@ Pagefind indexes only what is inside ``data-pagefind-body``, and that is the bod
 pages. So the index is built from those bodies, as soon as the pages exist: a child process writes
 each body as a small HTML file and runs Pagefind on them, on the second core, while MkDocs renders
 the site (runner.py). The engine copies the result into the site at the end (why: docs/over-snelheid.md).
-One index per region plus one for the site-wide pages, made one after the other (memory: see "one
-index per region" below); the browser merges them (netwerkkaart.js, docs/over-zoeken.md).
+One index per group of regions plus one for the site-wide pages, made one after the other (memory: see
+"index groups" below); the browser merges them (netwerkkaart.js, docs/over-zoeken.md).
 """
 
 from __future__ import annotations
@@ -90,9 +90,10 @@ def municipality_tags(municipality) -> str:
             f'<p hidden>{token("g", municipality.nis)}</p>')
 
 
-def terms(site) -> dict:
+def terms(site, packed: dict[str, str] | None = None) -> dict:
     """What netwerkkaart.js needs to read a query: every place name, deelgemeente and postcode (folded)
-    with its municipalities' NIS codes and regions, and every question with the words people use."""
+    with its municipalities' NIS codes and regions, every question with the words people use, and
+    which index group holds each region (``packed``: see packs; default: a group per region)."""
     places: dict[str, list[str]] = {}
     regions: dict[str, str] = {}
     for r in site.regions:
@@ -108,7 +109,7 @@ def terms(site) -> dict:
             item = questions.setdefault(q.id, {"id": q.id, "v": q.vraag, "t": token("v", q.id), "w": []})
             item["w"] += [w for w in dict.fromkeys(fold(x) for x in q.woorden) if w not in item["w"]]
     pages = {m.nis: token("g", m.nis) for r in site.regions for m in r.municipalities}
-    # Each region has its own index (see "one index per region" below); a partner that has an address or
+    # Each region is in one index group (see "index groups" below); a partner that has an address or
     # works in a municipality of another region is in its own region's index: "ook" lists those regions.
     also: dict[str, list[str]] = {}
     for r in site.regions:
@@ -117,27 +118,34 @@ def terms(site) -> dict:
             for nis in located if partner.hele_regio else located | set(partner.werkgebied):
                 if regions.get(nis, r.id) != r.id and r.id not in also.setdefault(nis, []):
                     also[nis].append(r.id)
+    packed = {r.id: (packed or {}).get(r.id, r.id) for r in site.regions}
     return {"plaatsen": places, "regios": regions, "pagina": pages, "vragen": list(questions.values()),
-            "indexen": [r.id for r in site.regions], "ook": {nis: sorted(ids) for nis, ids in sorted(also.items())}}
+            "indexen": sorted(set(packed.values())), "groepen": packed,
+            "ook": {nis: sorted(ids) for nis, ids in sorted(also.items())}}
 
 
-def terms_json(site) -> str:
-    return json.dumps(terms(site), ensure_ascii=False, separators=(",", ":"))
+def terms_json(site, packed: dict[str, str] | None = None) -> str:
+    return json.dumps(terms(site, packed), ensure_ascii=False, separators=(",", ":"))
 
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message says why (in Dutch, for the build log)."""
 
 
-# -- one index per region -----------------------------------------------------------------
+# -- index groups -------------------------------------------------------------------------
 # Pagefind holds every page it indexes in memory (about 80 MB per 1,000 pages, whatever the text), so
-# one index of 10,000 partner pages took 830 MB. Each region gets its own index instead, made one after
-# the other: at most one Pagefind runs, as large as the largest region. pagefind/ holds the engine and
-# the index of the site-wide pages; pagefind/regio/<regio>/ (urls.search_index) a region's index: its
-# region, municipality and levensdomein pages and its partners' pages, nothing of the engine.
-# netwerkkaart.js merges the indexes it needs into one search with Pagefind's mergeIndex.
+# one index of 10,000 partner pages took 830 MB. The regions are packed into index groups of at most
+# GROUP_PAGES pages instead (partition; a region is never split), made one after the other: at most one
+# Pagefind runs, as large as the largest group. Not one index per region: a query without a place merges
+# every index, and each merged index costs the browser its own word chunks and time (16 regions: 2.5x
+# the bytes of one index). pagefind/ holds the engine and the index of the site-wide pages;
+# pagefind/regio/<group>/ (urls.search_index; a group is named after its first region) a group's index:
+# its regions' region, municipality and levensdomein pages and their partners' pages, nothing of the
+# engine. termen.json says which group holds which region; netwerkkaart.js merges the indexes it needs
+# into one search with Pagefind's mergeIndex.
 
 SITE_WIDE = ""  # the group of the pages of no region
+GROUP_PAGES = 2500  # the page budget of one index group (see partition; Settings.search_group_pages)
 EMPTY = "pagefind-leeg/"  # the one document of an empty site-wide index (Pagefind refuses no pages)
 
 
@@ -152,8 +160,34 @@ def group(page, regions: frozenset[str]) -> str:
     return first if first in regions else SITE_WIDE
 
 
-def groups(pages) -> dict[str, list]:
-    """The searchable ``pages`` per index (SITE_WIDE first, always there), regions sorted by id."""
+def region_sizes(pages) -> dict[str, int]:
+    """The number of searchable ``pages`` of each region (regions sorted by id)."""
+    sizes = {key: len(members) for key, members in _by_region(pages).items() if key != SITE_WIDE}
+    return dict(sorted(sizes.items()))
+
+
+def partition(sizes: dict[str, int], budget: int = GROUP_PAGES) -> dict[str, list[str]]:
+    """The regions packed into index groups: greedy, in the order of ``sizes`` (a stable order: by id),
+    a region joins the current group while the group stays within ``budget`` pages, else starts the
+    next one (a region is never split: one larger than the budget is a group of its own). A group is
+    named after its first region, its folder is urls.search_index(name). Returns {name: [region ids]}."""
+    found: dict[str, list[str]] = {}
+    name, total = None, 0
+    for region, size in sizes.items():
+        if name is None or total + size > budget:
+            name, total = region, 0
+            found[name] = []
+        found[name].append(region)
+        total += size
+    return found
+
+
+def packs(pages, budget: int = GROUP_PAGES) -> dict[str, str]:
+    """Per region id, the name of its index group (see partition)."""
+    return {region: name for name, regions in partition(region_sizes(pages), budget).items() for region in regions}
+
+
+def _by_region(pages) -> dict[str, list]:
     searchable = [p for p in pages if p.searchable]
     regions = frozenset(parts[1] for p in searchable
                         if len(parts := (p.source or "").replace("\\", "/").split("/")) >= 3
@@ -161,7 +195,18 @@ def groups(pages) -> dict[str, list]:
     found: dict[str, list] = {SITE_WIDE: []}
     for page in searchable:
         found.setdefault(group(page, regions), []).append(page)
-    return {key: found[key] for key in [SITE_WIDE, *sorted(k for k in found if k != SITE_WIDE)]}
+    return found
+
+
+def groups(pages, packed: dict[str, str] | None = None) -> dict[str, list]:
+    """The searchable ``pages`` per index: SITE_WIDE first (always there), then each index group
+    (``packed``: region id -> group name; default: packs(pages)), by name."""
+    found = _by_region(pages)
+    packed = packs(pages) if packed is None else packed
+    result: dict[str, list] = {SITE_WIDE: found.pop(SITE_WIDE)}
+    for region in sorted(found):
+        result.setdefault(packed.get(region, region), []).extend(found[region])
+    return {key: result[key] for key in [SITE_WIDE, *sorted(k for k in result if k != SITE_WIDE)]}
 
 
 DOCUMENT = ('<!doctype html><html lang="' + LANGUAGE + '"><head><meta charset="utf-8"><title>{title}</title></head>'
@@ -246,7 +291,7 @@ def _copy_into(site_dir: str | Path, keys: list[str]):
         outputs = {key: _output(folder, key) for key in keys}
         for key, output in outputs.items():
             if not (output / "pagefind-entry.json").is_file():
-                raise SearchIndexError(f"Pagefind maakte geen index{f' voor regio {key}' if key else ''}.")
+                raise SearchIndexError(f"Pagefind maakte geen index{f' voor de indexgroep {key}' if key else ''}.")
         target = Path(site_dir) / SEARCH_INDEX
         fresh = Path(site_dir) / f".{SEARCH_INDEX}-nieuw"
         shutil.rmtree(fresh, ignore_errors=True)
@@ -272,8 +317,8 @@ class SearchIndex:
     """Starts indexing ``pages`` (those with ``searchable``) at once, beside the build (runner.py);
     :meth:`finish` puts the index in the site, :meth:`cancel` stops it."""
 
-    def __init__(self, pages) -> None:
-        grouped = groups(pages)
+    def __init__(self, pages, packed: dict[str, str] | None = None) -> None:
+        grouped = groups(pages, packed)
         self.keys = list(grouped)
         self.documents = Path(tempfile.mkdtemp(prefix="netwerkkaart-zoekdocumenten-"))
         atexit.register(self._clean)

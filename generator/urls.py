@@ -12,7 +12,7 @@ SHEET = "mijn-netwerk/"
 MAPS = "kaarten"  # map documents and their data
 MAP_DOCUMENT = f"{MAPS}/kaart.html"  # every map: kaart.html?d=<name of its JSON>
 SEARCH_INDEX = "pagefind"  # the search engine and the index of the site-wide pages (search.py)
-SEARCH_REGIONS = f"{SEARCH_INDEX}/regio"  # one index per region: pagefind/regio/<regio>/ (search.py)
+SEARCH_REGIONS = f"{SEARCH_INDEX}/regio"  # one index per group of regions: pagefind/regio/<group>/ (search.py)
 EXPORT = "export"  # open-data downloads
 NEWS = "wat-is-nieuw/"
 WEGWIJZER = "wegwijzer/"  # from the family's question to the right help (wegwijzer.py)
@@ -24,9 +24,10 @@ RESERVED = frozenset({DIRECTORY.strip("/"), SEARCH.strip("/"), SHEET.strip("/"),
                       "offline"})  # offline/<regio>.json: the offline packs (offline.py)
 
 
-def search_index(region_id: str) -> str:
-    """The folder of a region's own search index (its region, municipality, levensdomein and partner pages)."""
-    return f"{SEARCH_REGIONS}/{region_id}/"
+def search_index(group: str) -> str:
+    """The folder of an index group's search index (its regions' region, municipality, levensdomein and
+    partner pages); a group is named after its first region (search.partition)."""
+    return f"{SEARCH_REGIONS}/{group}/"
 
 
 def region(region_id: str) -> str:

@@ -1,6 +1,7 @@
 """The build core (generator/core.py) and the files engine (`netwerkkaart generate`, files_engine.py):
 one build as data, written as a self-contained project for plain mkdocs-material and Zensical."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -241,3 +242,16 @@ def test_the_projects_own_nav_and_edit_uri_go_to_both_builders(tmp_path):
     # without the plugin's edit_uri a generated page has no "edit this page" (not the generated Markdown's)
     page = (tmp_path / "uit" / "docs" / urls.partner("caw-onthaal-dendermonde") / "index.md").read_text(encoding="utf-8")
     assert "nk_bewerken: null" in page
+
+
+def test_generate_takes_the_search_group_budget_from_the_plugin(tmp_path):
+    data = project(tmp_path, "search: false\n      search_group_pages: ja")
+    result = generate(str(tmp_path / "uit"), "--data", str(data))
+    assert result.exit_code == 2 and "NK721" in result.output and "'search_group_pages'" in result.output
+    data = project(tmp_path / "b", "search: false\n      search_group_pages: true")  # a bool is no number here
+    assert "NK721" in generate(str(tmp_path / "b" / "uit"), "--data", str(data)).output
+    data = project(tmp_path / "c", "search: false\n      search_group_pages: 1")
+    result = generate(str(tmp_path / "c" / "uit"), "--data", str(data))
+    assert result.exit_code == 0, result.output
+    terms = json.loads(next((tmp_path / "c" / "uit").rglob("termen.json")).read_text("utf-8"))
+    assert terms["groepen"] == {"dender": "dender", "voorkempen": "voorkempen"}

@@ -1,4 +1,4 @@
-"""One Pagefind index per region (search.py): which page goes into which index, what the site folder
+"""One Pagefind index per group of regions (search.py): how regions are packed into groups, which page goes into which index, what the site folder
 holds after a build, what termen.json tells the browser about the indexes, and the offline manifest's
 search files. The browser side is tests/browser/test_search_regions_browser.py."""
 
@@ -26,8 +26,34 @@ def model():
     return build_site(validate_folder(ROOT).project)
 
 
+PER_REGION: dict = {}  # no packing: each region its own group (as with a budget of 1 page)
+
+
+def test_partition_packs_whole_regions_in_a_stable_order_within_the_budget():
+    sizes = {"a": 900, "b": 900, "c": 3000, "d": 200, "e": 2400, "f": 100}
+    packed = search.partition(sizes, 2500)
+    assert packed == {"a": ["a", "b"], "c": ["c"], "d": ["d"], "e": ["e", "f"]}
+    assert [r for regions in packed.values() for r in regions] == list(sizes)  # each region once, in order
+    for name, regions in packed.items():
+        assert name == regions[0]
+        assert sum(sizes[r] for r in regions) <= 2500 or len(regions) == 1  # only a region alone may exceed it
+    assert search.partition(sizes, 2500) == packed  # stable
+    assert search.partition(sizes, 1) == {r: [r] for r in sizes}
+    assert search.partition(sizes, 10**6) == {"a": list(sizes)}
+    assert search.partition({}, 2500) == {}
+
+
+def test_the_example_regions_share_one_group_under_the_default_budget(made):
+    sizes = search.region_sizes(made.pages)
+    assert list(sizes) == ["dender", "voorkempen"] and sum(sizes.values()) <= search.GROUP_PAGES
+    assert made.search_groups == {"dender": "dender", "voorkempen": "dender"}
+    assert list(search.groups(made.pages)) == [search.SITE_WIDE, "dender"]
+    assert core.build(ROOT, core.Settings(search_group_pages=1)).search_groups == {"dender": "dender",
+                                                                                  "voorkempen": "voorkempen"}
+
+
 def test_every_searchable_page_is_in_exactly_one_index_its_regions(made, model):
-    grouped = search.groups(made.pages)
+    grouped = search.groups(made.pages, PER_REGION)
     assert list(grouped) == [search.SITE_WIDE, "dender", "voorkempen"]
     placed = [p.url for pages in grouped.values() for p in pages]
     assert sorted(placed) == sorted(p.url for p in made.search_documents())  # each once, none left out
@@ -49,28 +75,33 @@ def test_a_page_of_no_region_goes_into_the_site_wide_index(made):
     assert search.group(Page("dender/levensdomeinen/werk/", "Werk", "<p>x</p>"), regions) == "dender"
 
 
-def test_the_build_writes_the_engine_once_and_an_index_per_region(made, tmp_path):
-    index = search.SearchIndex(made.search_documents())
+@pytest.mark.parametrize("packed", [PER_REGION, None], ids=["per-regio", "groep"])
+def test_the_build_writes_the_engine_once_and_an_index_per_group(made, tmp_path, packed):
+    packed = made.search_groups if packed is None else packed
+    grouped = search.groups(made.pages, packed)
+    index = search.SearchIndex(made.search_documents(), packed)
     index.finish(tmp_path)
     engine = tmp_path / urls.SEARCH_INDEX
     assert (engine / "pagefind.js").is_file() and (engine / "wasm.nl.pagefind").is_file()
     assert json.loads((engine / "pagefind-entry.json").read_text("utf-8"))["languages"]["nl"]["page_count"] == 1
-    for region in ("dender", "voorkempen"):
+    assert sorted(p.name for p in (tmp_path / urls.SEARCH_REGIONS).iterdir()) == sorted(set(packed.values()) or
+                                                                                       ["dender", "voorkempen"])
+    for region in [k for k in grouped if k != search.SITE_WIDE]:
         folder = tmp_path / urls.search_index(region)
         entry = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))
-        assert entry["languages"]["nl"]["page_count"] == len(search.groups(made.pages)[region])
+        assert entry["languages"]["nl"]["page_count"] == len(grouped[region])
         assert list(folder.glob("*.pf_meta")) and list(folder.glob("index/*.pf_index"))
         assert not list(folder.glob("*.js")) and not list(folder.glob("wasm.*"))  # the engine is in pagefind/ only
         urls_in = {json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"]
                    for f in folder.glob("fragment/*.pf_fragment")}
-        assert urls_in == {"/" + p.url for p in search.groups(made.pages)[region]}
+        assert urls_in == {"/" + p.url for p in grouped[region]}
 
 
 def test_a_failing_pagefind_run_leaves_no_index(made, tmp_path, monkeypatch):
     real = search.command
     monkeypatch.setattr(search, "command", lambda source, output: [search.sys.executable, "-c", "raise SystemExit(3)"]
                         if source.name == "voorkempen" else real(source, output))
-    index = search.SearchIndex(made.search_documents())
+    index = search.SearchIndex(made.search_documents(), PER_REGION)
     with pytest.raises(search.SearchIndexError):
         index.finish(tmp_path)
     assert not (tmp_path / urls.SEARCH_INDEX).exists()
@@ -79,6 +110,9 @@ def test_a_failing_pagefind_run_leaves_no_index(made, tmp_path, monkeypatch):
 def test_terms_name_the_indexes_and_the_regions_of_partners_working_elsewhere(model):
     terms = search.terms(model)
     assert terms["indexen"] == [r.id for r in model.regions]
+    assert terms["groepen"] == {r.id: r.id for r in model.regions}
+    packed = search.terms(model, {"dender": "dender", "voorkempen": "dender"})
+    assert packed["indexen"] == ["dender"] and packed["groepen"] == {"dender": "dender", "voorkempen": "dender"}
     for nis, others in terms["ook"].items():
         home = terms["regios"][nis]
         assert home not in others
@@ -94,7 +128,7 @@ def test_terms_name_the_indexes_and_the_regions_of_partners_working_elsewhere(mo
 
 def test_the_offline_pack_lists_its_regions_index(model, made, tmp_path):
     site = tmp_path / "site"
-    search.SearchIndex(made.search_documents()).finish(site)
+    search.SearchIndex(made.search_documents(), PER_REGION).finish(site)
     the_plan = offline.plan(model)
     files = set(offline.manifests(site, the_plan)["dender"]["bestanden"])
     own = tmp_path / "site" / urls.search_index("dender")
@@ -108,6 +142,20 @@ def test_the_offline_pack_lists_its_regions_index(model, made, tmp_path):
     holds_other = any(urls.partner(p.id) in next(r for r in the_plan.regions if r.id == "dender").pages
                       for p in model.partners_of("voorkempen"))
     assert any(f.startswith(urls.search_index("voorkempen")) for f in files) == holds_other
+
+
+def test_the_offline_pack_lists_the_index_of_its_regions_group(model, made, tmp_path):
+    site = tmp_path / "site"
+    packed = {"dender": "dender", "voorkempen": "dender"}
+    search.SearchIndex(made.search_documents(), packed).finish(site)
+    (site / search.TERMS).parent.mkdir(parents=True)
+    (site / search.TERMS).write_text(search.terms_json(model, packed), encoding="utf-8")
+    for region in ("dender", "voorkempen"):
+        files = set(offline.manifests(site, offline.plan(model))[region]["bestanden"])
+        group = site / urls.search_index("dender")
+        for path in [group / "pagefind-entry.json", *group.glob("*.pf_meta"), *group.glob("index/*")]:
+            assert path.relative_to(site).as_posix() in files, (region, path)
+        assert not any(f.startswith(urls.search_index("voorkempen")) for f in files)  # no such folder
 
 
 def _running(folder: str) -> list[int]:

@@ -15,7 +15,7 @@ class FakeIndex:
 
     made: list = []
 
-    def __init__(self, pages, fail: bool = False, wait: threading.Event | None = None) -> None:
+    def __init__(self, pages, packed=None, fail: bool = False, wait: threading.Event | None = None) -> None:
         self.pages, self.fail, self.wait, self.cancelled = list(pages), fail, wait, False
         FakeIndex.made.append(self)
 
@@ -85,7 +85,7 @@ def test_a_failing_download_is_one_dutch_error_and_the_rest_is_cancelled(mode, m
 
 
 def test_a_failing_search_index_is_one_dutch_error_and_no_manifest_is_written(mode, monkeypatch, tmp_path):
-    monkeypatch.setattr(search, "SearchIndex", lambda pages: FakeIndex(pages, fail=True))
+    monkeypatch.setattr(search, "SearchIndex", lambda pages, packed=None: FakeIndex(pages, fail=True))
     calls: list = []
     work = runner.SiteWork(build(tmp_path), manifests=recording(calls)).start()
     with pytest.raises(runner.SiteWorkError, match=r"De zoekindex \(Pagefind\) kon niet gemaakt worden: Pagefind: kapot-2211"):
@@ -124,7 +124,7 @@ def test_without_search_an_old_index_goes_and_the_manifests_are_still_written(mo
 def test_serving_the_index_follows_in_a_thread_and_a_newer_build_cancels_it(monkeypatch, tmp_path):
     monkeypatch.setattr(runner, "fork_is_safe", lambda: False)  # as under `mkdocs serve` (threads)
     gate = threading.Event()
-    monkeypatch.setattr(search, "SearchIndex", lambda pages: FakeIndex(pages, wait=gate))
+    monkeypatch.setattr(search, "SearchIndex", lambda pages, packed=None: FakeIndex(pages, wait=gate))
     calls, warned = [], []
     work = runner.SiteWork(build(tmp_path), manifests=recording(calls)).start()
     work.finish(tmp_path / "site", later=True, warn=warned.append)
@@ -134,7 +134,7 @@ def test_serving_the_index_follows_in_a_thread_and_a_newer_build_cancels_it(monk
     assert work.finishing is None and calls == [] and warned == []  # a cancelled index is no warning
 
     failing = runner.SiteWork(build(tmp_path), manifests=recording(calls))
-    monkeypatch.setattr(search, "SearchIndex", lambda pages: FakeIndex(pages, fail=True))
+    monkeypatch.setattr(search, "SearchIndex", lambda pages, packed=None: FakeIndex(pages, fail=True))
     failing.start().finish(tmp_path / "site", later=True, warn=warned.append)
     failing.finishing.join()
     assert len(warned) == 1 and warned[0].startswith("De zoekindex (Pagefind) kon niet gemaakt worden") and calls == []

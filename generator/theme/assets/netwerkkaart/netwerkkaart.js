@@ -101,6 +101,8 @@
   }
 
   var pagefind = null;
+  var GROUP_FILTER = "nkgroep";  // each index's group as a filter (see withoutFallback)
+  var SITE_GROUP = "-";  // the group filter of the site-wide index (pagefind/)
   // Offline (a saved region), the index parts of other regions cannot be fetched: Pagefind's worker then
   // rejects promises Pagefind itself does not wait for. The search says so on the page (status, offline
   // note); these rejections are not errors of the page, so they do not reach the console.
@@ -119,7 +121,8 @@
       var root = siteRoot();
       // Load the engine and the index metadata as soon as the search page opens, not on the first query.
       pagefind = import(root + "pagefind/pagefind.js").then(function (module) {
-        return module.options({ baseUrl: new URL(root).pathname })
+        var own = {}; own[GROUP_FILTER] = SITE_GROUP;
+        return module.options({ baseUrl: new URL(root).pathname, mergeFilter: own })
           .then(function () { return module.init(); })
           .then(function () { return module; });
       });
@@ -128,16 +131,23 @@
     return pagefind;
   }
 
-  // One index per region (search.py: pagefind/regio/<regio>/) beside the site-wide one in pagefind/,
-  // merged into the one search with Pagefind's mergeIndex when a query needs it: a query with a place
-  // only the regions of that place (and of partners of another region that work there, "ook"), any
-  // other query every region. A region merged once stays merged for later queries on this page.
-  var merged = {};  // region id -> promise: true once its index is part of the search
+  // One index per group of regions (search.py: pagefind/regio/<group>/; termen.json "groepen": region ->
+  // group) beside the site-wide one in pagefind/, merged into the one search with Pagefind's mergeIndex
+  // when a query needs it: a query with a place only the groups of that place's regions (and of partners
+  // of another region that work there, "ook"), any other query every group. A group merged once stays
+  // merged for later queries on this page.
+  var merged = {};  // group name -> promise: true once its index is part of the search
   function indexesFor(read, data) {
     if (!read.place) return data.indexen || [];
-    var ids = read.place.regions.slice();
+    var groups = data.groepen || {};
+    var regions = read.place.regions.slice();
     read.place.nis.forEach(function (nis) {
-      ((data.ook || {})[nis] || []).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+      ((data.ook || {})[nis] || []).forEach(function (id) { if (regions.indexOf(id) < 0) regions.push(id); });
+    });
+    var ids = [];
+    regions.forEach(function (id) {
+      var group = groups[id] || id;
+      if (ids.indexOf(group) < 0) ids.push(group);
     });
     return ids;
   }
@@ -150,11 +160,45 @@
         // a merge that fails inside Pagefind would make every later search fail.
         merged[id] = fetch(url.href + "pagefind-entry.json").then(function (r) {
           if (!r.ok) throw new Error(r.status);
-          return pf.mergeIndex(url.pathname, { baseUrl: new URL(root).pathname });
-        }).then(function () { return true; }, function () { delete merged[id]; return false; });
+          var own = {}; own[GROUP_FILTER] = id;
+          return pf.mergeIndex(url.pathname, { baseUrl: new URL(root).pathname, mergeFilter: own });
+        }).then(function () { wordGroups = {}; return true; }, function () { delete merged[id]; return false; });
       }
       return merged[id];
     }));
+  }
+
+  // No fallback noise. A word that is in no page of an index makes Pagefind search that index for the
+  // longest start of the word that is ("4321": "432", Pagefind's pull request 315; no option turns it
+  // off): with several indexes merged, a partner's name or number found in one group brought hundreds of
+  // pages of the other groups. Each merged index carries its group as a filter (GROUP_FILTER, Pagefind's
+  // mergeFilter); an exact search ('"word"': whole words only, no fallback) tells in which groups each
+  // word itself is, and a search then keeps to the groups that hold every such word. A word that is
+  // itself in no group (a start typed, a typo) keeps Pagefind's own matching.
+  var wordGroups = {};  // word -> promise of the groups whose pages have the word itself (emptied on a merge)
+  function groupsWith(pf, word) {
+    if (!wordGroups[word]) {
+      wordGroups[word] = pf.search('"' + word + '"').then(function (found) {
+        var counts = (found.filters || {})[GROUP_FILTER] || {};
+        return Object.keys(counts).filter(function (g) { return counts[g] > 0; });
+      }, function () { return []; });
+    }
+    return wordGroups[word];
+  }
+  function withoutFallback(pf, term, filters) {
+    var words = fold(term).replace(/"/g, " ").split(" ").filter(Boolean);
+    return Promise.all(words.map(function (w) { return groupsWith(pf, w); })).then(function (found) {
+      var allowed = null;
+      found.forEach(function (groups) {
+        if (!groups.length) return;
+        allowed = allowed ? allowed.filter(function (g) { return groups.indexOf(g) >= 0; }) : groups;
+      });
+      if (!allowed || !allowed.length) return filters;
+      var kept = {};
+      Object.keys(filters).forEach(function (k) { kept[k] = filters[k]; });
+      kept[GROUP_FILTER] = { any: allowed };
+      return kept;
+    });
   }
 
   // Places and question words (search.py writes zoeken/termen.json): which municipality a query names,
@@ -168,7 +212,7 @@
       }).then(function (data) {
         data.vragen.forEach(function (q) { q.pattern = wordsPattern(q.w); });
         return data;
-      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [], indexen: [], ook: {} }; });
+      }).catch(function () { return { plaatsen: {}, regios: {}, pagina: {}, vragen: [], indexen: [], groepen: {}, ook: {} }; });
     }
     return terms;
   }
@@ -374,7 +418,9 @@
           if (mine !== latest) return null;
           if (i >= steps.length) { say(found.length, query); return null; }
           var step = steps[i];
-          return pf.search(step[0], { filters: step[1] }).then(function (search) {
+          return withoutFallback(pf, step[0], step[1]).then(function (filters) {
+            return pf.search(step[0], { filters: filters });
+          }).then(function (search) {
             if (mine !== latest) return null;
             search.results.forEach(function (r) {
               if (!seen[r.id]) { seen[r.id] = 1; found.push({ result: r, questions: step[2] }); }
