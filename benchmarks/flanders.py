@@ -74,7 +74,7 @@ TARGETS = {"validate_floor": 2.5, "build_ratio": 1.3, "growth": 11.0, "memory_mb
            "wegwijzer_kb": 300, "coverage_share": 0.05}
 # "Nu open" (issue 14): the hours on a page (data-nk-open) add at most this share to its bytes (open_weight).
 TARGETS["open_share"] = 0.10
-# "Bewaar deze regio voor onderweg" (generator/offline.py): one region's pack, bytes, and the time to save it.
+# "Bewaar deze regio voor onderweg" (generator/render/offline.py): one region's pack, bytes, and the time to save it.
 OFFLINE_TARGETS = {"offline_mb": 10, "offline_save_s": 15}
 THEME = "theme:\n  name: material\n  language: nl\n  font: false\n  features: [navigation.instant, navigation.tabs]\n"
 # The floor of validation: read every file and let libyaml produce its events, nothing else.
@@ -223,9 +223,9 @@ def measure_validate(data: Path, runs: int, peer: bool = True) -> dict:
 # page, its Markdown turned into HTML as MkDocs does (default extensions), and the shaded maps' data.
 COVERAGE = """
 import json, sys, time, markdown
-from generator import maps, pages
+from generator.render import maps, pages
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 site = build_site(validate_folder(sys.argv[1]).project)
 md = markdown.Markdown(extensions=["toc", "tables", "fenced_code"])
 times = []
@@ -324,7 +324,7 @@ def open_weight(site: Path) -> dict:
     file, kaarten/uren/, plus the two scripts): the map data itself only names that file."""
     import gzip
 
-    from generator.hours import HOLIDAYS_ASSET
+    from generator.topics.hours import HOLIDAYS_ASSET
 
     scripts = sum((site / path).stat().st_size for path in ("assets/netwerkkaart/nk-open.js", HOLIDAYS_ASSET))
     kinds = {"a-z": "a-z/**/index.html", "regio": "*/index.html", "gemeente": "*/gemeenten/*/index.html",
@@ -357,7 +357,7 @@ def open_weight(site: Path) -> dict:
 def wegwijzer_facts(site: Path) -> dict:
     """What the wegwijzer fetches for one region: its index plus the largest region's file (or, on a small
     site, every region's file: then wegwijzer.js fetches them all, so that not even the region is asked for)."""
-    from generator.wegwijzer import INDEX, LOAD_ALL_BELOW
+    from generator.render.wegwijzer import INDEX, LOAD_ALL_BELOW
 
     index = (site / INDEX).stat().st_size
     regions = [p.stat().st_size for p in (site / INDEX).parent.glob("regio-*.json")]

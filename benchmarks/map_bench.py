@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_dataset  # noqa: E402
 
-from generator import maps  # noqa: E402
+from generator.render import maps  # noqa: E402
 from generator.model import build_site  # noqa: E402
-from generator.validate import validate_folder  # noqa: E402
+from generator.validate.pipeline import validate_folder  # noqa: E402
 
 REGION = {"bench": ["42003", "42004", "42006", "42008", "42011", "42028"]}
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from generator import geo
-from generator.refdata import reference
+from generator.load import geo
+from generator.load.refdata import reference
 
 DOMAINS = ["inkomen", "wonen", "werk", "onderwijs", "gezondheid", "welzijn", "opvoeding", "kinderopvang",
            "vrije-tijd", "mobiliteit", "rechten", "participatie"]

@@ -12,9 +12,10 @@ import click
 
 # Only what every command needs is imported here: the site's modules (folium among them) cost
 # start-up time that `netwerkkaart validate` should not pay.
-from . import problemformat, report
+from . import problemformat
+from .commands import report
 from .problemformat import refusal
-from .validate import validate_folder
+from .validate.pipeline import validate_folder
 
 
 class _Later:
@@ -30,8 +31,9 @@ class _Later:
         return getattr(importlib.import_module(f"{__package__}.{self._name}"), attr)
 
 
-coverage, export, importer, overview, scaffold = (_Later(n) for n in ("coverage", "export", "importer", "overview",
-                                                                       "scaffold"))
+coverage, export, importer, overview, scaffold = (_Later(n) for n in ("render.coverage", "render.export",
+                                                                      "commands.importer", "commands.overview",
+                                                                      "commands.scaffold"))
 # The --format choices (tests/test_cli.py checks them against the modules' FORMATS).
 REPORT_FORMATS = ("csv", "json", "markdown", "text")  # overview.FORMATS, and coverage.FORMATS with --dekking
 EXPORT_FORMATS = ("csv", "geojson", "hsds", "json")  # export.FORMATS
@@ -289,8 +291,9 @@ def generate(outdir: Path, data: Path | None, config_file: Path | None, site_url
 
         netwerkkaart generate build/bron --data . && mkdocs build -f build/bron/mkdocs.yml
     """
-    from . import core, files_engine
-    from . import outdir as folders
+    from . import core
+    from .engines import files_engine
+    from .engines import outdir as folders
 
     if config_file is None and (data or Path(".")).joinpath("mkdocs.yml").is_file():
         config_file = (data or Path(".")) / "mkdocs.yml"
@@ -334,7 +337,7 @@ def _say(text: str) -> None:
 
 def _guarded(check):
     """Run an output-folder guard; a refusal is wrong usage (exit 2) and nothing has been touched."""
-    from . import outdir as folders
+    from .engines import outdir as folders
 
     try:
         return check()
@@ -350,7 +353,7 @@ class _refusals:
         return self
 
     def __exit__(self, kind, exc, tb):
-        from . import outdir as folders
+        from .engines import outdir as folders
 
         if isinstance(exc, folders.Refused):
             if exc.code == "NK704":
@@ -481,7 +484,7 @@ def export_command(map: Path, fmt: str, output: Path | None, force: bool) -> Non
 
         netwerkkaart export . --format csv -o partners.csv
     """
-    from . import outdir as folders
+    from .engines import outdir as folders
 
     if output is not None:
         _guarded(lambda: folders.guard_file(output, data=_folder(map), force=force))
@@ -516,7 +519,7 @@ def build_command(site_dir: Path, config_file: Path) -> None:
 
         netwerkkaart build --site site
     """
-    from . import publish
+    from .engines import publish
 
     config = _guarded(lambda: publish.check_config(config_file))
     _guarded(lambda: publish.guard(config_file, site_dir))
@@ -535,7 +538,7 @@ def build_command(site_dir: Path, config_file: Path) -> None:
 
 def _warn_local_address(config: dict, config_file: Path) -> None:
     """NK717 (a warning, the build goes on) when the site to publish has a loopback site_url."""
-    from .siteurl import loopback_problem
+    from .engines.siteurl import loopback_problem
 
     found = loopback_problem(str(config.get("site_url") or ""), config_file)
     if found is not None:
@@ -615,7 +618,7 @@ def import_command(bron: Path, regio: str, data: Path, dry_run: bool, force: boo
 
         netwerkkaart import partners.xlsx --regio dender --kolommen-voorstel kolommen.yml
     """
-    from .scaffold import WrongUsage
+    from .commands.scaffold import WrongUsage
 
     mapping = _mapping(kolommen) if kolommen else None
     if voorstel is not None:
@@ -689,8 +692,9 @@ def checkin_command(map: Path, regio: str | None, alle: bool, uit: Path | None, 
 
         netwerkkaart nakijken . --uit nakijken
     """
-    from . import checkin, freshness, scaffold
-    from . import outdir as folders
+    from .commands import checkin, scaffold
+    from .topics import freshness
+    from .engines import outdir as folders
 
     _folder(map)
     if regio is not None:
@@ -736,7 +740,7 @@ def confirmed_command(id: str, door: str, datum: str | None, data: Path) -> None
 
         netwerkkaart nagekeken huis-van-het-kind-zele --door "Regioteam Dender"
     """
-    from . import checkin
+    from .commands import checkin
 
     try:
         path, old, new = checkin.confirm(_folder(data), id, door, datum)

@@ -15,13 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import export, freshness, history, hours, i18n, maps, offline, schema, search, sheet, urls, wegwijzer
-from .search import GROUP_PAGES
-from .html import e
+from .render import export, history, maps, offline, search, sheet, wegwijzer
+from .topics import freshness, hours, i18n, urls
+from .validate import schema
+from .render.search import GROUP_PAGES
+from .render.html import e
 from .model import build_site
-from .pages import DATA, Page, news_feed, render_site
+from .render.pages import DATA, Page, news_feed, render_site
 from .problems import Problem
-from .validate import validate_folder
+from .validate.pipeline import validate_folder
 
 THEME_DIR = Path(__file__).parent / "theme"  # templates (main.html, 404.html, partials/) and assets/
 ASSETS = "assets/netwerkkaart"

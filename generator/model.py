@@ -11,11 +11,11 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import feedback, freshness
-from .labels import KIND_LABELS
-from .project import Project
-from .refdata import reference
-from .vragen import Question, region_questions
+from .topics import feedback, freshness
+from .render.labels import KIND_LABELS
+from .load.project import Project
+from .load.refdata import reference
+from .topics.vragen import Question, region_questions
 
 STALE_AFTER_DAYS = 365
 

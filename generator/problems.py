@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .chars import excerpt, visible
+from .load.chars import excerpt, visible
 
 
 class Severity(str, Enum):

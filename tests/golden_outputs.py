@@ -30,8 +30,11 @@ TESTS = Path(__file__).parent
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(TESTS.parent))
 
-from generator import core, export, freshness, history, hours, maps, schema, search, urls, wegwijzer  # noqa: E402
-from generator.pages import DATA  # noqa: E402
+from generator import core  # noqa: E402
+from generator.render import export, history, maps, search, wegwijzer  # noqa: E402
+from generator.topics import freshness, hours, urls  # noqa: E402
+from generator.validate import schema  # noqa: E402
+from generator.render.pages import DATA  # noqa: E402
 
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"

@@ -3,12 +3,12 @@
 import json
 
 from helpers import ROOT, TODAY
-from generator import urls
-from generator.export import to_hsds
+from generator.topics import urls
+from generator.render.export import to_hsds
 from generator.model import build_site
-from generator.pages import render_site
-from generator.sheet import sheet_data
-from generator.validate import validate_folder
+from generator.render.pages import render_site
+from generator.render.sheet import sheet_data
+from generator.validate.pipeline import validate_folder
 
 MEMBER, OTHER = "caw-onthaal-dendermonde", "jac-dendermonde"
 LINE = ("Deelt informatie binnen 1 Gezin 1 Plan Dender alleen met jouw toestemming, volgens het afsprakenkader "

@@ -4,9 +4,9 @@ the state elements point into that table (nk-open.js resolves data-nk-open-ref).
 import json
 from html.parser import HTMLParser
 
-from generator import hours
+from generator.topics import hours
 from generator.model import Hours
-from generator.pages import _wrap, open_state
+from generator.render.pages import _wrap, open_state
 
 MORNING = {"openingsuren": [{"dagen": ["ma", "di"], "van": "09:00", "tot": "12:00"}]}
 # text that must not leave the attribute: quotes, tags, ampersands, an entity

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from helpers import TODAY, TESTS
 from generator.cli import main
-from generator.validate import validate_folder
-from generator.yamlload import load
+from generator.validate.pipeline import validate_folder
+from generator.load.yamlload import load
 
 BAD = TESTS / "bad-input"
 TOP_LEVEL = sorted(BAD.glob("*.yaml"))

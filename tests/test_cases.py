@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from helpers import CASES, TODAY, build_case
-from generator import project
+from generator.load import project
 from generator.problems import CATALOG
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_"))
 

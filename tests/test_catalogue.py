@@ -151,7 +151,7 @@ def test_the_schema_rules_we_use_all_have_their_own_message():
 
 def test_every_code_has_an_example_in_the_docs():
     # docs/foutcodes.md: the lines of a case folder (tests/cases, tests/import-cases), or else a situation.
-    from generator.reference_docs import SITUATIONS, _code_example
+    from generator.tools.reference_docs import SITUATIONS, _code_example
 
     assert [code for code in CATALOG if not _code_example(code) and code not in SITUATIONS] == []
     assert [code for code in SITUATIONS if code not in CATALOG] == []
@@ -194,7 +194,8 @@ def test_the_formats():
 
 
 def test_refusals_have_one_layout():
-    from generator import checkin, importer, outdir, scaffold
+    from generator.commands import checkin, importer, scaffold
+    from generator.engines import outdir
 
     found = problem("NK640", "--regio", 1, 1, value="x", allowed="dender")
     for refused in (scaffold.ScaffoldError(found), checkin.Refused(found), importer.Refused(found)):

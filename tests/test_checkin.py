@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import CASES, ROOT, TESTS, TODAY
-from generator import checkin
+from generator.commands import checkin
 from generator.cli import main
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 GOLDEN = TESTS / "checkin"
 SITE_URL = "https://kaart.example/"

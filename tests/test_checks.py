@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.textcheck import looks_like_national_number
-from generator.refdata import reference
+from generator.validate.textcheck import looks_like_national_number
+from generator.load.refdata import reference
 
 
 def national_number(yymmdd: str, serial: str, after_2000: bool = False) -> str:
@@ -48,7 +48,7 @@ def test_official_names_and_suggestions():
 def test_hints_name_the_fix(tmp_path):
     """The hints a non-programmer needs: the village's municipality, the NIS code, the id of a name."""
     from helpers import CASES, TODAY, build_case
-    from generator.validate import validate_folder
+    from generator.validate.pipeline import validate_folder
 
     def messages(case):
         result = validate_folder(build_case(tmp_path / case, CASES / case), today=TODAY)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import CASES
-from generator import project
+from generator.load import project
 from generator.cli import main
 
 

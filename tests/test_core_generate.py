@@ -13,7 +13,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import core, maps, search, urls
+from generator import core
+from generator.render import maps, search
+from generator.topics import urls
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +110,7 @@ def test_generate_reads_the_git_history_of_the_data(tmp_path):
 
 def test_generate_needs_no_mkdocs(tmp_path):
     """The core and the files engine import neither MkDocs nor the plugin: generate works without them."""
-    code = ("import sys; sys.modules['mkdocs'] = None; sys.modules['generator.plugin'] = None; "
+    code = ("import sys; sys.modules['mkdocs'] = None; sys.modules['generator.engines.plugin'] = None; "
             "from generator.cli import main; main(prog_name='netwerkkaart')")
     done = subprocess.run([sys.executable, "-c", code, "generate", str(tmp_path / "uit"), "--data", str(ROOT),
                            "--zonder-zoeken"], capture_output=True, text=True, check=False,

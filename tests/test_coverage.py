@@ -17,13 +17,13 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import ROOT, TESTS, TODAY
-from generator import urls
+from generator.topics import urls
 from generator.cli import main
-from generator.coverage import FORMATS, region_coverage, site_coverage
+from generator.render.coverage import FORMATS, region_coverage, site_coverage
 from generator.model import build_site
-from generator.pages import render_site
-from generator.population import inhabitants
-from generator.validate import validate_folder
+from generator.render.pages import render_site
+from generator.load.population import inhabitants
+from generator.validate.pipeline import validate_folder
 
 GOLDEN = TESTS / "golden"
 EXTENSIONS = {"text": "txt", "markdown": "md", "csv": "csv", "json": "json"}

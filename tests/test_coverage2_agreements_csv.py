@@ -7,10 +7,10 @@ import shutil
 from click.testing import CliRunner
 
 from helpers import ROOT, TODAY
-from generator import export
+from generator.render import export
 from generator.cli import main
-from generator.importer import read_rows
-from generator.validate import validate_folder
+from generator.commands.importer import read_rows
+from generator.validate.pipeline import validate_folder
 
 COLUMN = "gedeeld_beroepsgeheim"
 

@@ -4,9 +4,10 @@ Dutch singular and plural, no empty headings."""
 from types import SimpleNamespace
 
 from helpers import TODAY
-from generator import pages, reference_docs
+from generator.render import pages
+from generator.tools import reference_docs
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 
 def test_missing_first_dash_suggests_a_block_list(basis):

@@ -3,9 +3,10 @@
 import json
 
 from helpers import ROOT, TODAY
-from generator import geo, schema
-from generator.refdata import reference
-from generator.validate import validate_folder
+from generator.load import geo
+from generator.validate import schema
+from generator.load.refdata import reference
+from generator.validate.pipeline import validate_folder
 
 
 def result():

@@ -5,11 +5,11 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 
 from helpers import ROOT, TODAY
-from generator import feedback, urls
-from generator.feedback import Target
+from generator.topics import feedback, urls
+from generator.topics.feedback import Target
 from generator.model import build_site
-from generator.pages import render_site
-from generator.validate import validate_folder
+from generator.render.pages import render_site
+from generator.validate.pipeline import validate_folder
 
 FIELDS = dict(record_id="huis-van-het-kind-zele", name="Huis & Kind #1 ?x=1", page="https://kaart.example/partners/huis-van-het-kind-zele/",
               date="2026-11-25")

@@ -2,8 +2,8 @@
 not be read, and NK667's wording for a misspelt municipality name."""
 
 from helpers import CASES, TODAY, build_case
-from generator.validate import validate_folder
-from generator.yamlload import MAX_BYTES
+from generator.validate.pipeline import validate_folder
+from generator.load.yamlload import MAX_BYTES
 
 
 def _problems(tmp_path, case):

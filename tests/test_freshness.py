@@ -7,11 +7,12 @@ import shutil
 import pytest
 
 from helpers import CASES, ROOT, TODAY
-from generator import freshness, sheet, urls
-from generator.freshness import FRESH, OLD, TOO_OLD, Policy, add_months, policy_of
+from generator.topics import freshness, urls
+from generator.render import sheet
+from generator.topics.freshness import FRESH, OLD, TOO_OLD, Policy, add_months, policy_of
 from generator.model import build_site
-from generator.pages import render_site
-from generator.validate import validate_folder
+from generator.render.pages import render_site
+from generator.validate.pipeline import validate_folder
 
 
 def test_add_months_clamps_to_the_end_of_the_month():

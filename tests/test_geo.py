@@ -3,8 +3,8 @@
 import pytest
 from shapely.geometry import shape
 
-from generator import geo
-from generator.refdata import reference
+from generator.load import geo
+from generator.load.refdata import reference
 
 
 def test_one_valid_shape_per_2025_municipality_of_flanders_and_brussels():

@@ -96,7 +96,7 @@ def test_click_usage_errors_are_dutch_and_coded(basis, monkeypatch, args, code):
 # -- A: import writes all or nothing, also when a rename fails --------------------------------------
 
 def test_write_all_puts_back_what_it_placed_when_a_later_rename_fails(tmp_path):
-    from generator.scaffold import write_all
+    from generator.commands.scaffold import write_all
 
     (tmp_path / "a.yml").write_text("oud\n")
     (tmp_path / "m.yml").mkdir()  # a folder where a file should go: its rename fails
@@ -182,7 +182,7 @@ def test_import_force_changes_only_the_columns_of_the_sheet_and_says_what(tmp_pa
 
 
 def test_import_force_refuses_when_location_details_cannot_be_matched(tmp_path):
-    from generator.importer import merge
+    from generator.commands.importer import merge
 
     old = {"id": "x", "naam": "X", "locaties": [
         {"adres": {"postcode": "9240", "gemeente": "Zele"}, "openingsuren": [{"dagen": ["ma"]}]},

@@ -4,10 +4,10 @@ import shutil
 import subprocess
 
 from helpers import CASES, TODAY
-from generator import history
+from generator.render import history
 from generator.model import build_site
-from generator.pages import news_page, render_site
-from generator.validate import validate_folder
+from generator.render.pages import news_page, render_site
+from generator.validate.pipeline import validate_folder
 
 
 def git(root, *args, date="2026-11-01T10:00:00"):
@@ -115,7 +115,7 @@ def test_page_groups_by_region_and_week_and_the_feed_is_valid_atom_in_order(tmp_
     assert body.index("<h2>1 Gezin 1 Plan Dender (test)</h2>") < body.index("Week 48 van 2026 (23 november 2026 tot 29 november 2026)")
     assert body.index("Week 48 van 2026") < body.index("Week 47 van 2026") < body.index("Week 40 van 2026")
     assert 'href="feed.xml"' in body
-    from generator.pages import news_feed
+    from generator.render.pages import news_feed
 
     feed = feedparser.parse(news_feed(site, news).encode("utf-8"))
     assert not feed.bozo, feed.bozo_exception
@@ -133,7 +133,7 @@ def test_page_groups_by_region_and_week_and_the_feed_is_valid_atom_in_order(tmp_
 
 def test_feed_without_history_is_valid_and_empty(basis):
     import feedparser
-    from generator.pages import news_feed
+    from generator.render.pages import news_feed
 
     site = build_site(validate_folder(basis, today=TODAY).project, today=TODAY)
     feed = feedparser.parse(news_feed(site, None).encode("utf-8"))

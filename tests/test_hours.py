@@ -1,12 +1,13 @@
-"""Opening hours (generator/hours.py): words, holidays, HSDS schedules. The checks are case folders
+"""Opening hours (generator/topics/hours.py): words, holidays, HSDS schedules. The checks are case folders
 (tests/cases/NK319-*, NK340-* ... NK346-*); the "nu open" state is tested in Chromium (tests/browser/test_open.py)."""
 
 import datetime
 import json
 
-from generator import export, hours
+from generator.render import export
+from generator.topics import hours
 from generator.model import Block, Closure, Hours
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 from helpers import ROOT
 
 CLB_SUMMER = {"openingsuren": [
@@ -74,7 +75,7 @@ def test_hsds_schedules_carry_seasons_closures_and_lines():
 
 
 def test_wegwijzer_and_sheet_carry_the_hours():
-    from generator import sheet, wegwijzer
+    from generator.render import sheet, wegwijzer
     from generator.model import build_site
 
     site = build_site(validate_folder(ROOT).project)
@@ -86,7 +87,7 @@ def test_wegwijzer_and_sheet_carry_the_hours():
 
 
 def test_import_force_takes_the_hours_from_an_openingsuren_column():
-    from generator.importer import merge
+    from generator.commands.importer import merge
 
     office = [{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}]
     old = {"id": "x", "naam": "X", "locaties": [{"naam": "Onthaal", "adres": {"postcode": "9240", "gemeente": "Zele"},

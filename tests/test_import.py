@@ -7,9 +7,9 @@ import openpyxl
 from click.testing import CliRunner
 
 from helpers import ROOT, TODAY
-from generator import export
+from generator.render import export
 from generator.cli import main
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 
 def run(*args):

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 
 from helpers import CASES, TODAY  # noqa: E402
 
-from generator import importer  # noqa: E402
+from generator.commands import importer  # noqa: E402
 
 IMPORT_CASES = Path(__file__).parent / "import-cases"
 CASE_DIRS = sorted(p for p in IMPORT_CASES.iterdir() if p.is_dir())

@@ -5,9 +5,9 @@ import yaml
 from click.testing import CliRunner
 
 from helpers import TODAY
-from generator import importer
+from generator.commands import importer
 from generator.cli import main
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 OWN_WORDS = ("Naam organisatie;Soort;Omschrijving;Domeinen;Aanmelden;Beroepsgeheim;Nagekeken op;Nagekeken door;"
              "Telefoonnummer;E-mail;Adres;Postcode;Gemeente;Breedtegraad;Lengtegraad;Opmerkingen\n")

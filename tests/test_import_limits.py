@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import TODAY
-from generator import importer
+from generator.commands import importer
 from generator.cli import main
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 HEADER = ("naam;soort;korte_beschrijving;levensdomeinen;aanmelden_via;beroepsgeheim;nagekeken_datum;"
           "nagekeken_door;telefoon;werkgebied")
@@ -355,7 +355,7 @@ def test_bad_column_mapping(tmp_path, basis, text):
                                            ("com0", "COM0"), ("console", None), ("com10", None),
                                            ("con-dienst", None), ("icon", None), ("lpt", None)])
 def test_windows_device_names(value, device):
-    from generator.checks import windows_device_name
+    from generator.validate.checks import windows_device_name
 
     assert windows_device_name(value) == device
 

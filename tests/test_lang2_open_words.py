@@ -9,13 +9,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator import i18n
-from generator.agreements import FAMILY_EXPLANATION
+from generator.topics import i18n
+from generator.render.agreements import FAMILY_EXPLANATION
 from generator.cli import main
 from generator.model import build_site
-from generator.pages import wegwijzer_page
-from generator.validate import validate_folder
-from generator.wegwijzer import region_data
+from generator.render.pages import wegwijzer_page
+from generator.validate.pipeline import validate_folder
+from generator.render.wegwijzer import region_data
 from test_lang_catalogue import ROOT, THEME, drop_line, talen  # noqa: F401 (fixture)
 
 OPEN = (THEME / "nk-open.js").read_text(encoding="utf-8")

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import i18n
+from generator.topics import i18n
 from generator.cli import main
 from generator.model import build_site
-from generator.pages import sheet_page, wegwijzer_page
-from generator.sheet import sheet_data
-from generator.validate import validate_folder
+from generator.render.pages import sheet_page, wegwijzer_page
+from generator.render.sheet import sheet_data
+from generator.validate.pipeline import validate_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 THEME = ROOT / "generator" / "theme" / "assets" / "netwerkkaart"

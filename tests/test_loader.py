@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from generator import yamlload
-from generator.yamlload import load
+from generator.load import yamlload
+from generator.load.yamlload import load
 
 
 def codes(text: str | bytes) -> list[tuple[int, str]]:
@@ -153,9 +153,9 @@ from pathlib import Path  # noqa: E402
 
 from click.testing import CliRunner  # noqa: E402
 
-from generator import project  # noqa: E402
+from generator.load import project  # noqa: E402
 from generator.cli import main  # noqa: E402
-from generator.validate import validate_folder  # noqa: E402
+from generator.validate.pipeline import validate_folder  # noqa: E402
 
 PARTNER = Path("partners/dender/huis-van-het-kind-zele.yml")
 

@@ -3,9 +3,9 @@
 import json
 
 from helpers import ROOT
-from generator import maps
+from generator.render import maps
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 
 def site():

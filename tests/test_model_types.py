@@ -8,9 +8,10 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from generator import export, hours, labels
+from generator.render import export, labels
+from generator.topics import hours
 from generator.model import Audience, Block, Closure, Contact, Hours, Partner, PhoneLine, Signup, _location, build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 from helpers import ROOT, TODAY
 
 

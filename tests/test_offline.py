@@ -1,4 +1,4 @@
-"""The offline pack (generator/offline.py) without a browser: which files a region's pack lists, that
+"""The offline pack (generator/render/offline.py) without a browser: which files a region's pack lists, that
 they are the site's own public files at clean addresses, that its version follows the files' bytes,
 and that a build writes the manifests, the service worker at the site root and the offline page."""
 
@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from generator import offline, urls
+from generator.render import offline
+from generator.topics import urls
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 
 @pytest.fixture(scope="module")

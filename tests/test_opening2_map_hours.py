@@ -5,9 +5,9 @@ import json
 from types import SimpleNamespace
 
 from helpers import ROOT
-from generator import maps
+from generator.render import maps
 from generator.model import Hours, PhoneLine, build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 OFFICE = {"openingsuren": [{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}]}
 LINE = {"naam": "Lijn", "telefoon": "1712", "openingsuren": [{"dagen": ["di"], "van": "20:00", "tot": "02:00"}]}

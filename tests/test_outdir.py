@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import CASES, ROOT
-from generator import outdir
+from generator.engines import outdir
 from generator.cli import main
 
 CONFIG = ("site_name: Test\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n  font: false\n"

@@ -16,9 +16,10 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from click.testing import CliRunner  # noqa: E402
 
 from helpers import CASES, ROOT, TODAY  # noqa: E402
-from generator import overview, schema  # noqa: E402
+from generator.commands import overview  # noqa: E402
+from generator.validate import schema  # noqa: E402
 from generator.cli import main  # noqa: E402
-from generator.validate import validate_folder  # noqa: E402
+from generator.validate.pipeline import validate_folder  # noqa: E402
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -4,7 +4,7 @@ import json
 import re
 from pathlib import Path
 
-from generator import html, icons
+from generator.render import html, icons
 
 ROOT = Path(__file__).resolve().parents[1]
 ICONS = ROOT / "generator" / "data" / "icons"

@@ -28,11 +28,11 @@ def test_the_licence_file_matches_pyproject():
 
 
 def test_pagefind_lower_bound_is_a_version_that_builds():
-    """Pagefind 1.2 stops the build on --silent (generator/search.py passes it); 1.3 works."""
+    """Pagefind 1.2 stops the build on --silent (generator/render/search.py passes it); 1.3 works."""
     (pagefind,) = [d for d in PYPROJECT["project"]["dependencies"] if name_of(d) == "pagefind"]
     bound = re.search(r">=\s*([0-9.]+)", pagefind).group(1)
     assert tuple(int(x) for x in bound.split(".")) >= (1, 3)
-    assert "--silent" in (ROOT / "generator" / "search.py").read_text("utf-8")
+    assert "--silent" in (ROOT / "generator" / "render" / "search.py").read_text("utf-8")
 
 
 def test_pre_commit_hook_needs_no_venv_and_installs_what_checking_needs():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import scaffold
+from generator.commands import scaffold
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import CASES
-from generator import siteurl
+from generator.engines import siteurl
 from generator.cli import main
 
 

@@ -6,11 +6,11 @@ import shutil
 import yaml
 
 from helpers import CASES, TODAY
-from generator import urls
-from generator.html import e, rel
+from generator.topics import urls
+from generator.render.html import e, rel
 from generator.model import build_site
-from generator.pages import render_site
-from generator.validate import validate_folder
+from generator.render.pages import render_site
+from generator.validate.pipeline import validate_folder
 
 
 def site_from(folder):
@@ -97,7 +97,7 @@ def test_confidential_location_reveals_nothing(basis):
 
 def test_a_confidential_location_appears_in_no_output(basis):
     """Pages, search text, A-Z data, map files, the sheet and wegwijzer data say nothing about where it is."""
-    from generator import maps, search, sheet, wegwijzer
+    from generator.render import maps, search, sheet, wegwijzer
 
     path = basis / "partners" / "dender" / "huis-van-het-kind-zele.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("contact:", (
@@ -121,7 +121,7 @@ def test_large_site_gets_an_a_to_z_page_per_region():
     import re
 
     from helpers import ROOT
-    from generator.pages import directory_pages
+    from generator.render.pages import directory_pages
 
     s = site_from(ROOT)  # the example: two regions
     assert len(s.regions) == 2

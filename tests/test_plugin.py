@@ -27,7 +27,7 @@ def test_plugin_is_registered_as_an_entry_point():
     from importlib.metadata import entry_points
 
     (ep,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "netwerkkaart"]
-    assert ep.value == "generator.plugin:NetwerkkaartPlugin"
+    assert ep.value == "generator.engines.plugin:NetwerkkaartPlugin"
 
 
 def test_on_config_validates_and_adds_pages_in_memory(basis):
@@ -125,7 +125,7 @@ def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
     their stub and Markdown: every built page is byte for byte what MkDocs renders without these."""
     from mkdocs.commands.build import build
 
-    from generator.plugin import NetwerkkaartPlugin
+    from generator.engines.plugin import NetwerkkaartPlugin
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "partners", data / "partners")
@@ -232,7 +232,7 @@ def test_one_build_lets_each_page_body_go_once_written(basis):
     go once it is rendered (memory), `mkdocs serve` keeps them (the last good pages stay)."""
     from mkdocs.structure.pages import Page
 
-    from generator.mkdocs_fast import GeneratedFile
+    from generator.engines.mkdocs_fast import GeneratedFile
 
     for serving in (False, True):
         config = config_for(basis)

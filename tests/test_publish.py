@@ -7,7 +7,7 @@ import stat
 from click.testing import CliRunner
 
 from helpers import CASES
-from generator import outdir
+from generator.engines import outdir
 from generator.cli import main
 
 

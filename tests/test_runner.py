@@ -1,4 +1,4 @@
-"""The runner for work beside the build (generator/runner.py): in a forked child, or right away when this
+"""The runner for work beside the build (generator/engines/runner.py): in a forked child, or right away when this
 process runs threads; failures come back as JobError with the reason; cancel stops it."""
 
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import runner
+from generator.engines import runner
 
 
 @pytest.fixture(params=["fork", "here"])

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from helpers import TODAY
 from generator.cli import main
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 
 def run(*args):

@@ -5,7 +5,7 @@ import json
 import jsonschema
 import pytest
 
-from generator import schema
+from generator.validate import schema
 
 NAMES = schema.SCHEMA_FILES
 
@@ -92,8 +92,8 @@ def test_formats_are_checked_not_only_declared():
 def test_fast_and_reference_validators_agree_on_every_case():
     """The compiled fast path may only say 'valid' when jsonschema finds nothing, and vice versa."""
     from helpers import CASES, TESTS
-    from generator.project import _classify
-    from generator.yamlload import load
+    from generator.load.project import _classify
+    from generator.load.yamlload import load
 
     samples = []
     for top in [CASES / "_basis"] + sorted(CASES.glob("*/invoer")):
@@ -114,9 +114,9 @@ def test_fast_and_reference_validators_agree_on_every_case():
 
 def test_editor_docs_match_the_schemas_and_catalogue():
     """docs/gegevens.md and docs/foutcodes.md are generated; regenerate with
-    `python -m generator.reference_docs docs` after changing a schema or a message."""
+    `python -m generator.tools.reference_docs docs` after changing a schema or a message."""
     from helpers import ROOT
-    from generator import reference_docs
+    from generator.tools import reference_docs
 
     for name, make in reference_docs.PAGES.items():
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == make(), name

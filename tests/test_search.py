@@ -7,10 +7,11 @@ import re
 import pytest
 
 from helpers import ROOT
-from generator import search, vragen
+from generator.render import search
+from generator.topics import vragen
 from generator.model import build_site
-from generator.pages import home_page, municipality_page, partner_page, search_page
-from generator.validate import validate_folder
+from generator.render.pages import home_page, municipality_page, partner_page, search_page
+from generator.validate.pipeline import validate_folder
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from generator import core, offline, search, urls
+from generator import core
+from generator.render import offline, search
+from generator.topics import urls
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +69,7 @@ def test_every_searchable_page_is_in_exactly_one_index_its_regions(made, model):
 
 
 def test_a_page_of_no_region_goes_into_the_site_wide_index(made):
-    from generator.pages import Page
+    from generator.render.pages import Page
 
     regions = frozenset({"dender", "voorkempen"})
     assert search.group(Page("over-ons/", "Over ons", "<p>x</p>"), regions) == search.SITE_WIDE

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from helpers import CASES
-from generator import servestatus
+from generator.engines import servestatus
 from generator.problems import problem
 from test_plugin import config_for, plugin_of
 

@@ -7,9 +7,10 @@ import re
 import yaml
 
 from helpers import TODAY
-from generator import labels, sheet, urls
+from generator.render import labels, sheet
+from generator.topics import urls
 from generator.model import Signup
-from generator.pages import render_site, signup_card
+from generator.render.pages import render_site, signup_card
 from test_pages import pages_by_url, site_from
 
 PARTNER = "partners/dender/huis-van-het-kind-zele.yml"

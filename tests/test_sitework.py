@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import core, runner, search, urls
+from generator import core
+from generator.engines import runner
+from generator.render import search
+from generator.topics import urls
 
 
 class FakeIndex:
@@ -45,7 +48,7 @@ def mode(request, monkeypatch):
 
 
 def build(tmp_path, jobs=None, searching=True) -> core.Build:
-    from generator.pages import Page
+    from generator.render.pages import Page
 
     made = core.Build(root=tmp_path, search=searching, jobs=jobs or {"export/a.txt": lambda: "a"})
     made.pages = [Page(url="x/", title="X", body="<p>x</p>")]
@@ -145,7 +148,8 @@ def test_the_real_search_index_and_manifests_need_no_mkdocs(tmp_path):
     import subprocess
 
     code = ("import sys; sys.modules['mkdocs'] = None\n"
-            "from pathlib import Path\nfrom generator import core, runner\nfrom generator.pages import Page\n"
+            "from pathlib import Path\nfrom generator import core; from generator.engines import runner\n"
+            "from generator.render.pages import Page\n"
             f"site = Path({str(tmp_path / 'site')!r})\n"
             "made = core.Build(root=site, jobs={'export/a.txt': lambda: 'a'})\n"
             "made.pages = [Page(url='x/', title='X', body='<main data-pagefind-body><p>woord</p></main>')]\n"

@@ -9,10 +9,10 @@ import shutil
 from click.testing import CliRunner
 
 from helpers import TODAY
-from generator import export
+from generator.render import export
 from generator.cli import main
-from generator.spreadsheet import spreadsheet_text, unescape_cell
-from generator.validate import validate_folder
+from generator.render.spreadsheet import spreadsheet_text, unescape_cell
+from generator.validate.pipeline import validate_folder
 
 # a value -> the cell the CSV holds
 CELLS = {

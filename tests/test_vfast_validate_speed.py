@@ -7,8 +7,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import project, schema
-from generator.yamlload import dutch_detail, load
+from generator.load import project
+from generator.validate import schema
+from generator.load.yamlload import dutch_detail, load
 
 SUITE = Path(__file__).parent / "yaml-test-suite" / "data"
 

@@ -6,10 +6,11 @@ import json
 import re
 from pathlib import Path
 
-from generator import picto, sheet, wegwijzer
+from generator.topics import picto
+from generator.render import sheet, wegwijzer
 from generator.model import LifeDomain, build_site
-from generator.validate import validate_folder
-from generator.vragen import Question
+from generator.validate.pipeline import validate_folder
+from generator.topics.vragen import Question
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "generator" / "theme" / "assets" / "netwerkkaart"
@@ -17,7 +18,7 @@ ASSETS = ROOT / "generator" / "theme" / "assets" / "netwerkkaart"
 
 def test_sprite_is_made_from_the_vendored_pictograms():
     assert (ASSETS / "picto" / "picto.svg").read_text(encoding="utf-8") == picto.sprite(), \
-        "maak de sprite opnieuw: python -m generator.picto"
+        "maak de sprite opnieuw: python -m generator.topics.picto"
     text = picto.sprite()
     for name in picto.names():
         assert f'<symbol id="{name}" viewBox="0 0 24 24">' in text
@@ -81,7 +82,7 @@ def test_sheet_and_wegwijzer_data_carry_the_pictogram_names_once():
 
 
 def test_pages_use_the_shared_sprite():
-    from generator.pages import sheet_page, wegwijzer_page
+    from generator.render.pages import sheet_page, wegwijzer_page
 
     site = build_site(validate_folder(ROOT).project)
     page = wegwijzer_page(site).body

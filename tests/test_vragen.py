@@ -8,10 +8,11 @@ from dataclasses import replace
 import pytest
 
 from helpers import CASES, ROOT, TODAY
-from generator import vragen, wegwijzer
+from generator.topics import vragen
+from generator.render import wegwijzer
 from generator.model import Audience, Signup, build_site
-from generator.pages import home_page, municipality_page, region_page, wegwijzer_page
-from generator.validate import validate_folder
+from generator.render.pages import home_page, municipality_page, region_page, wegwijzer_page
+from generator.validate.pipeline import validate_folder
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +198,7 @@ def test_wegwijzer_page_and_the_links_to_it(site):
 
 
 def test_1g1p_route_on_municipality_levensdomein_and_partner_pages(site):
-    from generator.pages import life_domain_page, partner_page, region_page
+    from generator.render.pages import life_domain_page, partner_page, region_page
 
     region = site.region("voorkempen")
     pages = [municipality_page(site, region, municipality(site, "Zoersel")),

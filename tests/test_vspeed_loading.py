@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from helpers import ROOT, TODAY
-from generator import project, yamlload
-from generator.validate import validate_folder
+from generator.load import project, yamlload
+from generator.validate.pipeline import validate_folder
 
 
 @pytest.fixture

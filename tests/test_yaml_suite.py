@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlload import load
+from generator.load.yamlload import load
 
 SUITE = Path(__file__).parent / "yaml-test-suite" / "data"
 CASES = sorted(p.parent for p in SUITE.rglob("in.yaml"))

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 
 from helpers import CASES, TODAY, build_case  # noqa: E402
 
-from generator.validate import validate_folder  # noqa: E402
+from generator.validate.pipeline import validate_folder  # noqa: E402
 
 HEADER = "# bestand:regel:code: wat validatie bovenop tests/cases/_basis moet vinden"
 

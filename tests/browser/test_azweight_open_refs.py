@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import hours
+from generator.topics import hours
 from generator.model import Hours
-from generator.pages import _wrap, open_state
+from generator.render.pages import _wrap, open_state
 
 from test_open import CASES
+from generator import PACKAGE_DIR
 
 pytestmark = pytest.mark.browser
 
-MODULE = (Path(hours.__file__).parent / "theme" / "assets" / "netwerkkaart" / "nk-open.js").read_text(encoding="utf-8")
+MODULE = (PACKAGE_DIR / "theme" / "assets" / "netwerkkaart" / "nk-open.js").read_text(encoding="utf-8")
 ODD = {"openingsuren": [{"dagen": ["wo"], "van": "13:00", "tot": "17:00"}],
        "gesloten": [{"van": "2026-12-21", "tot": "2026-12-27", "reden": "kerst 'n </div><script>x</script> & &amp;"}]}
 

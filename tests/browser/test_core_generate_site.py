@@ -18,7 +18,7 @@ from conftest import ROOT, Quiet, free_port
 from test_site import TILES, map_markers, public_spots, search, sheet_ids
 
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 pytestmark = pytest.mark.browser
 

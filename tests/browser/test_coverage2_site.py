@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.coverage import region_coverage
+from generator.render.coverage import region_coverage
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.model import build_site
-from generator.pages import dutch_date
-from generator.validate import validate_folder
+from generator.render.pages import dutch_date
+from generator.validate.pipeline import validate_folder
 from test_site import PAGE_TYPES, sheet_ids
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator import i18n
+from generator.topics import i18n
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import i18n
+from generator.topics import i18n
 from test_site import sheet_ids
 
 pytestmark = pytest.mark.browser

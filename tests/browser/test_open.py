@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import hours
+from generator.topics import hours
+from generator import PACKAGE_DIR
 
 pytestmark = pytest.mark.browser
 
-MODULE = (Path(hours.__file__).parent / "theme" / "assets" / "netwerkkaart" / "nk-open.js").read_text(encoding="utf-8")
+MODULE = (PACKAGE_DIR / "theme" / "assets" / "netwerkkaart" / "nk-open.js").read_text(encoding="utf-8")
 
 OFFICE = {"openingsuren": [{"dagen": ["ma", "di", "wo", "do", "vr"], "van": "09:00", "tot": "12:30"},
                            {"dagen": ["ma", "di", "do"], "van": "13:30", "tot": "17:00"}]}

@@ -4,10 +4,10 @@ puts the partners there first. Expected results come from the model (vragen.py's
 
 import pytest
 
-from generator import search as search_module
+from generator.render import search as search_module
 from generator.model import build_site
-from generator.refdata import fold
-from generator.validate import validate_folder
+from generator.load.refdata import fold
+from generator.validate.pipeline import validate_folder
 
 from test_site import DONE, ROOT, search
 

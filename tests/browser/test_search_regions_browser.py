@@ -5,9 +5,9 @@ example built with a budget of one page (plugin option search_group_pages), so e
 
 import pytest
 
-from generator import search as search_module
+from generator.render import search as search_module
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 from conftest import build_and_serve
 from test_site import DONE, ROOT

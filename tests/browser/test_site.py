@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 
 pytestmark = pytest.mark.browser
 
@@ -159,8 +159,11 @@ def test_records_in_records_out(page, example_site, model):
     found = page.evaluate("""async ([names, regions]) => {
         const root = document.baseURI.replace(/zoeken\\/.*$/, '');
         const pf = await import(new URL('pagefind/pagefind.js', root).href);
-        for (const id of regions) {  // one index per region beside the site-wide one (search.py)
-            await pf.mergeIndex(new URL('pagefind/regio/' + id + '/', root).pathname, {baseUrl: new URL(root).pathname});
+        // the site-wide index, and one per group of regions (search.py), as termen.json lists them
+        const terms = await (await fetch(new URL('zoeken/termen.json', root))).json();
+        if (regions.some(id => !(id in terms.groepen))) throw new Error('a region without a search index');
+        for (const group of terms.indexen) {
+            await pf.mergeIndex(new URL('pagefind/regio/' + group + '/', root).pathname, {baseUrl: new URL(root).pathname});
         }
         const urls = [];
         for (const name of names) {
@@ -593,7 +596,7 @@ def test_map_document_refuses_a_name_that_is_not_ours(page, example_site):
 
 
 def test_coverage_page_table_and_shaded_map_with_legend(page, example_site, model):
-    from generator.coverage import region_coverage
+    from generator.render.coverage import region_coverage
 
     base, _ = example_site
     coverage = region_coverage(model, model.region("dender"))

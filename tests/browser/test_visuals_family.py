@@ -12,9 +12,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator import picto
+from generator.topics import picto
 from generator.model import build_site
-from generator.validate import validate_folder
+from generator.validate.pipeline import validate_folder
 from test_site import sheet_ids
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -888,7 +888,7 @@
     return p.domeinen[0] || T("sheet.other", "Andere");
   }
 
-  // -- visuals: the pictogram beside each group heading (generator/picto.py), from the shared sprite,
+  // -- visuals: the pictogram beside each group heading (generator/topics/picto.py), from the shared sprite,
   // named by the heading beside it (so it reads in the heading's language).
   var PICTO_FALLBACK = "circle-dot";
   function groupPicto(p, context, regions) {

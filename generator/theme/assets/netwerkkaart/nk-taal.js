@@ -3,7 +3,7 @@
 The care worker works in Dutch; the family-facing views switch to the family's language. The choice
 lives only in the page address after # ("l=ar", beside the selection), so a shared link opens in the
 family's language; a browser never sends that part to a server. Each language's texts are one small
-JSON file (assets/netwerkkaart/talen/<code>.json, made by generator/i18n.py from
+JSON file (assets/netwerkkaart/talen/<code>.json, made by generator/topics/i18n.py from
 generator/data/talen/<code>.yml), fetched only when that language is chosen. Dutch needs no file:
 the pages and scripts carry their Dutch text.
 

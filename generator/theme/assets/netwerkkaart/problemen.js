@@ -1,4 +1,4 @@
-// Only while `mkdocs serve` runs (see generator/servestatus.py): when the data has problems, a banner
+// Only while `mkdocs serve` runs (see generator/engines/servestatus.py): when the data has problems, a banner
 // on every page lists them. The text comes from a JSON file and is only ever set as text, never as HTML.
 (function () {
   "use strict";

@@ -2,7 +2,7 @@
  * Loaded only by the wegwijzer page (also again after mkdocs-material's instant navigation).
  * The choices live in the page address after # (a browser never sends that part to a server) and
  * nowhere else; the data files are the same for every visitor. Every text from the data is set with
- * textContent. Ranking: the same as vragen.find in Python (generator/vragen.py). */
+ * textContent. Ranking: the same as vragen.find in Python (generator/topics/vragen.py). */
 (function () {
   "use strict";
   if (window.nkWegwijzer) { window.nkWegwijzer(); return; }
@@ -74,7 +74,7 @@
     });
   }
 
-  // -- visuals: a question's pictogram before its heading (generator/picto.py), from the shared
+  // -- visuals: a question's pictogram before its heading (generator/topics/picto.py), from the shared
   // sprite, named by the heading (so it reads in the heading's language); as netwerkkaart.js's.
   function pictoHeading(sprite, heading, name, id) {
     if (!sprite) return heading;

@@ -1,0 +1,1 @@
+"""Maintainers' tools run with python -m: generated editor docs, the shipped municipality borders."""

@@ -1,0 +1,1 @@
+"""One topic of the data per module (freshness, hours, questions, ...): its rules for every stage."""
