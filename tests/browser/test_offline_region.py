@@ -150,7 +150,9 @@ def test_a_saved_region_works_offline_and_updates_after_a_rebuild(browser, site)
         # search within the region, and the page says what is missing without a connection
         page.goto(site.base + "zoeken/#q=Dendermonde")
         page.wait_for_selector("[data-nk-results] li:not([hidden]) a", timeout=15_000)
-        assert "resultaten voor" in page.inner_text("[data-nk-search-status]")
+        # the count follows once every listed result's fragment came (netwerkkaart.js: the first result first)
+        page.wait_for_function("document.querySelector('[data-nk-search-status]').textContent.includes('resultaten voor')",
+                               timeout=15_000)
         assert "resultaten uit andere regio's ontbreken" in page.inner_text(".nk-offline-note")
         # build a sheet: pick on the partner pages, open Mijn netwerk, with its QR codes, and print it
         for pid in PICKED:
