@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import run_fork_cases_fresh
 
 from generator.engines import runner
 
@@ -87,12 +88,6 @@ def test_under_threads_the_python_work_runs_right_away():
 def test_the_child_process_cases_also_run_where_this_process_has_threads():
     """In one pytest run with the browser tests (make test), this process runs threads by now and the
     fork cases above skip: they run here in a fresh process instead, so the fork path is always tested."""
-    import subprocess
-
     if runner.fork_is_safe():
         pytest.skip("the fork cases ran in this process")
-    here = Path(__file__)
-    done = subprocess.run([sys.executable, "-m", "pytest", str(here), "-q", "-p", "no:cacheprovider", "-k", "fork"],
-                          capture_output=True, text=True, cwd=here.parents[1])
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert "5 passed" in done.stdout and "skipped" not in done.stdout, done.stdout[-1000:]
+    run_fork_cases_fresh(__file__, 5)

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from helpers import run_fork_cases_fresh
 
 from generator import core
 from generator.engines import runner
@@ -162,12 +163,6 @@ def test_the_real_search_index_and_manifests_need_no_mkdocs(tmp_path):
 
 def test_the_child_process_cases_also_run_where_this_process_has_threads():
     """As in test_runner.py: in one pytest run with the browser tests the fork cases skip; run them fresh."""
-    import subprocess
-
     if runner.fork_is_safe():
         pytest.skip("the fork cases ran in this process")
-    here = Path(__file__)
-    done = subprocess.run([sys.executable, "-m", "pytest", str(here), "-q", "-p", "no:cacheprovider", "-k", "fork"],
-                          capture_output=True, text=True, cwd=here.parents[1])
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
-    assert "6 passed" in done.stdout and "skipped" not in done.stdout, done.stdout[-1000:]
+    run_fork_cases_fresh(__file__, 6)
