@@ -105,6 +105,13 @@ class Build:
         return nav
 
 
+def site_nav(top: list[dict], own_pages) -> list:
+    """The site's nav: the core's top pages (Build.nav), then the project's own pages in docs/ (file
+    names), sorted, under "Voor redacteurs". Both engines use it."""
+    own = sorted(own_pages)
+    return list(top) + ([{"Voor redacteurs": own}] if own else [])
+
+
 def build(data_dir: Path, settings: Settings = Settings()) -> Build:
     """Validate ``data_dir`` and, when it has no errors, make the whole site (see the module docstring)."""
     root = Path(data_dir)

@@ -27,6 +27,7 @@ from pathlib import Path
 from ..render import offline
 from . import runner
 from ..topics import urls
+from .. import core
 from ..core import Build
 from .outdir import GENERATED_CONFIG
 
@@ -243,11 +244,10 @@ def _put(target: Path, content: bytes) -> None:
 
 
 def _nav(made: Build, project: Project, editor: list[str]) -> list:
-    """The project's own nav if it has one; else the core's top pages, then the project's pages under
-    "Voor redacteurs" (as plugin.py)."""
+    """The project's own nav if it has one; else the core's (core.site_nav, as the plugin)."""
     if project.nav is not None:
         return project.nav
-    return list(made.nav()) + ([{"Voor redacteurs": sorted(editor)}] if editor else [])
+    return core.site_nav(made.nav(), editor)
 
 
 def _features(project: Project) -> list[str]:

@@ -127,8 +127,8 @@ class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
 
     def _nav(self, config) -> list:
         """The core's top pages, then the pages in docs/ under "Voor redacteurs"."""
-        docs = sorted(p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md")
-        return list(self.good["nav"]) + ([{"Voor redacteurs": docs}] if docs else [])
+        own = [p.name for p in Path(config.docs_dir).glob("*.md") if p.name != "index.md"]
+        return core.site_nav(self.good["nav"], own)
 
     def on_files(self, files, config):
         if not self.serving:
