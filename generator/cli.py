@@ -292,7 +292,7 @@ def generate(outdir: Path, data: Path | None, config_file: Path | None, site_url
         netwerkkaart generate build/bron --data . && mkdocs build -f build/bron/mkdocs.yml
     """
     from . import core
-    from .engines import files_engine
+    from .engines import files_engine, runner
     from .engines import outdir as folders
 
     if config_file is None and (data or Path(".")).joinpath("mkdocs.yml").is_file():
@@ -314,7 +314,7 @@ def generate(outdir: Path, data: Path | None, config_file: Path | None, site_url
                              **({} if tiles is None else {"tiles": core.tiles_setting(tiles)}),
                              **({"tiles_attribution": project.plugin["tiles_attribution"]}
                                 if "tiles_attribution" in project.plugin else {}))
-    made = core.build(data, settings)
+    made = core.build(data, settings, beside=runner.FilesBeside)  # downloads made while the pages are
     if made.errors:
         report.text(made.checked, sys.stdout)  # as `validate` prints them
         sys.exit(1)

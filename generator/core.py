@@ -2,8 +2,10 @@
 
 Validate the data folder, build the model, render the pages and the maps, read the news from git, and
 list what the site needs beside its pages: files to write now (map document and data, map assets, the
-holidays script, the news feed, the schemas), files made later (:attr:`Build.jobs`: the "Mijn netwerk"
-and wegwijzer data, the search terms, the exports; see runner.py), the search documents, the theme.
+holidays script, the news feed, the schemas, the search terms), files made beside the build
+(:attr:`Build.jobs`: the "Mijn netwerk" and wegwijzer data and the exports; see runner.py), the search
+documents, the theme. An engine may start those jobs as soon as the model exists (``build``'s ``beside``),
+so that they are made while the pages are rendered.
 Both engines use only this: the MkDocs plugin (plugin.py, with mkdocs_fast.py) hands it to MkDocs,
 ``netwerkkaart generate`` (files_engine.py) writes it to a folder. Nothing here imports MkDocs.
 """
@@ -81,6 +83,7 @@ class Build:
     example: bool = False  # the data is example data (a banner on every page)
     regions: list[tuple[str, str]] = field(default_factory=list)  # (name, id), for the nav
     offline: offline.Plan | None = None  # what each region's offline pack holds (written on the built site)
+    started: object = None  # what ``build``'s ``beside`` returned for the jobs (then ``jobs`` is empty)
     checked: object = None  # validate.Result: what reporters print (report.py)
     theme_dir: Path = THEME_DIR
     css: tuple[str, ...] = CSS
@@ -112,8 +115,12 @@ def site_nav(top: list[dict], own_pages) -> list:
     return list(top) + ([{"Voor redacteurs": own}] if own else [])
 
 
-def build(data_dir: Path, settings: Settings = Settings()) -> Build:
-    """Validate ``data_dir`` and, when it has no errors, make the whole site (see the module docstring)."""
+def build(data_dir: Path, settings: Settings = Settings(), beside: Callable[[dict], object] | None = None) -> Build:
+    """Validate ``data_dir`` and, when it has no errors, make the whole site (see the module docstring).
+
+    ``beside(jobs)``: called with the deferred jobs as soon as the model exists, before the maps and
+    pages are made; what it returns (e.g. runner.FilesBeside, with a ``cancel()``) goes to
+    :attr:`Build.started`, and is cancelled if the rest of the build fails."""
     root = Path(data_dir)
     today = settings.today or freshness.today()
     result = validate_folder(root, today=today, cache=settings.cache)
@@ -126,24 +133,34 @@ def build(data_dir: Path, settings: Settings = Settings()) -> Build:
     out.example, out.regions = site.example, [(r.naam, r.id) for r in site.regions]
     out.offline = offline.plan(site)
     out.jobs = deferred(site, settings.site_url, today)
+    if beside is not None:  # made on the second core while this process makes the maps and pages
+        out.started, out.jobs = beside(out.jobs), {}
+    try:
+        _pages_and_files(out, site, root, settings, today)
+    except BaseException:
+        if out.started is not None:
+            out.started.cancel()
+        raise
+    return out
+
+
+def _pages_and_files(out: Build, site, root: Path, settings: Settings, today: datetime.date) -> None:
     map_files, site_maps = maps.render_maps(site, maps.Tiles(settings.tiles, settings.tiles_attribution))
     out.news = history.entries(root) if settings.history else None
     out.pages = render_site(site, maps={m.page_url: m for m in site_maps}, news=out.news)
     out.search_groups = packed = search.packs(out.pages, settings.search_group_pages)
-    out.jobs[search.TERMS] = lambda: search.terms_json(site, packed)  # which group holds which region
-    out.files = [SiteFile(f.path, f.content) for f in map_files + maps.asset_files()]
+    out.files = [SiteFile(search.TERMS, search.terms_json(site, packed))]  # and which group holds which region
+    out.files += [SiteFile(f.path, f.content) for f in map_files + maps.asset_files()]
     out.files.append(SiteFile(hours.HOLIDAYS_ASSET, hours.holidays_script(today)))
     out.files += [SiteFile(f.path, f.content) for f in i18n.asset_files()]  # one catalogue per family language
     out.files.append(SiteFile(history.FEED, news_feed(site, out.news, f"{settings.site_name}: wat is nieuw")))
     out.files += [SiteFile(f"schemas/{name}.schema.json", schema.schema_text(name)) for name in schema.SCHEMA_FILES]
-    return out
 
 
 def deferred(site, site_url: str, today: datetime.date) -> dict[str, Callable[[], str | bytes]]:
-    """The files made beside the build: "Mijn netwerk" and wegwijzer data, search terms, exports (from the model)."""
+    """The files made beside the build: "Mijn netwerk" and wegwijzer data, exports (from the model)."""
     jobs: dict[str, Callable[[], str | bytes]] = {DATA: lambda: sheet.sheet_json(site)}
     jobs.update({path: (lambda path=path: wegwijzer.content(site, path)) for path in wegwijzer.paths(site)})
-    jobs[search.TERMS] = lambda: search.terms_json(site)  # places and question words for search
     base = site_url.rstrip("/") + "/" if site_url else ""  # absolute links in GeoJSON and HSDS
     with_site = {"geojson": lambda: export.to_geojson(site, base),
                  "hsds": lambda: export.to_hsds(site, base, today)}

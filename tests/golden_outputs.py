@@ -152,17 +152,17 @@ def _outputs(made: core.Build) -> dict[str, bytes]:
     # what Pagefind indexes, per page (the search documents)
     searchable = {p.url: p for p in made.search_documents()}
     for url in SEARCH_DOCUMENTS:
-        found[f"_zoekdocumenten/{url}index.html"] = search.page_document(searchable[url].title, searchable[url].body)
+        found[f"_zoekdocumenten/{url}index.html"] = search.page_document(searchable[url].title, searchable[url].search_document)
     # the maps: the one document, the region's borders and maps, one partner's map, "Mijn netwerk"'s map
     wanted = {maps.DOCUMENT, f"{maps.MAPS}/grenzen/{REGION}.json", f"{maps.MAPS}/regio/{REGION}.json",
               f"{maps.MAPS}/gemeente/{REGION}/{MUNICIPALITY}.json", f"{maps.MAPS}/partner/{PARTNERS[0]}.json",
               f"{maps.MAPS}/dekking/{REGION}/{DOMAIN}.json", f"{maps.MAPS}/mijn-netwerk.json"}
-    wanted |= {hours.HOLIDAYS_ASSET, history.FEED} | {f"schemas/{name}.schema.json" for name in schema.SCHEMA_FILES}
+    wanted |= {hours.HOLIDAYS_ASSET, history.FEED, search.TERMS} | {f"schemas/{name}.schema.json" for name in schema.SCHEMA_FILES}
     found.update({path: files[path] for path in wanted if path in files})
     missing = wanted - set(found)
     assert not missing, f"files not made: {sorted(missing)}"
-    # the files made beside the build: "Mijn netwerk", search terms, wegwijzer (index, one region), exports
-    jobs = [DATA, search.TERMS, wegwijzer.INDEX, wegwijzer.region_file(REGION)]
+    # the files made beside the build: "Mijn netwerk", wegwijzer (index, one region), exports
+    jobs = [DATA, wegwijzer.INDEX, wegwijzer.region_file(REGION)]
     jobs += [f"{urls.EXPORT}/{name}" for name, _ in export.FORMATS.values()]
     for path in jobs:
         found[path] = made.jobs[path]()

@@ -47,7 +47,7 @@ def test_the_build_holds_the_whole_site_as_data(made):
     assert made.ok and len(made.pages) > 60
     paths = {f.path for f in made.files}
     assert maps.DOCUMENT in paths and "wat-is-nieuw/feed.xml" in paths and "schemas/partner.schema.json" in paths
-    assert f"{urls.EXPORT}/locaties.geojson" in made.jobs and search.TERMS in made.jobs
+    assert search.TERMS in paths and f"{urls.EXPORT}/locaties.geojson" in made.jobs
     assert {p.url for p in made.search_documents()} <= {p.url for p in made.pages}
     assert made.nav()[0] == {"Start": "index.md"} and len(made.nav()) == 6 + len(made.regions)
 
@@ -57,6 +57,38 @@ def test_site_url_reaches_the_exports(made):
     assert '"url": "https://kaart.example/partners/' in geojson or '"url":"https://kaart.example/partners/' in geojson
     hsds = made.jobs[f"{urls.EXPORT}/hsds-organisaties.json"]()
     assert "https://kaart.example/partners/caw-onthaal-dendermonde/" in hsds
+
+
+class Started:
+    def __init__(self, jobs):
+        self.jobs, self.cancelled = dict(jobs), False
+
+    def cancel(self):
+        self.cancelled = True
+
+
+def test_beside_gets_the_jobs_before_the_pages_are_made(monkeypatch):
+    seen = {}
+
+    def beside(jobs):
+        seen["pages made"] = rendered["count"]
+        return Started(jobs)
+
+    rendered = {"count": 0}
+    real = core.render_site
+    monkeypatch.setattr(core, "render_site", lambda *a, **k: rendered.update(count=1) or real(*a, **k))
+    early = core.build(ROOT, core.Settings(history=False), beside=beside)
+    assert seen == {"pages made": 0}  # started while the pages were still to be made
+    assert early.jobs == {} and f"{urls.EXPORT}/locaties.geojson" in early.started.jobs
+    assert early.pages and not early.started.cancelled
+
+
+def test_what_beside_started_is_cancelled_when_the_build_fails(monkeypatch):
+    started = []
+    monkeypatch.setattr(core, "render_site", lambda *a, **k: (_ for _ in ()).throw(MemoryError()))
+    with pytest.raises(MemoryError):
+        core.build(ROOT, core.Settings(history=False), beside=lambda jobs: started.append(Started(jobs)) or started[-1])
+    assert started and started[0].cancelled
 
 
 def test_a_build_with_errors_has_only_the_problems(tmp_path):

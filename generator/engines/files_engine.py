@@ -201,12 +201,15 @@ def write(made: Build, out: Path, *, site_name: str, site_url: str = "", project
     for page in pages:
         if page.url in taken:
             src = taken[page.url]
+            if made.started is not None:  # the deferred files core.build started: not needed now
+                made.started.cancel()
             raise ProjectError("NK722", page=src, docs=str(project.docs_dir), url=page.url or "/",
                                example=src.replace(".md", "-uitleg.md"))
     # the search index and the deferred files are made beside the writing (runner.py), as in the plugin;
     # the offline manifests list the files of this source tree as the site builder will copy them
     source = offline.Source(docs, out / OVERRIDES, {p.url: p.src_uri for p in pages})
     work = runner.SiteWork(made, manifests=lambda site, plan: offline.write(site, plan, source)).start()
+    deferred = len(work.files.paths)
     try:
         for src, path in own:
             target = docs / src
@@ -225,7 +228,7 @@ def write(made: Build, out: Path, *, site_name: str, site_url: str = "", project
     editor = [src for src, _ in own if src.endswith(".md") and "/" not in src and src != "index.md"]
     (out / "mkdocs.yml").write_text(mkdocs_yml(made, site_name, site_url, project, editor), encoding="utf-8")
     (out / "zensical.toml").write_text(zensical_toml(made, site_name, site_url, project, editor), encoding="utf-8")
-    return {"pages": len(pages) + len(taken), "files": len(made.files) + len(made.jobs)}
+    return {"pages": len(pages) + len(taken), "files": len(made.files) + deferred}
 
 
 def page_markdown(page, project: Project) -> str:

@@ -49,6 +49,18 @@ def write_now(jobs: dict[str, Callable[[], str | bytes]], folder: Path) -> None:
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
+NICENESS = 10  # work beside the build waits for the build (the engine's pages), never the other way round
+
+
+def _yield_to_the_build() -> None:
+    """Lower this (child) process's priority: on a machine with few cores the build's own process, which
+    every engine waits for, keeps its core; the work beside it takes what is left (docs/over-snelheid.md)."""
+    try:
+        os.nice(NICENESS)
+    except OSError:  # not allowed here: run at the same priority
+        pass
+
+
 def fork_is_safe() -> bool:
     return threading.active_count() == 1 and hasattr(os, "fork")
 
@@ -72,6 +84,7 @@ class Beside:
             if pid == 0:  # the child never returns into the caller
                 code = 1
                 try:
+                    _yield_to_the_build()
                     args = work(self.folder)
                     if args:
                         log = os.open(self.log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -210,6 +223,7 @@ class SiteWork:
 
     def __init__(self, made: Build, manifests: Callable[[Path, offline.Plan | None], None] = offline.write) -> None:
         self.jobs = made.jobs
+        self.started = made.started  # FilesBeside started by core.build (its ``beside``), or None
         self.search = made.search
         self.documents = made.search_documents() if made.search else None
         self.search_groups = made.search_groups
@@ -223,7 +237,10 @@ class SiteWork:
     def start(self) -> SiteWork:
         from ..render.search import SearchIndex  # (search.py uses this module's Beside)
 
-        self.files = FilesBeside(self.jobs)
+        if isinstance(self.started, FilesBeside):  # started by core.build, while the pages were made
+            self.files = self.started
+        else:
+            self.files = FilesBeside(self.jobs)
         if self.documents is not None:
             try:
                 self.index = SearchIndex(self.documents, self.search_groups)

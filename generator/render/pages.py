@@ -37,6 +37,15 @@ class Page:
     body: str  # HTML
     source: str | None = None  # data file this page shows, for "edit this page"
     searchable: bool = True
+    # What Pagefind reads, when lighter than ``body``: the body without its lists of partners. Those are
+    # data-pagefind-ignore and hold no filter or meta, so the index is the same; Pagefind only parses less
+    # (the lists were two thirds of the bytes it read at 10,000 partners). None: ``body``.
+    search_body: str | None = None
+
+    @property
+    def search_document(self) -> str:
+        """The HTML of this page that the search index is made from (search.page_document)."""
+        return self.body if self.search_body is None else self.search_body
 
     @property
     def src_uri(self) -> str:
@@ -200,6 +209,20 @@ def _wrap(body: str, searchable: bool = True) -> str:
     attr = " data-pagefind-body" if searchable else ""
     body, table = share_hours(body)  # "nu open": each distinct set of hours once per page
     return f'<div class="nk-page"{attr}{table}>\n{body}\n</div>'
+
+
+_IGNORED = ('<ul class="nk-compact" data-pagefind-ignore>', '<div class="nk-cards" data-pagefind-ignore>',
+            "<ul data-pagefind-ignore>")
+
+
+def _listing_page(here: str, title: str, body: str, lists: list[str], source: str | None = None) -> Page:
+    """A searchable page whose ``body`` holds ``lists`` (lists of partners, see _compact_list and
+    _card_list): its search document is the body without them (Page.search_body)."""
+    assert all(part.startswith(_IGNORED) for part in lists)  # only what Pagefind skips anyway
+    lighter = body
+    for part in lists:
+        lighter = lighter.replace(part, "")
+    return Page(here, title, _wrap(body), source=source, search_body=_wrap(lighter) if lists else None)
 
 
 def _domain_names(region: Region) -> dict[str, str]:
@@ -372,10 +395,10 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente, levensdomein en vraag van gezinnen, en waar de hiaten zijn</a></p>'
         # One line per partner (the cards are on the municipality pages): a region holds hundreds.
         + f'<h2 id="nk-lijst">Partners ({len(partners)})</h2>'
-        + (_compact_list(partners, here) if partners else '<p class="nk-empty">Nog geen partners.</p>')
+        + ((listed := _compact_list(partners, here)) if partners else '<p class="nk-empty">Nog geen partners.</p>')
         + report_link(site, region, region.id, region.naam, here) + built_line(site)
     )
-    return Page(here, region.naam, _wrap(body), source=region.source)
+    return _listing_page(here, region.naam, body, [listed] if partners else [], source=region.source)
 
 
 def municipality_page(site: Site, region: Region, municipality: Municipality, site_map=None) -> Page:
@@ -383,20 +406,23 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     active = site.active_in(municipality)
     located = {p.id for p in site.located_in(municipality)}
     sections = []
+    lists: list[str] = []  # left out of the search document (_listing_page)
     shown: set[str] = set()
     for domain in region.life_domains:
         group = [p for p in active if domain.id in p.levensdomeinen]
         shown.update(p.id for p in group)
         if group:
+            lists.append(_compact_list(group, here, domain.id))
             # Collapsed: every partner is listed under each of its levensdomeinen (a phone page was
             # 10,000 px long); the worker opens the domain of the family's question.
             sections.append(f'<details class="nk-domain" id="{e(domain.id)}"><summary>{icon(domain.icoon)} '
                             f'<span>{e(domain.naam)}</span> <span class="nk-muted">({len(group)})</span></summary>'
-                            + _compact_list(group, here, domain.id) + "</details>")
+                            + lists[-1] + "</details>")
     rest = [p for p in active if p.id not in shown]  # e.g. located here, from a region with its own domains
     if rest:
+        lists.append(_compact_list(rest, here))
         sections.append(f'<details class="nk-domain"><summary><span>Andere</span> <span class="nk-muted">({len(rest)})'
-                        "</span></summary>" + _compact_list(rest, here) + "</details>")
+                        "</span></summary>" + lists[-1] + "</details>")
     contacts = []
     for c in municipality.lokale_contacten:
         name = e(c.naam)
@@ -413,6 +439,10 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     parts = "".join(f"<li>{e(name)} <span class=\"nk-muted\">{e(pc)}</span></li>"
                     for name, pc in municipality.deelgemeenten)
     elsewhere = [p for p in active if p.id not in located]
+    cards = _card_list(site, [p for p in active if p.id in located], here)
+    others = ("<ul data-pagefind-ignore>" + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>'
+                                                     for p in elsewhere) + "</ul>") if elsewhere else ""
+    lists += [part for part in (cards, others) if part.startswith(_IGNORED)]
     body = (
         # the page for a municipality's name, before the partners with an address there
         f'<h1 data-pagefind-weight="10">{e(municipality.naam)}</h1>'
@@ -431,15 +461,12 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         # Cards only for the partners with an address here: with every partner of the region that
         # works here, a page held hundreds of cards (530 KB at 10,000 partners).
         + f"<h2>Met een adres in {e(municipality.naam)} ({len(located)})</h2>"
-        + _card_list(site, [p for p in active if p.id in located], here)
-        + ("<h2>Werken hier vanuit een andere gemeente</h2><ul data-pagefind-ignore>"
-           + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>' for p in elsewhere)
-           + "</ul>" if elsewhere else "")
+        + cards + ("<h2>Werken hier vanuit een andere gemeente</h2>" + others if others else "")
         + f"<h2>Deelgemeenten en postcodes</h2><ul class=\"nk-columns\">{parts}</ul>"
         + report_link(site, region, municipality.id, municipality.naam, here) + built_line(site)
         + search.municipality_tags(municipality)  # a search for only its name finds this page first
     )
-    return Page(here, municipality.naam, _wrap(body), source=municipality.source)
+    return _listing_page(here, municipality.naam, body, lists, source=municipality.source)
 
 
 def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
@@ -449,10 +476,10 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
     body = (
         f"<h1 data-pagefind-weight=\"10\">{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
         f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
-        + _card_list(site, partners, here, domain_id)
+        + (cards := _card_list(site, partners, here, domain_id))
         + route_block(region, here)
     )
-    return Page(here, f"{domain.naam} in {region.naam}", _wrap(body))
+    return _listing_page(here, f"{domain.naam} in {region.naam}", body, [cards] if partners else [])
 
 
 def _location_block(location, index: int, partner: Partner) -> str:

@@ -1,23 +1,22 @@
 """The Pagefind search index, built beside the MkDocs build instead of after it.
 
 Pagefind indexes only what is inside ``data-pagefind-body``, and that is the body of our generated
-pages. So the index is built from those bodies, as soon as the pages exist: a child process writes
-each body as a small HTML file and runs Pagefind on them, on the second core, while MkDocs renders
-the site (runner.py). The engine copies the result into the site at the end (why: docs/over-snelheid.md).
+pages. So the index is built from those bodies (Page.search_document: without the lists of partners
+Pagefind skips anyway), as soon as the pages exist: a child process hands them to Pagefind's service
+(pagefind_service.py), on the second core, while MkDocs renders the site (runner.py). The engine moves
+the result into the site at the end (why: docs/over-snelheid.md).
 One index per group of regions plus one for the site-wide pages, made one after the other (memory: see
 "index groups" below); the browser merges them (netwerkkaart.js, docs/over-zoeken.md).
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import os
 import pickle
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .html import e
@@ -218,38 +217,9 @@ def page_document(title: str, body: str) -> str:
     return DOCUMENT.format(title=e(title), body=body)
 
 
-def command(source: Path, output: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
-            "--force-language", LANGUAGE, "--silent"]
-
-
-# The child's program: per index, its documents (pickled by the parent, see SearchIndex) as files, then
-# Pagefind over them, one index after the other; the first failure ends it. A fresh small Python, not a
-# fork of the build: a forked child that writes 10,000 documents keeps (and copies) the build's memory
-# for as long as that takes. argv: the documents' folder, the document template, [[file, output, pagefind
-# command], ...].
-SEQUENCE = """import json, os, pickle, shutil, subprocess, sys
-folder, template = sys.argv[1], sys.argv[2]
-def dies_with_this():  # Linux: Pagefind is killed with this program (a cancelled build kills this one)
-    try:
-        import ctypes, signal
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:
-        pass
-for name, source, args in json.loads(sys.argv[3]):
-    with open(os.path.join(folder, name), "rb") as f:
-        documents = pickle.load(f)
-    for url, title, body in documents:
-        target = os.path.join(source, *url.split("/"), "index.html")
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(template.format(title=title, body=body))
-    del documents
-    code = subprocess.call(args, preexec_fn=dies_with_this if os.name == "posix" else None)
-    if code:
-        sys.exit(code)
-    shutil.rmtree(source, ignore_errors=True)
-"""
+# The program that makes the indexes: a fresh small Python (pagefind_service.py), not this process or a
+# fork of it: a fork that feeds Pagefind for 20 seconds keeps (and copies) the build's memory as long.
+PROGRAM = str(Path(__file__).with_name("pagefind_service.py"))
 
 
 def _output(folder: Path, key: str) -> Path:
@@ -261,22 +231,24 @@ def _name(key: str) -> str:
 
 
 def _documents(grouped: dict[str, list], folder: Path) -> None:
-    """Per index, its pages as (url, escaped title, body), pickled into ``folder`` (fast: no file per page)."""
+    """Per index, its pages as (url, escaped title, search document), pickled into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
     for key, members in grouped.items():
-        documents = [(p.url, e(p.title), p.body) for p in members]
+        documents = [(p.url, e(p.title), p.search_document) for p in members]
         if not documents:  # a site with only regions' pages: an index that finds nothing
             documents = [(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')]
         with open(folder / _name(key), "wb") as f:
             pickle.dump(documents, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _work(documents: Path, keys: list[str]):
-    """The runner's work: the command of the child program (SEQUENCE), nothing else in the fork."""
+def _work(grouped: dict[str, list]):
+    """The runner's work, in its forked child (runner.Beside): the documents pickled (the pages are the
+    fork's copy: the build itself spends no time on them), then the program that indexes them."""
 
     def work(folder: Path) -> list[str]:
-        runs = [[_name(key), str(folder / "pagina's" / _name(key)), command(folder / "pagina's" / _name(key),
-                                                                           _output(folder, key))] for key in keys]
-        return [sys.executable, "-c", SEQUENCE, str(documents), DOCUMENT, json.dumps(runs)]
+        _documents(grouped, folder / "documenten")
+        runs = [[_name(key), str(_output(folder, key))] for key in grouped]
+        return [sys.executable, PROGRAM, str(folder / "documenten"), DOCUMENT, json.dumps(runs)]
 
     return work
 
@@ -319,18 +291,7 @@ class SearchIndex:
     def __init__(self, pages, packed: dict[str, str] | None = None) -> None:
         grouped = groups(pages, packed)
         self.keys = list(grouped)
-        self.documents = Path(tempfile.mkdtemp(prefix="netwerkkaart-zoekdocumenten-"))
-        atexit.register(self._clean)
-        try:
-            _documents(grouped, self.documents)
-            self.task = Beside(_work(self.documents, self.keys), prefix="netwerkkaart-zoeken-")
-        except BaseException:
-            self._clean()
-            raise
-
-    def _clean(self) -> None:
-        shutil.rmtree(self.documents, ignore_errors=True)
-        atexit.unregister(self._clean)
+        self.task = Beside(_work(grouped), prefix="netwerkkaart-zoeken-")
 
     @property
     def cancelled(self) -> bool:
@@ -342,9 +303,6 @@ class SearchIndex:
             self.task.finish(_copy_into(site_dir, self.keys), timeout)
         except JobError as exc:
             raise SearchIndexError(f"Pagefind: {exc}") from exc
-        finally:
-            self._clean()
 
     def cancel(self) -> None:
         self.task.cancel()
-        self._clean()

@@ -1,0 +1,171 @@
+"""The search index program: pickled search documents in, Pagefind indexes out, through Pagefind's service.
+
+search.py runs this file as a fresh Python program beside the build (``python pagefind_service.py ...``,
+see search.SearchIndex), so it imports nothing of Netwerkkaart. Per index group it starts
+``pagefind --service`` (the protocol Pagefind's own Python and Node APIs speak: base64 JSON messages, each
+ended by a comma, on stdin and stdout), adds the group's documents as HTML, writes the index and ends the
+service, so at most one group is held in memory. No document is written to disk: writing 10,000 small
+files and removing them again cost more than Pagefind's own indexing (docs/over-snelheid.md). Pagefind's
+Python API is not used: it reads one answer per 0.1 s, which is 17 minutes for 10,000 documents.
+
+argv: the documents' folder, the document template (str.format with title and body), then a JSON list of
+[pickle file name, output folder] per index. A failure ends the program with code 1 and a Dutch message.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import pickle
+import subprocess
+import sys
+import threading
+
+LANGUAGE = "nl"
+
+
+class ServiceError(Exception):
+    """Pagefind's service failed or answered with an error."""
+
+
+def executable() -> str:
+    """The Pagefind binary, found as Pagefind's Python package finds it (PAGEFIND_BINARY_PATH, pagefind_bin)."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise ServiceError("het programma pagefind is niet gevonden (installeer het pakket 'pagefind[bin]').")
+    return str(found)
+
+
+def _dies_with_this() -> None:  # Linux: Pagefind is killed with this program (a cancelled build kills this one)
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - only a safeguard
+        pass
+
+
+class Service:
+    """One ``pagefind --service`` process; :meth:`request` and :meth:`requests` send and wait for answers."""
+
+    def __init__(self, binary: str) -> None:
+        self.process = subprocess.Popen([binary, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        preexec_fn=_dies_with_this if os.name == "posix" else None)
+        self.buffer = bytearray()
+        self.next_id = 0
+
+    def _send(self, payload: dict) -> int:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        return self.next_id
+
+    def _answer(self) -> dict:
+        while True:
+            end = self.buffer.find(b",")
+            if end >= 0:
+                raw = bytes(self.buffer[:end])
+                del self.buffer[:end + 1]
+                answer = json.loads(base64.b64decode(raw))
+                if answer is None:
+                    continue
+                payload = answer.get("payload") or {}
+                if payload.get("type") == "Error":
+                    raise ServiceError(f"Pagefind meldt: {payload.get('message')}")
+                return payload
+            chunk = self.process.stdout.read1(1 << 16)
+            if not chunk:
+                raise self._stopped()
+            self.buffer += chunk
+
+    def _stopped(self) -> ServiceError:
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            code = "onbekend"
+        return ServiceError(f"Pagefind stopte onverwacht (code {code}).")
+
+    def request(self, payload: dict) -> dict:
+        try:
+            self._send(payload)
+            self.process.stdin.flush()
+        except OSError:  # the service is gone: say so, not "broken pipe"
+            raise self._stopped() from None
+        return self._answer()
+
+    def requests(self, payloads) -> int:
+        """Send every payload while reading the answers (the pipes would fill up otherwise); their number.
+        A service that stops shows as the end of its answers (_answer), whatever the writer was doing."""
+        sent, done = [0], threading.Event()
+
+        def write() -> None:
+            try:
+                for payload in payloads:
+                    self._send(payload)
+                    sent[0] += 1
+                self.process.stdin.flush()
+            except OSError:  # the service is gone: _answer says so
+                pass
+            finally:
+                done.set()
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        answered = 0
+        try:
+            while not (done.is_set() and answered >= sent[0]):
+                self._answer()
+                answered += 1
+        finally:
+            if not done.is_set():
+                self.process.kill()  # the writer may wait on a full pipe: end it
+            writer.join()
+        return answered
+
+    def close(self) -> None:
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def index(binary: str, documents: list, template: str, output: str) -> None:
+    """One Pagefind index of ``documents`` ((url, escaped title, body), url site-relative) in ``output``."""
+    service = Service(binary)
+    try:
+        made = service.request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
+        index_id = made["index_id"]
+        service.requests({"type": "AddFile", "index_id": index_id, "url": "/" + url, "file_path": None,
+                          "file_contents": template.format(title=title, body=body)}
+                         for url, title, body in documents)
+        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": output})
+    finally:
+        service.close()
+
+
+def main(argv: list[str]) -> int:
+    folder, template, runs = argv[0], argv[1], json.loads(argv[2])
+    try:
+        binary = executable()
+        for name, output in runs:
+            with open(os.path.join(folder, name), "rb") as f:
+                documents = pickle.load(f)
+            index(binary, documents, template, output)
+            del documents
+    except (ServiceError, OSError, ValueError) as exc:
+        print(f"De zoekindex is niet gemaakt: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
