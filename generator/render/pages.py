@@ -211,18 +211,26 @@ def _wrap(body: str, searchable: bool = True) -> str:
     return f'<div class="nk-page"{attr}{table}>\n{body}\n</div>'
 
 
-_IGNORED = ('<ul class="nk-compact" data-pagefind-ignore>', '<div class="nk-cards" data-pagefind-ignore>',
-            "<ul data-pagefind-ignore>")
+_SKIPPED = re.compile(r"<(\w+)[^>]*\sdata-pagefind-ignore[\s>]")
 
 
-def _listing_page(here: str, title: str, body: str, lists: list[str], source: str | None = None) -> Page:
-    """A searchable page whose ``body`` holds ``lists`` (lists of partners, see _compact_list and
-    _card_list): its search document is the body without them (Page.search_body)."""
-    assert all(part.startswith(_IGNORED) for part in lists)  # only what Pagefind skips anyway
+def _skippable(part: str) -> bool:
+    """``part`` is one element that Pagefind skips (data-pagefind-ignore) and holds no filter or metadata
+    (those count even inside a skipped element)."""
+    found = _SKIPPED.match(part)
+    return (found is not None and part.endswith(f"</{found.group(1)}>")
+            and "data-pagefind-filter" not in part and "data-pagefind-meta" not in part)
+
+
+def _searchable_page(here: str, title: str, body: str, skipped: list[str], source: str | None = None) -> Page:
+    """A searchable page whose ``body`` holds the parts ``skipped`` (lists of partners, the map, the 1 Gezin
+    1 Plan route...: all data-pagefind-ignore): its search document is the body without them (Page.search_body)."""
+    skipped = [part for part in skipped if part]
+    assert all(_skippable(part) for part in skipped)  # only what Pagefind skips anyway
     lighter = body
-    for part in lists:
+    for part in skipped:
         lighter = lighter.replace(part, "")
-    return Page(here, title, _wrap(body), source=source, search_body=_wrap(lighter) if lists else None)
+    return Page(here, title, _wrap(body), source=source, search_body=_wrap(lighter) if skipped else None)
 
 
 def _domain_names(region: Region) -> dict[str, str]:
@@ -389,7 +397,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         f"<h1 data-pagefind-weight=\"10\">{e(region.naam)}</h1><p class=\"nk-lead\">{e(region.korte_beschrijving)}</p>"
         f"{wegwijzer_link(here)}{offline.panel(region.id, region.naam)}{paragraphs(region.beschrijving)}{website}"
         + signup_card(region.aanmelden, "Aanmelden bij het 1 Gezin 1 Plan-team")
-        + map_figure(here, site_map, "nk-lijst", "plaatsen")
+        + (figure := map_figure(here, site_map, "nk-lijst", "plaatsen"))
         + f'<h2>Levensdomeinen</h2><ul class="nk-domains">{domains}</ul>'
         + f'<h2>Gemeenten</h2><ul class="nk-columns">{municipalities}</ul>'
         + f'<p><a href="{rel(here, urls.coverage(region.id))}">Dekking: hoeveel partners per gemeente, levensdomein en vraag van gezinnen, en waar de hiaten zijn</a></p>'
@@ -398,7 +406,7 @@ def region_page(site: Site, region: Region, site_map=None) -> Page:
         + ((listed := _compact_list(partners, here)) if partners else '<p class="nk-empty">Nog geen partners.</p>')
         + report_link(site, region, region.id, region.naam, here) + built_line(site)
     )
-    return _listing_page(here, region.naam, body, [listed] if partners else [], source=region.source)
+    return _searchable_page(here, region.naam, body, [listed, figure] if partners else [figure], source=region.source)
 
 
 def municipality_page(site: Site, region: Region, municipality: Municipality, site_map=None) -> Page:
@@ -406,7 +414,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     active = site.active_in(municipality)
     located = {p.id for p in site.located_in(municipality)}
     sections = []
-    lists: list[str] = []  # left out of the search document (_listing_page)
+    lists: list[str] = []  # left out of the search document (_searchable_page)
     shown: set[str] = set()
     for domain in region.life_domains:
         group = [p for p in active if domain.id in p.levensdomeinen]
@@ -442,7 +450,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
     cards = _card_list(site, [p for p in active if p.id in located], here)
     others = ("<ul data-pagefind-ignore>" + "".join(f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a></li>'
                                                      for p in elsewhere) + "</ul>") if elsewhere else ""
-    lists += [part for part in (cards, others) if part.startswith(_IGNORED)]
+    lists += [part for part in (cards, others) if _skippable(part)]
     body = (
         # the page for a municipality's name, before the partners with an address there
         f'<h1 data-pagefind-weight="10">{e(municipality.naam)}</h1>'
@@ -454,8 +462,8 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         + (f'<section class="nk-card"><h2>Lokale aanspreekpunten</h2><ul>{"".join(contacts)}</ul></section>'
            if contacts else "")
         + (f"<h2>Goed om te weten</h2>{paragraphs(municipality.notities)}" if municipality.notities else "")
-        + route_block(region, here)
-        + map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}")
+        + (route := route_block(region, here))
+        + (figure := map_figure(here, site_map, "nk-lijst", f"plaatsen in {e(municipality.naam)}"))
         + '<h2 id="nk-lijst">Per levensdomein</h2><p class="nk-muted">Open een levensdomein om te zien wie helpt.</p>'
         + ("".join(sections) or '<p class="nk-empty">Nog geen partners.</p>')
         # Cards only for the partners with an address here: with every partner of the region that
@@ -466,7 +474,7 @@ def municipality_page(site: Site, region: Region, municipality: Municipality, si
         + report_link(site, region, municipality.id, municipality.naam, here) + built_line(site)
         + search.municipality_tags(municipality)  # a search for only its name finds this page first
     )
-    return _listing_page(here, municipality.naam, body, lists, source=municipality.source)
+    return _searchable_page(here, municipality.naam, body, [*lists, route, figure], source=municipality.source)
 
 
 def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
@@ -477,9 +485,9 @@ def life_domain_page(site: Site, region: Region, domain_id: str) -> Page:
         f"<h1 data-pagefind-weight=\"10\">{icon(domain.icoon)} {e(domain.naam)}</h1><p class=\"nk-lead\">{e(domain.uitleg)}</p>"
         f'<p>In regio <a href="{rel(here, urls.region(region.id))}">{e(region.naam)}</a>: {len(partners)} partners.</p>'
         + (cards := _card_list(site, partners, here, domain_id))
-        + route_block(region, here)
+        + (route := route_block(region, here))
     )
-    return _listing_page(here, f"{domain.naam} in {region.naam}", body, [cards] if partners else [])
+    return _searchable_page(here, f"{domain.naam} in {region.naam}", body, [cards, route] if partners else [route])
 
 
 def _location_block(location, index: int, partner: Partner) -> str:
@@ -580,20 +588,21 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         for d in partner.levensdomeinen
     )
     locations = "".join(_location_block(loc, i + 1, partner) for i, loc in enumerate(partner.locaties))
+    # The levensdomein page answers a search for a levensdomein; the chips on every partner page
+    # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
+    chips = f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
+    skipped = [status_details(partner), chips, route_block(region, here), map_figure(here, site_map, "nk-adressen", "plaatsen")]
     body = (
         f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1>{pick_button(partner)}<p class="nk-badges">{" ".join(badges)} {checked}</p>'
         f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
-        + status_details(partner)
-        # The levensdomein page answers a search for a levensdomein; the chips on every partner page
-        # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
-        + f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
+        + skipped[0] + chips
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + _agreement_block(site, partner)
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
         + _phone_lines(partner)
-        + route_block(region, here)
-        + (f'<h2 id="nk-lijst">Waar</h2>{map_figure(here, site_map, "nk-adressen", "plaatsen")}'
+        + skipped[2]
+        + (f'<h2 id="nk-lijst">Waar</h2>{skipped[3]}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
         + _for_whom(partner, languages)
@@ -603,7 +612,9 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
         + search.partner_tags(site, partner)  # its questions and places, for search by need (last: not in excerpts)
     )
-    return Page(here, partner.naam, _wrap(body), source=partner.source)
+    if partner.hele_regio:  # the region's municipalities: not search text (see area_list)
+        skipped.append(area_list)
+    return _searchable_page(here, partner.naam, body, skipped, source=partner.source)
 
 
 def _agreement_block(site: Site, partner: Partner) -> str:
