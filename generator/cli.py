@@ -314,7 +314,7 @@ def generate(outdir: Path, data: Path | None, config_file: Path | None, site_url
                              **({} if tiles is None else {"tiles": core.tiles_setting(tiles)}),
                              **({"tiles_attribution": project.plugin["tiles_attribution"]}
                                 if "tiles_attribution" in project.plugin else {}))
-    made = core.build(data, settings, beside=runner.FilesBeside)  # downloads made while the pages are
+    made = core.build(data, settings, beside=runner.EARLY)  # downloads and search made while the pages are
     if made.errors:
         report.text(made.checked, sys.stdout)  # as `validate` prints them
         sys.exit(1)

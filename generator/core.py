@@ -83,7 +83,8 @@ class Build:
     example: bool = False  # the data is example data (a banner on every page)
     regions: list[tuple[str, str]] = field(default_factory=list)  # (name, id), for the nav
     offline: offline.Plan | None = None  # what each region's offline pack holds (written on the built site)
-    started: object = None  # what ``build``'s ``beside`` returned for the jobs (then ``jobs`` is empty)
+    started: object = None  # the jobs as started by ``build``'s ``beside`` (then ``jobs`` is empty)
+    searching: object = None  # the search index as started by ``build``'s ``beside`` (search.SearchStream)
     checked: object = None  # validate.Result: what reporters print (report.py)
     theme_dir: Path = THEME_DIR
     css: tuple[str, ...] = CSS
@@ -115,12 +116,13 @@ def site_nav(top: list[dict], own_pages) -> list:
     return list(top) + ([{"Voor redacteurs": own}] if own else [])
 
 
-def build(data_dir: Path, settings: Settings = Settings(), beside: Callable[[dict], object] | None = None) -> Build:
+def build(data_dir: Path, settings: Settings = Settings(), beside=None) -> Build:
     """Validate ``data_dir`` and, when it has no errors, make the whole site (see the module docstring).
 
-    ``beside(jobs)``: called with the deferred jobs as soon as the model exists, before the maps and
-    pages are made; what it returns (e.g. runner.FilesBeside, with a ``cancel()``) goes to
-    :attr:`Build.started`, and is cancelled if the rest of the build fails."""
+    ``beside`` (runner.EARLY): what to start beside the build while this makes the pages, as soon as the
+    model exists: ``beside.files(jobs)`` the deferred jobs (to :attr:`Build.started`), and with search
+    ``beside.search(budget)`` a search index fed region by region (search.SearchStream, to
+    :attr:`Build.searching`). Both are cancelled if the rest of the build fails."""
     root = Path(data_dir)
     today = settings.today or freshness.today()
     result = validate_folder(root, today=today, cache=settings.cache)
@@ -133,13 +135,16 @@ def build(data_dir: Path, settings: Settings = Settings(), beside: Callable[[dic
     out.example, out.regions = site.example, [(r.naam, r.id) for r in site.regions]
     out.offline = offline.plan(site)
     out.jobs = deferred(site, settings.site_url, today)
-    if beside is not None:  # made on the second core while this process makes the maps and pages
-        out.started, out.jobs = beside(out.jobs), {}
     try:
+        if beside is not None:  # made on the second core while this process makes the maps and pages
+            out.started, out.jobs = beside.files(out.jobs), {}
+            if settings.search:
+                out.searching = beside.search(settings.search_group_pages)
         _pages_and_files(out, site, root, settings, today)
     except BaseException:
-        if out.started is not None:
-            out.started.cancel()
+        for task in (out.started, out.searching):
+            if task is not None:
+                task.cancel()
         raise
     return out
 
@@ -147,8 +152,14 @@ def build(data_dir: Path, settings: Settings = Settings(), beside: Callable[[dic
 def _pages_and_files(out: Build, site, root: Path, settings: Settings, today: datetime.date) -> None:
     map_files, site_maps = maps.render_maps(site, maps.Tiles(settings.tiles, settings.tiles_attribution))
     out.news = history.entries(root) if settings.history else None
-    out.pages = render_site(site, maps={m.page_url: m for m in site_maps}, news=out.news)
-    out.search_groups = packed = search.packs(out.pages, settings.search_group_pages)
+    stream = out.searching
+    out.pages = render_site(site, maps={m.page_url: m for m in site_maps}, news=out.news,
+                            each_region=stream.add if stream is not None else None)
+    if stream is not None:  # the pages of no region, and the end
+        stream.close([p for p in out.pages if p.searchable and p.url not in stream.sent])
+        out.search_groups = packed = dict(stream.packed)
+    else:
+        out.search_groups = packed = search.packs(out.pages, settings.search_group_pages)
     out.files = [SiteFile(search.TERMS, search.terms_json(site, packed))]  # and which group holds which region
     out.files += [SiteFile(f.path, f.content) for f in map_files + maps.asset_files()]
     out.files.append(SiteFile(hours.HOLIDAYS_ASSET, hours.holidays_script(today)))

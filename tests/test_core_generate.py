@@ -60,35 +60,88 @@ def test_site_url_reaches_the_exports(made):
 
 
 class Started:
-    def __init__(self, jobs):
-        self.jobs, self.cancelled = dict(jobs), False
+    def __init__(self, what):
+        self.what, self.cancelled, self.regions = what, False, []
 
     def cancel(self):
         self.cancelled = True
 
+    # search.SearchStream's side
+    sent: set = set()
+    packed: dict = {}
 
-def test_beside_gets_the_jobs_before_the_pages_are_made(monkeypatch):
-    seen = {}
+    def add(self, region, pages):
+        self.regions.append((region, rendered["count"]))
 
-    def beside(jobs):
-        seen["pages made"] = rendered["count"]
-        return Started(jobs)
+    def close(self, pages=()):
+        self.closed = list(pages)
 
-    rendered = {"count": 0}
+
+rendered = {"count": 0}
+
+
+class Beside:
+    def __init__(self):
+        self.started = []
+
+    def files(self, jobs):
+        self.started.append(Started(dict(jobs)))
+        self.started[-1].pages_made = rendered["count"]
+        return self.started[-1]
+
+    def search(self, budget):
+        self.started.append(Started(budget))
+        return self.started[-1]
+
+
+def test_beside_gets_the_jobs_before_the_pages_and_the_search_pages_region_by_region(monkeypatch):
     real = core.render_site
-    monkeypatch.setattr(core, "render_site", lambda *a, **k: rendered.update(count=1) or real(*a, **k))
-    early = core.build(ROOT, core.Settings(history=False), beside=beside)
-    assert seen == {"pages made": 0}  # started while the pages were still to be made
-    assert early.jobs == {} and f"{urls.EXPORT}/locaties.geojson" in early.started.jobs
-    assert early.pages and not early.started.cancelled
+
+    def counting(*args, **kwargs):
+        rendered["count"] = 1
+        return real(*args, **kwargs)
+
+    rendered["count"] = 0
+    monkeypatch.setattr(core, "render_site", counting)
+    beside = Beside()
+    early = core.build(ROOT, core.Settings(history=False, search_group_pages=77), beside=beside)
+    files, searching = beside.started
+    assert files.pages_made == 0 and early.started is files  # started while the pages were still to be made
+    assert early.jobs == {} and f"{urls.EXPORT}/locaties.geojson" in files.what
+    assert early.searching is searching and searching.what == 77
+    assert [region for region, _ in searching.regions] == sorted(rid for _, rid in early.regions)
+    assert all(count == 1 for _, count in searching.regions)  # given while the pages were made
+    assert searching.closed == [p for p in early.pages if p.searchable]  # the fake sent nothing before
+    assert not files.cancelled and not searching.cancelled
 
 
 def test_what_beside_started_is_cancelled_when_the_build_fails(monkeypatch):
-    started = []
     monkeypatch.setattr(core, "render_site", lambda *a, **k: (_ for _ in ()).throw(MemoryError()))
+    beside = Beside()
     with pytest.raises(MemoryError):
-        core.build(ROOT, core.Settings(history=False), beside=lambda jobs: started.append(Started(jobs)) or started[-1])
-    assert started and started[0].cancelled
+        core.build(ROOT, core.Settings(history=False), beside=beside)
+    assert len(beside.started) == 2 and all(task.cancelled for task in beside.started)
+
+
+def test_the_streamed_search_index_is_packed_as_the_pages_say(tmp_path):
+    """core.build with runner.EARLY: the index groups made region by region are search.packs of the pages,
+    each group's index holds its regions' pages, termen.json names the same groups."""
+    from generator.engines import runner
+
+    for budget in (1, 10_000):
+        made = core.build(ROOT, core.Settings(history=False, search_group_pages=budget), beside=runner.EARLY)
+        try:
+            assert made.search_groups == search.packs(made.pages, budget)
+            terms = json.loads(next(f.content for f in made.files if f.path == search.TERMS))
+            assert terms["groepen"] == made.search_groups
+        finally:
+            made.started.cancel()
+        made.searching.finish(tmp_path / str(budget))
+        grouped = search.groups(made.pages, made.search_groups)
+        for key, members in grouped.items():
+            folder = tmp_path / str(budget) / (urls.search_index(key) if key else urls.SEARCH_INDEX)
+            entry = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))
+            assert entry["languages"]["nl"]["page_count"] == max(1, len(members))
 
 
 def test_a_build_with_errors_has_only_the_problems(tmp_path):

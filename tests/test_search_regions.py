@@ -83,7 +83,7 @@ def test_a_page_of_no_region_goes_into_the_site_wide_index(made):
 def test_the_build_writes_the_engine_once_and_an_index_per_group(made, tmp_path, packed):
     packed = made.search_groups if packed is None else packed
     grouped = search.groups(made.pages, packed)
-    index = search.SearchIndex(made.search_documents(), packed)
+    index = search.SearchStream.of(made.search_documents(), packed)
     index.finish(tmp_path)
     engine = tmp_path / urls.SEARCH_INDEX
     assert (engine / "pagefind.js").is_file() and (engine / "wasm.nl.pagefind").is_file()
@@ -111,7 +111,7 @@ def test_the_lighter_search_documents_make_the_same_index(made, tmp_path):
     whole = [dataclasses.replace(p, search_body=None) for p in made.search_documents()]
     read = {}
     for name, pages in (("licht", made.search_documents()), ("heel", whole)):
-        search.SearchIndex(pages, made.search_groups).finish(tmp_path / name)
+        search.SearchStream.of(pages, made.search_groups).finish(tmp_path / name)
         fragments = (tmp_path / name / urls.SEARCH_INDEX).rglob("*.pf_fragment")
         read[name] = {(f := json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):]))["url"]: f
                       for path in fragments}
@@ -121,7 +121,7 @@ def test_the_lighter_search_documents_make_the_same_index(made, tmp_path):
 
 def test_a_failing_pagefind_run_leaves_no_index(made, tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))  # Pagefind's service ends at once
-    index = search.SearchIndex(made.search_documents(), PER_REGION)
+    index = search.SearchStream.of(made.search_documents(), PER_REGION)
     with pytest.raises(search.SearchIndexError, match="Pagefind stopte onverwacht"):
         index.finish(tmp_path)
     assert not (tmp_path / urls.SEARCH_INDEX).exists()
@@ -148,7 +148,7 @@ def test_terms_name_the_indexes_and_the_regions_of_partners_working_elsewhere(mo
 
 def test_the_offline_pack_lists_its_regions_index(model, made, tmp_path):
     site = tmp_path / "site"
-    search.SearchIndex(made.search_documents(), PER_REGION).finish(site)
+    search.SearchStream.of(made.search_documents(), PER_REGION).finish(site)
     the_plan = offline.plan(model)
     files = set(offline.manifests(site, the_plan)["dender"]["bestanden"])
     own = tmp_path / "site" / urls.search_index("dender")
@@ -167,7 +167,7 @@ def test_the_offline_pack_lists_its_regions_index(model, made, tmp_path):
 def test_the_offline_pack_lists_the_index_of_its_regions_group(model, made, tmp_path):
     site = tmp_path / "site"
     packed = {"dender": "dender", "voorkempen": "dender"}
-    search.SearchIndex(made.search_documents(), packed).finish(site)
+    search.SearchStream.of(made.search_documents(), packed).finish(site)
     (site / search.TERMS).parent.mkdir(parents=True)
     (site / search.TERMS).write_text(search.terms_json(model, packed), encoding="utf-8")
     for region in ("dender", "voorkempen"):
@@ -195,7 +195,7 @@ def _running(folder: str) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_cancel_stops_pagefind_too(made):
     """The child runs Pagefind as its own child: cancelling the child must not leave Pagefind running."""
-    index = search.SearchIndex(made.search_documents())
+    index = search.SearchStream.of(made.search_documents())
     folder = str(index.task.folder)
     for _ in range(400):  # until Pagefind itself runs (not only the small program that starts it)
         if any("pagefind" in open(f"/proc/{pid}/cmdline", "rb").read().split(b"\0")[0].decode(errors="replace")

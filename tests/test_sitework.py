@@ -15,7 +15,7 @@ from generator.topics import urls
 
 
 class FakeIndex:
-    """search.SearchIndex's API (start at once, finish into the site, cancel), recording what it saw."""
+    """search.SearchStream's API (start at once, finish into the site, cancel), recording what it saw."""
 
     made: list = []
 
@@ -64,7 +64,7 @@ def recording(calls: list):
 
 
 def test_finish_puts_downloads_then_the_index_then_the_manifests_into_the_site(mode, monkeypatch, tmp_path):
-    monkeypatch.setattr(search, "SearchIndex", FakeIndex)
+    monkeypatch.setattr(search.SearchStream, "of", staticmethod(FakeIndex))
     calls: list = []
     work = runner.SiteWork(build(tmp_path), manifests=recording(calls)).start()
     work.finish(tmp_path / "site")
@@ -75,7 +75,7 @@ def test_finish_puts_downloads_then_the_index_then_the_manifests_into_the_site(m
 
 
 def test_a_failing_download_is_one_dutch_error_and_the_rest_is_cancelled(mode, monkeypatch, tmp_path):
-    monkeypatch.setattr(search, "SearchIndex", FakeIndex)
+    monkeypatch.setattr(search.SearchStream, "of", staticmethod(FakeIndex))
 
     def broken():
         raise ValueError("stuk-3141")
@@ -89,7 +89,7 @@ def test_a_failing_download_is_one_dutch_error_and_the_rest_is_cancelled(mode, m
 
 
 def test_a_failing_search_index_is_one_dutch_error_and_no_manifest_is_written(mode, monkeypatch, tmp_path):
-    monkeypatch.setattr(search, "SearchIndex", lambda pages, packed=None: FakeIndex(pages, fail=True))
+    monkeypatch.setattr(search.SearchStream, "of", staticmethod(lambda pages, packed=None: FakeIndex(pages, fail=True)))
     calls: list = []
     work = runner.SiteWork(build(tmp_path), manifests=recording(calls)).start()
     with pytest.raises(runner.SiteWorkError, match=r"De zoekindex \(Pagefind\) kon niet gemaakt worden: Pagefind: kapot-2211"):
@@ -107,7 +107,7 @@ def test_a_failing_manifest_is_one_dutch_error(mode, monkeypatch, tmp_path):
 
 
 def test_cancel_stops_everything_and_nothing_reaches_the_site(mode, monkeypatch, tmp_path):
-    monkeypatch.setattr(search, "SearchIndex", FakeIndex)
+    monkeypatch.setattr(search.SearchStream, "of", staticmethod(FakeIndex))
     calls: list = []
     work = runner.SiteWork(build(tmp_path, {"export/a.txt": lambda: "a", "b.txt": lambda: "b"}),
                            manifests=recording(calls)).start()
@@ -128,7 +128,7 @@ def test_without_search_an_old_index_goes_and_the_manifests_are_still_written(mo
 def test_serving_the_index_follows_in_a_thread_and_a_newer_build_cancels_it(monkeypatch, tmp_path):
     monkeypatch.setattr(runner, "fork_is_safe", lambda: False)  # as under `mkdocs serve` (threads)
     gate = threading.Event()
-    monkeypatch.setattr(search, "SearchIndex", lambda pages, packed=None: FakeIndex(pages, wait=gate))
+    monkeypatch.setattr(search.SearchStream, "of", staticmethod(lambda pages, packed=None: FakeIndex(pages, wait=gate)))
     calls, warned = [], []
     work = runner.SiteWork(build(tmp_path), manifests=recording(calls)).start()
     work.finish(tmp_path / "site", later=True, warn=warned.append)
@@ -138,14 +138,14 @@ def test_serving_the_index_follows_in_a_thread_and_a_newer_build_cancels_it(monk
     assert work.finishing is None and calls == [] and warned == []  # a cancelled index is no warning
 
     failing = runner.SiteWork(build(tmp_path), manifests=recording(calls))
-    monkeypatch.setattr(search, "SearchIndex", lambda pages, packed=None: FakeIndex(pages, fail=True))
+    monkeypatch.setattr(search.SearchStream, "of", staticmethod(lambda pages, packed=None: FakeIndex(pages, fail=True)))
     failing.start().finish(tmp_path / "site", later=True, warn=warned.append)
     failing.finishing.join()
     assert len(warned) == 1 and warned[0].startswith("De zoekindex (Pagefind) kon niet gemaakt worden") and calls == []
 
 
 def test_the_real_search_index_and_manifests_need_no_mkdocs(tmp_path):
-    """With the real SearchIndex (Pagefind) and offline.write: a small site, no MkDocs imported."""
+    """With the real SearchStream (Pagefind) and offline.write: a small site, no MkDocs imported."""
     import subprocess
 
     code = ("import sys; sys.modules['mkdocs'] = None\n"

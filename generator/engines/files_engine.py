@@ -201,8 +201,9 @@ def write(made: Build, out: Path, *, site_name: str, site_url: str = "", project
     for page in pages:
         if page.url in taken:
             src = taken[page.url]
-            if made.started is not None:  # the deferred files core.build started: not needed now
-                made.started.cancel()
+            for task in (made.started, made.searching):  # what core.build started: not needed now
+                if task is not None:
+                    task.cancel()
             raise ProjectError("NK722", page=src, docs=str(project.docs_dir), url=page.url or "/",
                                example=src.replace(".md", "-uitleg.md"))
     # the search index and the deferred files are made beside the writing (runner.py), as in the plugin;

@@ -24,7 +24,7 @@ from . import servestatus, siteurl
 from ..core import THEME_DIR
 from .mkdocs_fast import GeneratedFile, digest, nav_context, pre_render, release, signature, trim_memory
 from ..problems import Problem
-from .runner import FilesBeside, SiteWork, SiteWorkError
+from .runner import EARLY, SiteWork, SiteWorkError
 
 log = get_plugin_logger("netwerkkaart")
 NOT_IN_NAV, INCLUDED = InclusionLevel.NOT_IN_NAV, InclusionLevel.INCLUDED
@@ -59,8 +59,8 @@ def report(made: core.Build) -> None:
 class NetwerkkaartPlugin(BasePlugin[NetwerkkaartConfig]):
     def on_config(self, config):
         self.root = Path(self.config.data_dir or Path(config.config_file_path).parent)
-        # the downloads and "Mijn netwerk" data are made beside the build while the pages are made
-        made = core.build(self.root, self.settings(config), beside=FilesBeside)
+        # the downloads, "Mijn netwerk" data and search index are made beside, while the pages are made
+        made = core.build(self.root, self.settings(config), beside=EARLY)
         report(made)
         if made.errors:
             if self.serving:  # `mkdocs serve`: never stop (the browser would hang), show the problems

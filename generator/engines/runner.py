@@ -70,7 +70,10 @@ class Beside:
 
     cancelled = False
 
-    def __init__(self, work: Callable[[Path], list[str] | None], prefix: str = "netwerkkaart-") -> None:
+    def __init__(self, work: Callable[[Path], list[str] | None], prefix: str = "netwerkkaart-",
+                 stdin: int | None = None) -> None:
+        """``stdin``: a file descriptor the program ``work`` returns reads as its standard input (the
+        caller closes its own copy after this)."""
         self.folder = Path(tempfile.mkdtemp(prefix=prefix))
         atexit.register(self._clean)  # `mkdocs serve` stopped with Ctrl-C
         self.lock = threading.Lock()
@@ -87,6 +90,8 @@ class Beside:
                     _yield_to_the_build()
                     args = work(self.folder)
                     if args:
+                        if stdin is not None:
+                            os.dup2(stdin, 0)
                         log = os.open(self.log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
                         os.dup2(log, 1)
                         os.dup2(log, 2)
@@ -105,7 +110,7 @@ class Beside:
                 args = work(self.folder)
                 if args:
                     with open(self.log, "wb") as log:
-                        self.process = subprocess.Popen(args, stdout=log, stderr=log)
+                        self.process = subprocess.Popen(args, stdin=stdin, stdout=log, stderr=log)
                 self.code = 0
             except Exception as exc:  # noqa: BLE001 - reported by wait()
                 self.error, self.code = f"{type(exc).__name__}: {exc}", 1
@@ -197,6 +202,24 @@ class FilesBeside:
         self.task.cancel()
 
 
+class Early:
+    """What core.build starts beside the build while it makes the pages (its ``beside``): the deferred
+    files as soon as the model exists, and the search index fed region by region."""
+
+    @staticmethod
+    def files(jobs: dict[str, Callable[[], str | bytes]]) -> FilesBeside:
+        return FilesBeside(jobs)
+
+    @staticmethod
+    def search(budget: int):
+        from ..render.search import SearchStream
+
+        return SearchStream(budget)
+
+
+EARLY = Early()
+
+
 class SiteWorkError(Exception):
     """A part of the work beside the build failed; the message says which and why, in Dutch."""
 
@@ -210,7 +233,7 @@ class SiteWork:
     """Everything made beside one build (a :class:`core.Build`), and put into the site at the end.
 
     :meth:`start` starts the deferred files (:class:`FilesBeside`) and the search index
-    (search.SearchIndex, when the build has search); :meth:`finish` puts them into the site folder, in
+    (search.SearchStream: started by core.build, or here from the pages); :meth:`finish` puts them into the site folder, in
     this order: the downloads, then the search index, then the offline manifests (offline.py), which list
     the index's files. Any failure is one :class:`SiteWorkError` with a Dutch message, and whatever had
     not finished yet is cancelled. With ``later=True`` (``mkdocs serve``) only the downloads are waited
@@ -225,29 +248,32 @@ class SiteWork:
         self.jobs = made.jobs
         self.started = made.started  # FilesBeside started by core.build (its ``beside``), or None
         self.search = made.search
-        self.documents = made.search_documents() if made.search else None
+        self.searching = made.searching  # search.SearchStream started by core.build, or None
+        self.documents = made.search_documents() if made.search and made.searching is None else None
         self.search_groups = made.search_groups
         self.plan = made.offline
         self.manifests = manifests
         self.files: FilesBeside | None = None
-        self.index = None  # search.SearchIndex
+        self.index = None  # search.SearchStream
         self.finishing: threading.Thread | None = None
         self.cancelled = False
 
     def start(self) -> SiteWork:
-        from ..render.search import SearchIndex  # (search.py uses this module's Beside)
+        from ..render.search import SearchStream  # (search.py uses this module's Beside)
 
         if isinstance(self.started, FilesBeside):  # started by core.build, while the pages were made
             self.files = self.started
         else:
             self.files = FilesBeside(self.jobs)
-        if self.documents is not None:
+        if self.searching is not None:
+            self.index = self.searching
+        elif self.documents is not None:
             try:
-                self.index = SearchIndex(self.documents, self.search_groups)
+                self.index = SearchStream.of(self.documents, self.search_groups)
             except BaseException:
                 self.files.cancel()
                 raise
-        self.jobs, self.documents = {}, None  # the child processes have their own copy (memory)
+        self.jobs, self.documents, self.started, self.searching = {}, None, None, None  # (memory)
         return self
 
     def finish(self, site_dir: str | Path, *, later: bool = False,

@@ -1,15 +1,21 @@
 """The search index program: pickled search documents in, Pagefind indexes out, through Pagefind's service.
 
 search.py runs this file as a fresh Python program beside the build (``python pagefind_service.py ...``,
-see search.SearchIndex), so it imports nothing of Netwerkkaart. Per index group it starts
+see search.SearchStream), so it imports nothing of Netwerkkaart. Per index group it starts
 ``pagefind --service`` (the protocol Pagefind's own Python and Node APIs speak: base64 JSON messages, each
 ended by a comma, on stdin and stdout), adds the group's documents as HTML, writes the index and ends the
 service, so at most one group is held in memory. No document is written to disk: writing 10,000 small
 files and removing them again cost more than Pagefind's own indexing (docs/over-snelheid.md). Pagefind's
 Python API is not used: it reads one answer per 0.1 s, which is 17 minutes for 10,000 documents.
 
-argv: the documents' folder, the document template (str.format with title and body), then a JSON list of
-[pickle file name, output folder] per index. A failure ends the program with code 1 and a Dutch message.
+The documents come on stdin while the build is still making the pages of the next regions
+(search.SearchStream): pickled ``(group, [(url, escaped title, body), ...])``, the documents of one group
+one after the other, then ``None``. A group is indexed as soon as the next one starts; a reader thread
+takes the input meanwhile, so the build never waits for this program. Group "" holds the pages of no region.
+
+argv: the output folder (an index per group in <folder>/<group>, group "" in <folder>/-site) and the
+document template (str.format with title and body). A failure ends the program with code 1 and a Dutch
+message; so does an input that ends without ``None`` (the build stopped).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import base64
 import json
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import threading
@@ -152,14 +159,48 @@ def index(binary: str, documents: list, template: str, output: str) -> None:
         service.close()
 
 
+SITE = "-site"
+STOPPED = "de build stopte voor alle pagina's er waren."
+
+
+def groups(messages):
+    """(group, documents) as soon as each group is complete (the next one starts, or the input ends)."""
+    name, members = None, []
+    for group, documents in messages:
+        if group != name:
+            if name is not None:
+                yield name, members
+            name, members = group, []
+        members.extend(documents)
+    if name is not None:
+        yield name, members
+
+
+def messages(stream):
+    """The pickled messages on ``stream`` until ``None``, read ahead by a thread (see the docstring)."""
+    waiting: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        try:
+            while (item := pickle.load(stream)) is not None:
+                waiting.put(item)
+            waiting.put(None)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            waiting.put(ServiceError(STOPPED))
+
+    threading.Thread(target=read, daemon=True).start()
+    while (item := waiting.get()) is not None:
+        if isinstance(item, ServiceError):
+            raise item
+        yield item
+
+
 def main(argv: list[str]) -> int:
-    folder, template, runs = argv[0], argv[1], json.loads(argv[2])
+    output, template = argv[0], argv[1]
     try:
         binary = executable()
-        for name, output in runs:
-            with open(os.path.join(folder, name), "rb") as f:
-                documents = pickle.load(f)
-            index(binary, documents, template, output)
+        for name, documents in groups(messages(sys.stdin.buffer)):
+            index(binary, documents, template, os.path.join(output, name or SITE))
             del documents
     except (ServiceError, OSError, ValueError) as exc:
         print(f"De zoekindex is niet gemaakt: {exc}", file=sys.stderr)

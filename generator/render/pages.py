@@ -7,6 +7,7 @@ Plain functions, no MkDocs: the plugin adds these pages to the build, and
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 import datetime
 import json
 import re
@@ -68,25 +69,37 @@ class Page:
 
 
 def render_site(site: Site, today: datetime.date | None = None, maps: dict | None = None,
-                news: list | None = None) -> list[Page]:
+                news: list | None = None, each_region: Callable[[str, list[Page]], None] | None = None) -> list[Page]:
     """All pages. ``maps``: page URL -> the map (``maps.SiteMap``) to embed on that page;
     ``news``: changes from ``history.changes`` (None: no history available).
-    ``today``: the build date, if not the one the site was built with (``Site.built``)."""
+    ``today``: the build date, if not the one the site was built with (``Site.built``).
+    ``each_region(region id, pages)``: called as soon as a region's pages and its partners' pages are
+    made, the regions in the order of their ids (the search index starts on them, search.SearchStream).
+    The list is in the same order with or without it: the top pages, each region's pages, the partners."""
     if today is not None and today != site.built:
         site = dataclasses.replace(site, built=today)
     today = site.built
     maps = maps or {}
     pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news),
              wegwijzer_page(site)]
-    for region in site.regions:
-        pages.append(region_page(site, region, maps.get(urls.region(region.id))))
+    regional: dict[str, list[Page]] = {}
+    partners: dict[str, Page] = {}
+    for region in sorted(site.regions, key=lambda r: r.id):
+        own = [region_page(site, region, maps.get(urls.region(region.id)))]
         for municipality in region.municipalities:
-            pages.append(municipality_page(site, region, municipality,
-                                           maps.get(urls.municipality(region.id, municipality.id))))
+            own.append(municipality_page(site, region, municipality,
+                                         maps.get(urls.municipality(region.id, municipality.id))))
         for domain in region.life_domains:
-            pages.append(life_domain_page(site, region, domain.id))
-        pages.append(_coverage_page(site, region))  # coverage: <regio>/dekking/
-    pages += [partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
+            own.append(life_domain_page(site, region, domain.id))
+        own.append(_coverage_page(site, region))  # coverage: <regio>/dekking/
+        regional[region.id] = own
+        theirs = [partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners_of(region.id)]
+        partners.update(zip((p.id for p in site.partners_of(region.id)), theirs))
+        if each_region is not None:
+            each_region(region.id, own + theirs)
+    for region in site.regions:
+        pages += regional[region.id]
+    pages += [partners.get(p.id) or partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
     return pages
 
 

@@ -20,6 +20,11 @@ import sys
 from pathlib import Path
 
 from .html import e
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: a pipe of the default size
+    fcntl = None
 from ..engines.runner import Beside, JobError
 from ..load.refdata import fold
 from ..topics.urls import SEARCH, SEARCH_INDEX, search_index
@@ -220,37 +225,15 @@ def page_document(title: str, body: str) -> str:
 # The program that makes the indexes: a fresh small Python (pagefind_service.py), not this process or a
 # fork of it: a fork that feeds Pagefind for 20 seconds keeps (and copies) the build's memory as long.
 PROGRAM = str(Path(__file__).with_name("pagefind_service.py"))
+PIPE_BYTES = 1 << 20  # Linux: a larger pipe, so the build hardly ever waits for the program to read
 
 
 def _output(folder: Path, key: str) -> Path:
     return folder / "indexen" / (key or "-site")
 
 
-def _name(key: str) -> str:
-    return key or "-site"
-
-
-def _documents(grouped: dict[str, list], folder: Path) -> None:
-    """Per index, its pages as (url, escaped title, search document), pickled into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for key, members in grouped.items():
-        documents = [(p.url, e(p.title), p.search_document) for p in members]
-        if not documents:  # a site with only regions' pages: an index that finds nothing
-            documents = [(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')]
-        with open(folder / _name(key), "wb") as f:
-            pickle.dump(documents, f, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _work(grouped: dict[str, list]):
-    """The runner's work, in its forked child (runner.Beside): the documents pickled (the pages are the
-    fork's copy: the build itself spends no time on them), then the program that indexes them."""
-
-    def work(folder: Path) -> list[str]:
-        _documents(grouped, folder / "documenten")
-        runs = [[_name(key), str(_output(folder, key))] for key in grouped]
-        return [sys.executable, PROGRAM, str(folder / "documenten"), DOCUMENT, json.dumps(runs)]
-
-    return work
+def _documents(pages) -> list[tuple[str, str, str]]:
+    return [(p.url, e(p.title), p.search_document) for p in pages if p.searchable]
 
 
 # What a region's folder keeps of Pagefind's output: its index, not the engine (pagefind/ has that).
@@ -284,14 +267,88 @@ def _copy_into(site_dir: str | Path, keys: list[str]):
     return copy
 
 
-class SearchIndex:
-    """Starts indexing ``pages`` (those with ``searchable``) at once, beside the build (runner.py);
-    :meth:`finish` puts the index in the site, :meth:`cancel` stops it."""
+class SearchStream:
+    """The search index, made while the pages are made: :meth:`add` gives the pages of one region (regions
+    in the order of their ids; render.pages.render_site calls it), :meth:`close` the pages of no region.
+    The regions are packed into groups as they come (partition: a region joins the current group while it
+    stays within ``budget`` pages); the program (pagefind_service.py) indexes a group as soon as the next one
+    starts, on the second core. :meth:`finish` puts the indexes in the site (all, or none), :meth:`cancel`
+    stops it. ``packed``: the groups given (region id -> group), instead of packing (see :meth:`of`)."""
 
-    def __init__(self, pages, packed: dict[str, str] | None = None) -> None:
-        grouped = groups(pages, packed)
-        self.keys = list(grouped)
-        self.task = Beside(_work(grouped), prefix="netwerkkaart-zoeken-")
+    def __init__(self, budget: int = GROUP_PAGES) -> None:
+        self.budget = budget
+        self.packed: dict[str, str] = {}  # region id -> its group
+        self.current: str | None = None  # the group being filled
+        self.total = 0  # its pages
+        self.sent: set[str] = set()  # urls of the pages given so far
+        self.names: list[str] = []  # the groups given so far
+        read, write = os.pipe()
+        try:
+            if hasattr(fcntl, "F_SETPIPE_SZ"):  # (fcntl None: False)
+                try:
+                    fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+                except OSError:
+                    pass
+            self.task = Beside(lambda folder: [sys.executable, PROGRAM, str(folder / "indexen"), DOCUMENT],
+                               prefix="netwerkkaart-zoeken-", stdin=read)
+        except BaseException:
+            os.close(write)
+            raise
+        finally:
+            os.close(read)
+        self.pipe = os.fdopen(write, "wb")
+
+    @classmethod
+    def of(cls, pages, packed: dict[str, str] | None = None, budget: int = GROUP_PAGES) -> "SearchStream":
+        """A stream of ``pages`` as they are (for a build whose pages were made without a stream), in the
+        groups ``packed`` (default: packs(pages, budget)); closed."""
+        stream = cls(budget)
+        try:
+            grouped = groups(pages, packed if packed is not None else packs(pages, budget))
+            for key, members in grouped.items():
+                if key != SITE_WIDE:
+                    stream._send(key, members)
+            stream.close(grouped[SITE_WIDE])
+        except BaseException:
+            stream.cancel()
+            raise
+        return stream
+
+    def _send(self, group_name: str, pages) -> None:
+        documents = _documents(pages)
+        self.sent.update(url for url, _, _ in documents)
+        if group_name not in self.names:
+            self.names.append(group_name)
+        try:
+            pickle.dump((group_name, documents), self.pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            self.pipe.flush()
+        except OSError:  # the program stopped: finish() says why
+            pass
+
+    def add(self, region: str, pages) -> None:
+        """The pages of ``region`` (its searchable ones are indexed), packed into the current group or the next."""
+        size = sum(1 for p in pages if p.searchable)
+        if not size:
+            return
+        if self.current is None or self.total + size > self.budget:
+            self.current, self.total = region, 0
+        self.total += size
+        self.packed[region] = self.current
+        self._send(self.current, [p for p in pages if p.searchable])
+
+    def close(self, pages=()) -> None:
+        """The pages of no region (an index that finds nothing when there are none), and the end."""
+        documents = _documents(pages) or [(EMPTY, "", f'<div data-pagefind-body><p>{token("z", "leeg")}</p></div>')]
+        try:
+            pickle.dump((SITE_WIDE, documents), self.pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(None, self.pipe)
+            self.pipe.close()
+        except OSError:
+            pass
+
+    @property
+    def keys(self) -> list[str]:
+        return [SITE_WIDE, *self.names]
 
     @property
     def cancelled(self) -> bool:
@@ -305,4 +362,8 @@ class SearchIndex:
             raise SearchIndexError(f"Pagefind: {exc}") from exc
 
     def cancel(self) -> None:
+        try:
+            self.pipe.close()
+        except OSError:
+            pass
         self.task.cancel()
