@@ -155,7 +155,7 @@ def _outputs(made: core.Build) -> dict[str, bytes]:
         found[f"_zoekdocumenten/{url}index.html"] = search.page_document(searchable[url].title, searchable[url].search_document)
     # the maps: the one document, the region's borders and maps, one partner's map, "Mijn netwerk"'s map
     wanted = {maps.DOCUMENT, f"{maps.MAPS}/grenzen/{REGION}.json", f"{maps.MAPS}/regio/{REGION}.json",
-              f"{maps.MAPS}/gemeente/{REGION}/{MUNICIPALITY}.json", f"{maps.MAPS}/partner/{PARTNERS[0]}.json",
+              f"{maps.MAPS}/gemeente/{REGION}/{MUNICIPALITY}.json", f"{maps.MAPS}/partner/{REGION}/1.json",
               f"{maps.MAPS}/dekking/{REGION}/{DOMAIN}.json", f"{maps.MAPS}/mijn-netwerk.json"}
     wanted |= {hours.HOLIDAYS_ASSET, history.FEED, search.TERMS} | {f"schemas/{name}.schema.json" for name in schema.SCHEMA_FILES}
     found.update({path: files[path] for path in wanted if path in files})

@@ -28,10 +28,10 @@ def test_field_reference_shows_real_examples():
 
 
 def test_one_place_on_the_map_is_singular():
-    one = SimpleNamespace(markers=1, name="x", title="Kaart")
+    one = SimpleNamespace(markers=1, name="x", title="Kaart", query="?d=x")
     assert "1 plaats op de kaart" in pages.map_figure("a/", one, "lijst", "plaatsen")
     assert "1 plaats in Zele op de kaart" in pages.map_figure("a/", one, "lijst", "plaatsen in Zele")
-    two = SimpleNamespace(markers=2, name="x", title="Kaart")
+    two = SimpleNamespace(markers=2, name="x", title="Kaart", query="?d=x")
     assert "2 plaatsen op de kaart" in pages.map_figure("a/", two, "lijst", "plaatsen")
 
 

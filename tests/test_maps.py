@@ -46,22 +46,29 @@ def test_confidential_locations_are_in_no_map_file():
             assert {(x[0], x[1]) for v in data["partners"].values() if isinstance(v, list) for x in v} <= public
             continue
         if f.path.endswith(".json") and not f.path.startswith("kaarten/grenzen/"):
-            checked += 1
-            data = json.loads(f.content)
-            assert not {person[1] for person in data["partners"]} & set(hidden), f.path
-            assert {(m[0], m[1]) for m in data["markers"]} <= public, f.path
-            assert all(m[2] < len(data["partners"]) for m in data["markers"])
+            found = json.loads(f.content)
+            for data in found["kaarten"].values() if "kaarten" in found else [found]:  # partners' maps: shared files
+                checked += 1
+                assert not {person[1] for person in data["partners"]} & set(hidden), f.path
+                assert {(m[0], m[1]) for m in data["markers"]} <= public, f.path
+                assert all(m[2] < len(data["partners"]) for m in data["markers"])
     assert checked > len(s.partners) // 2
 
 
 def test_every_map_names_its_data_and_borders():
-    """Each page's map is kaart.html?d=<name>; <name>.json exists, and so do the borders it names."""
+    """Each page's map is kaart.html?d=<name> (a partner's: &p=<id>, its entry); <name>.json exists, and
+    so do the borders it names; a partner's shared file is of its region, and holds only partners with a map."""
     s = site()
     files, site_maps = maps.render_maps(s)
     by_path = {f.path: f.content for f in files}
     assert {m.page_url for m in site_maps} >= {f"{r.id}/" for r in s.regions}
+    picked = [m for m in site_maps if m.pick]
+    assert picked and all(m.name.startswith(f"partner/{s.partner(m.pick).region}/") for m in picked)
     for m in site_maps:
         data = json.loads(by_path[m.data_path])
+        if m.pick:
+            assert m.query == f"?d={m.name}&p={m.pick}" and len(data["kaarten"]) <= maps.BUNDLE
+            data = data["kaarten"][m.pick]
         assert data["titel"] == m.title and len(data["markers"]) == m.markers
         assert f"kaarten/{data['grenzen']}" in by_path
         (south, west), (north, east) = data["bounds"]

@@ -47,7 +47,7 @@ def test_every_map_with_markers_names_its_region_hours_file():
     files, site_maps = maps.render_maps(site)
     by_path = {f.path: f.content for f in files}
     for m in site_maps:
-        data = json.loads(by_path[m.data_path])
+        data = m.read(by_path[m.data_path])
         assert data["uren"] in {f"uren/{r.id}.json" for r in site.regions}, m.name
         hours = json.loads(by_path["kaarten/" + data["uren"]])
         # every partner with hours on this map is in the file its popups fetch

@@ -110,7 +110,7 @@
     map.getContainer().appendChild(note);
   }
 
-  // Which map: kaart.html?d=partner/<id> shows kaarten/partner/<id>.json. The document's first
+  // Which map: kaart.html?d=regio/<id> shows kaarten/regio/<id>.json (a partner: ?d=partner/<regio>/<n>&p=<id>, its entry of that file). The first
   // script checks the name (only our own names) and already asks for the data (maps.EARLY_FETCH).
   function mapName() {
     return window.nkMapName || null;

@@ -1,5 +1,6 @@
 """Maps with folium: one HTML document for every map (``kaarten/kaart.html``), embedded in pages
-with an <iframe> whose address names the map's data: ``kaart.html?d=partner/<id>``.
+with an <iframe> whose address names the map's data: ``kaart.html?d=regio/<regio>``; a partner's map
+is one entry of a shared file, ``kaart.html?d=partner/<regio>/<n>&p=<id>`` (see partner_bundles).
 
 Why this shape: folium output inlined in a page breaks on mkdocs-material's instant navigation,
 an iframe does not; a map is a small JSON file and the borders are written once per region (the
@@ -28,18 +29,28 @@ from ..model import Hours, Partner, Region, Site
 MAPS = urls.MAPS
 ASSETS = "assets/kaart"
 DOCUMENT = urls.MAP_DOCUMENT
-# The map's name from ?d=, checked (only our own names: ids, at most three parts), and its data asked for.
+# The map's name from ?d= and the partner from ?p=, checked (only our own names: ids, at most three
+# parts), and its data asked for (of a shared file of partner maps: the partner's entry).
 EARLY_FETCH = """<script>(function () {
-  var name = new URLSearchParams(location.search).get("d") || "";
-  if (/^[a-z0-9]+(-[a-z0-9]+)*(\\/[a-z0-9]+(-[a-z0-9]+)*){0,2}$/.test(name)) {
+  var query = new URLSearchParams(location.search), name = query.get("d") || "", pick = query.get("p") || "";
+  var id = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  if (/^[a-z0-9]+(-[a-z0-9]+)*(\\/[a-z0-9]+(-[a-z0-9]+)*){0,2}$/.test(name) && (!pick || id.test(pick))) {
     window.nkMapName = name;
     window.nkMapData = fetch(name + ".json").then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
+    }).then(function (data) {
+      if (!pick) return data;
+      if (!data.kaarten || !Object.prototype.hasOwnProperty.call(data.kaarten, pick)) throw new Error(pick);
+      return data.kaarten[pick];
     });
     window.nkMapData.catch(function () {});
   }
 })();</script>"""
+# Partner maps per region in shared files of this many partners: one file per partner was 10,000 files
+# at 10,000 partners (half of what a build wrote); a partner page fetches its file's 64 entries (about
+# 20 KB, 5 KB compressed) instead of one.
+BUNDLE = 64
 # "Nu open" in the popups: the region's hours (kaarten/uren/<regio>.json) and nk-open.js are fetched
 # when the first popup opens, not with the map (see hours_data).
 HOURS = "uren"
@@ -234,10 +245,32 @@ class SiteMap:
     name: str  # its data is kaarten/<name>.json; the iframe shows kaarten/kaart.html?d=<name>
     title: str
     markers: int
+    pick: str | None = None  # a partner's map: its entry in that file (kaarten/<name>.json "kaarten")
 
     @property
     def data_path(self) -> str:
         return f"{MAPS}/{self.name}.json"
+
+    def read(self, content: str | bytes) -> dict:
+        """This map's data, from the content of its file (a partner's map: its entry)."""
+        found = json.loads(content)
+        return found["kaarten"][self.pick] if self.pick else found
+
+    @property
+    def query(self) -> str:
+        """What follows kaart.html: ?d=<name>, and &p=<id> for a partner's map."""
+        return f"?d={self.name}" + (f"&p={self.pick}" if self.pick else "")
+
+
+def partner_bundles(site: Site) -> dict[str, str]:
+    """Per partner with a map (a public location with coordinates), the name of its shared file:
+    partner/<regio>/<n>, the region's such partners in the model's order, BUNDLE per file."""
+    found: dict[str, str] = {}
+    for region in site.regions:
+        mapped = [p for p in site.partners_of(region.id)
+                  if any(loc.public and loc.lat is not None for loc in p.locaties)]
+        found.update((p.id, f"partner/{region.id}/{i // BUNDLE + 1}") for i, p in enumerate(mapped))
+    return found
 
 
 def _json(data: dict) -> str:
@@ -248,21 +281,26 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
     """The map document, every map's data and the region borders, plus which page embeds which map.
 
     Data files: ``kaarten/regio/<regio>.json``, ``kaarten/gemeente/<regio>/<gemeente>.json``,
-    ``kaarten/partner/<id>.json``, ``kaarten/mijn-netwerk.json``; borders once per region in
+    ``kaarten/partner/<regio>/<n>.json`` (partner_bundles), ``kaarten/mijn-netwerk.json``; borders once per region in
     ``kaarten/grenzen/<regio>.json`` (the browser caches them across pages)."""
     files: list[MapFile] = [MapFile(DOCUMENT, render_document(tiles))]
     maps: list[SiteMap] = []
+    bundle_of = partner_bundles(site)
     borders: dict[str, list[dict]] = {}
 
-    def add(page_url: str, name: str, title: str, data: dict, region: Region | None, highlight: str | None = None,
-            around_markers: bool = False, picked_only: bool = False) -> None:
+    def entry(title: str, data: dict, region: Region | None, highlight: str | None = None,
+              around_markers: bool = False, picked_only: bool = False) -> dict:
         features = borders[region.id] if region else []
         data = {"titel": title, "grenzen": f"grenzen/{region.id}.json" if region else None, "highlight": highlight,
                 "pickedOnly": picked_only, "bounds": _bounds(data, features, highlight, around_markers), **data}
         if region and data["markers"]:
             data["uren"] = f"{HOURS}/{region.id}.json"  # "nu open" in the popups (hours_data)
-        data_path = f"{MAPS}/{name}.json"
-        files.append(MapFile(data_path, _json(data)))
+        return data
+
+    def add(page_url: str, name: str, title: str, data: dict, region: Region | None, highlight: str | None = None,
+            around_markers: bool = False, picked_only: bool = False) -> None:
+        data = entry(title, data, region, highlight, around_markers, picked_only)
+        files.append(MapFile(f"{MAPS}/{name}.json", _json(data)))
         if page_url is not None:
             maps.append(SiteMap(page_url, name, title, len(data["markers"])))
 
@@ -284,12 +322,15 @@ def render_maps(site: Site, tiles: Tiles = Tiles()) -> tuple[list[MapFile], list
     _coverage_maps(site, add)
     add(None, "mijn-netwerk", "Kaart van mijn netwerk", selection_data(site), None, around_markers=True,
         picked_only=True)
+    bundles: dict[str, dict[str, dict]] = {}
     for partner in site.partners:
         region = site.region(partner.region)
         data = map_data(site, region, [partner])
         if data["markers"]:
-            add(urls.partner(partner.id), f"partner/{partner.id}", f"Kaart van {partner.naam}", data, region,
-                around_markers=True)
+            name, title = bundle_of[partner.id], f"Kaart van {partner.naam}"
+            bundles.setdefault(name, {})[partner.id] = entry(title, data, region, around_markers=True)
+            maps.append(SiteMap(urls.partner(partner.id), name, title, len(data["markers"]), pick=partner.id))
+    files += [MapFile(f"{MAPS}/{name}.json", _json({"kaarten": entries})) for name, entries in bundles.items()]
     return files, maps
 
 

@@ -64,8 +64,10 @@ def plan(site) -> Plan:
     and partners' pages (also partners of another region that work in one of its municipalities), and
     their maps' data."""
     regions = []
+    from .maps import partner_bundles
     from .wegwijzer import region_file
 
+    bundle_of = partner_bundles(site)
     for region in site.regions:
         partners = {p.id: None for p in site.partners_of(region.id)}
         for municipality in region.municipalities:
@@ -77,9 +79,9 @@ def plan(site) -> Plan:
             paths += [urls.municipality(region.id, municipality.id),
                       f"{urls.MAPS}/gemeente/{region.id}/{municipality.id}.json"]
         paths += [urls.life_domain(region.id, d.id) for d in region.life_domains]
-        for pid in partners:
-            paths += [urls.partner(pid), f"{urls.MAPS}/partner/{pid}.json"]
-        regions.append(RegionPlan(region.id, region.naam, tuple(paths), tuple(partners)))
+        for pid in partners:  # its page, and the shared file with its map (maps.partner_bundles)
+            paths += [urls.partner(pid)] + ([f"{urls.MAPS}/{bundle_of[pid]}.json"] if pid in bundle_of else [])
+        regions.append(RegionPlan(region.id, region.naam, tuple(dict.fromkeys(paths)), tuple(partners)))
     return Plan(site.built.isoformat(), tuple(regions))
 
 

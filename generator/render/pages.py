@@ -116,7 +116,7 @@ def map_figure(here: str, site_map, list_anchor: str, what: str) -> str:
         return ""
     if site_map.markers == 1 and what.startswith("plaatsen"):  # "1 plaats", not "1 plaatsen"
         what = "plaats" + what.removeprefix("plaatsen")
-    return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, urls.MAP_DOCUMENT) + "?d=" + site_map.name)}" title="{e(site_map.title)}" '
+    return (f'<figure class="nk-map" data-pagefind-ignore><iframe src="{e(rel(here, urls.MAP_DOCUMENT) + site_map.query)}" title="{e(site_map.title)}" '
             f'loading="lazy"></iframe><figcaption>{site_map.markers} {what} op de kaart. Kies een plaats voor naam, '
             f'levensdomeinen en telefoon. <a href="#{list_anchor}">Dezelfde gegevens als lijst</a>.</figcaption></figure>')
 

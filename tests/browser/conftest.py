@@ -18,6 +18,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
+def partner_map(base: str, partner_id: str) -> str:
+    """The address of a partner's map, as its page embeds it (a shared file of partner maps: ?d=...&p=<id>)."""
+    import html
+    import re
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}partners/{partner_id}/") as response:
+        page = response.read().decode("utf-8")
+    query = html.unescape(re.search(r'<iframe src="[^"]*kaart\.html(\?d=partner/[^"]*)"', page).group(1))
+    return f"{base}kaarten/kaart.html{query}"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -4,6 +4,7 @@ with the page clock set (Playwright's clock API), on the example site."""
 import re
 
 import pytest
+from conftest import partner_map
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def _popup_state(page, marker):
 def test_map_popup_shows_the_state_of_that_location_fetched_on_the_first_popup(example_site, page):
     base, _ = example_site
     page.clock.install(time=MONDAY_10)
-    page.goto(base + "kaarten/kaart.html?d=partner/caw-onthaal-dendermonde")
+    page.goto(partner_map(base, "caw-onthaal-dendermonde"))
     page.wait_for_selector(".folium-map[data-loaded]")
     assert page.get_attribute(".folium-map", "data-markers") == "2"
     # the map itself fetches neither the hours nor nk-open.js: only the first popup does
@@ -40,7 +41,7 @@ def test_map_popup_shows_the_state_of_that_location_fetched_on_the_first_popup(e
 def test_map_popup_state_follows_the_clock(example_site, page):
     base, _ = example_site
     page.clock.install(time=MONDAY_10)
-    page.goto(base + "kaarten/kaart.html?d=partner/huis-van-het-kind-zele")
+    page.goto(partner_map(base, "huis-van-het-kind-zele"))
     page.wait_for_selector(".folium-map[data-loaded]")
     assert _popup_state(page, 0) == "✓ Nu open · sluit om 12:00"
     page.clock.run_for("02:01:00")  # 12:01: closed (nk-open.js renders again once a minute)

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import partner_map
 
 ROOT = Path(__file__).resolve().parents[2]
 from generator.model import build_site
@@ -286,7 +287,7 @@ def test_region_and_municipality_maps_show_every_public_location(page, example_s
 def test_partner_map_and_none_without_public_location(page, example_site, model):
     base, _ = example_site
     page.goto(base + "partners/caw-onthaal-dendermonde/")
-    count, frame = map_markers(page, "kaarten/kaart.html?d=partner/caw-onthaal-dendermonde")
+    count, frame = map_markers(page, "&p=caw-onthaal-dendermonde")
     assert count == public_spots([model.partner("caw-onthaal-dendermonde")])
     frame.click(".leaflet-marker-icon >> nth=0")
     link = frame.locator(".nk-popup a", has_text="Meer over deze partner")
@@ -353,7 +354,7 @@ def test_map_document_is_accessible(page, example_site):
 
 def test_map_popups_execute_nothing(page, payload_site):
     base, _ = payload_site
-    page.goto(base + "kaarten/kaart.html?d=partner/aanval")
+    page.goto(partner_map(base, "aanval"))
     page.wait_for_selector(".folium-map[data-loaded]")
     assert "achtergrondkaart is niet beschikbaar" in page.inner_text(".nk-map-note")  # tiles: geen
     assert not [u for u in page.requests if not u.startswith(base)]
@@ -525,7 +526,7 @@ def test_eight_partners_print_on_two_a4_pages(page, example_site, tmp_path):
 def test_add_from_a_map_popup(page, example_site):
     base, _ = example_site
     page.goto(base + "partners/clb-dender/")
-    count, frame = map_markers(page, "kaarten/kaart.html?d=partner/clb-dender")
+    count, frame = map_markers(page, "&p=clb-dender")
     frame.click(".leaflet-marker-icon >> nth=0")
     frame.click(".nk-popup-add")
     page.wait_for_function("(document.querySelector('.nk-basket') || {textContent: ''}).textContent.includes('(1)')")
