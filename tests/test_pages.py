@@ -152,3 +152,29 @@ def test_municipality_page_cards_only_for_partners_with_an_address_there(basis):
         region_body = pages[urls.region(region.id)].body
         assert "nk-partner-card" not in region_body
         assert all(f"partners/{p.id}/" in region_body for p in s.partners_of(region.id))
+
+
+def test_a_partner_row_shared_between_pages_is_never_another_sites(tmp_path):
+    """render_site reuses a partner's row in the lists of partners across pages (pages._ROWS): a second
+    site whose partner has the same id and another name shows its own name, on every list."""
+    from generator.render import pages as pages_module
+    from helpers import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "regions", data / "regions")
+    shutil.copytree(ROOT / "partners", data / "partners")
+    first = site_from(data)
+    municipality = next(m for r in first.regions for m in r.municipalities if first.active_in(m))
+    partner = first.active_in(municipality)[0]
+    path = next((data / "partners").rglob(f"{partner.id}.yml"))
+    before = {p.url: p.body for p in render_site(first)}
+    path.write_text(path.read_text(encoding="utf-8").replace(partner.naam, partner.naam + " Nieuw", 1), encoding="utf-8")
+    second = site_from(data)
+    assert second.partner(partner.id).naam == partner.naam + " Nieuw"
+    here = urls.municipality(municipality.region, municipality.id)
+    listed = pages_module._compact_list([first.partner(partner.id)], here)  # a row of the first site, kept
+    relisted = pages_module._compact_list([second.partner(partner.id)], here)  # same id, same page
+    assert e(partner.naam + " Nieuw") not in listed and e(partner.naam + " Nieuw") in relisted
+    after = {p.url: p.body for p in render_site(second)}
+    assert e(partner.naam + " Nieuw") in after[here]
+    assert after[here].count(e(partner.naam + " Nieuw")) >= before[here].count(e(partner.naam)) > 0

@@ -80,6 +80,7 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
         site = dataclasses.replace(site, built=today)
     today = site.built
     maps = maps or {}
+    _ROWS.clear()  # rows of an earlier site (its partners) are of no use here
     pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news),
              wegwijzer_page(site)]
     regional: dict[str, list[Page]] = {}
@@ -100,6 +101,7 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
     for region in site.regions:
         pages += regional[region.id]
     pages += [partners.get(p.id) or partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
+    _ROWS.clear()
     return pages
 
 
@@ -275,14 +277,31 @@ def partner_card(site: Site, partner: Partner, here: str, *, heading: str = "h3"
     )
 
 
+def _compact_row(p: Partner, link: str, domain: str | None) -> str:
+    return (f'<li><a href="{link}">{e(p.naam)}</a> <span class="nk-muted">{e(p.kind_label)}</span>'
+            + (f" · {tel(p.contact.telefoon)}" if p.contact.telefoon else "") + f" {pick_button(p, domain)}</li>")
+
+
+# (partner id, path to partners/, domain) -> (partner, row): every municipality page of a region lists
+# the same partners under the same levensdomeinen, from the same depth (213,000 rows, 30,000 distinct,
+# at 10,000 partners). The partner object is kept and compared, so another site's partner with the same
+# id never gets this row.
+_ROWS: dict[tuple[str, str, str | None], tuple[Partner, str]] = {}
+
+
 def _compact_list(partners, here: str, domain: str | None = None) -> str:
     """One line per partner: name, kind and phone (the full cards follow once, lower on the page)."""
-    items = "".join(
-        f'<li><a href="{rel(here, urls.partner(p.id))}">{e(p.naam)}</a> <span class="nk-muted">{e(p.kind_label)}</span>'
-        + (f" · {tel(p.contact.telefoon)}" if p.contact.telefoon else "") + f" {pick_button(p, domain)}</li>"
-        for p in partners
-    )
-    return f'<ul class="nk-compact" data-pagefind-ignore>{items}</ul>'
+    if here.startswith(urls.partner("")[:-1]):  # a page under partners/: links have a common part
+        items = "".join(_compact_row(p, rel(here, urls.partner(p.id)), domain) for p in partners)
+        return f'<ul class="nk-compact" data-pagefind-ignore>{items}</ul>'
+    up = rel(here, urls.partner("")[:-1])  # e.g. "../../../partners/": + id + "/" is rel(here, urls.partner(id))
+    rows = []
+    for p in partners:
+        found = _ROWS.get(key := (p.id, up, domain))
+        if found is None or found[0] is not p:
+            found = _ROWS[key] = (p, _compact_row(p, f"{up}{p.id}/", domain))
+        rows.append(found[1])
+    return f'<ul class="nk-compact" data-pagefind-ignore>{"".join(rows)}</ul>'
 
 
 def _card_list(site: Site, partners, here: str, domain: str | None = None) -> str:
