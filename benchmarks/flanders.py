@@ -162,6 +162,32 @@ class TooSlow(Exception):
     """A measured command ran past its time limit and was stopped: (seconds, peak MB) so far."""
 
 
+# ext4 (this machine's disk) skips inodes deleted less than 30 s ago when it makes a file, checking each
+# one: right after a site of 20,000 files was removed, making the next one took 2x longer, more for the
+# build that writes more files. A build is measured only 35 s after the last large removal (settle).
+SETTLE_S = 35
+_LAST_REMOVAL = {"at": 0.0}
+
+
+def remove(tree: Path) -> None:
+    """shutil.rmtree, remembering when a large tree (over 2,000 files) went (see settle)."""
+    tree = Path(tree)
+    if not tree.exists():
+        return
+    files = sum(len(names) for _, _, names in os.walk(tree))
+    shutil.rmtree(tree, ignore_errors=True)
+    if files > 2000:
+        _LAST_REMOVAL["at"] = time.monotonic()
+
+
+def settle() -> None:
+    """Wait until SETTLE_S seconds have passed since the last large removal (remove), data on disk."""
+    os.sync()
+    left = _LAST_REMOVAL["at"] + SETTLE_S - time.monotonic()
+    if _LAST_REMOVAL["at"] and left > 0:
+        time.sleep(left)
+
+
 def run_measured(command: list[str], ok_codes: tuple[int, ...] = (0,), timeout: float | None = None,
                  **kwargs) -> tuple[float, float]:
     """Run ``command``; return (seconds, peak MB of its process tree: PSS summed, see tree_memory_mb; the
@@ -777,8 +803,9 @@ def measure_generated(work: Path, data: Path, partners: int, runs: int, engines:
             else:
                 site = bron / "site"  # zensical.toml: site_dir = "site"
                 command = [zensical, "build", "-f", str(bron / "zensical.toml")]
-            shutil.rmtree(site, ignore_errors=True)
-            shutil.rmtree(bron / ".cache", ignore_errors=True)  # Zensical's cache: every run builds cold
+            remove(site)
+            remove(bron / ".cache")  # Zensical's cache: every run builds cold
+            settle()
             try:
                 build_s, build_mb = run_measured(command, timeout=timeout)
             except TooSlow as slow:
@@ -792,8 +819,8 @@ def measure_generated(work: Path, data: Path, partners: int, runs: int, engines:
                 if engine in stopped:
                     out[engine]["check"]["ok"] = False
             if engine == "generate":
-                shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(bron, ignore_errors=True)
+                remove(site)
+    remove(bron)
     for engine, s in steps.items():
         totals = [g + b for g, b in zip(s["generate_s"], s["build_s"])]
         out[engine].update({"name": ENGINE_NAMES[engine], "runs": len(totals), "stopped_after_s": stopped.get(engine),
@@ -822,6 +849,7 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
     if "plugin" in engines:
         config = site_config(work / f"site-{partners}", data, base)
         print("  build", flush=True)
+        settle()
         row["build_s"], row["build_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                                              str(config), "-d", str(site)])
         row["build_peak_rss_mb"] = round(PEAK_RSS["mb"])
@@ -837,9 +865,10 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
 
     def measure_baseline(pages: int) -> None:
         baseline = baseline_config(work / f"baseline-{partners}", trivial_pages(pages))
+        settle()
         row["baseline_s"], row["baseline_peak_mb"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                                                    str(baseline), "-d", str(work / f"baseline-{partners}" / "site")])
-        shutil.rmtree(work / f"baseline-{partners}", ignore_errors=True)
+        remove(work / f"baseline-{partners}")
 
     if "plugin" in engines:
         measure_baseline(row["pages"])  # right after the plugin build, as before the other engines
@@ -857,7 +886,7 @@ def measure_size(work: Path, partners: int, runs: int, jsonschema_peer: bool = T
     if "plugin" in engines and not builds_only:
         measure_in_browser(work, site, partners, runs, row, port, base)
     for folder in (data, site, work / f"plain-{partners}"):
-        shutil.rmtree(folder, ignore_errors=True)
+        remove(folder)
     return row
 
 

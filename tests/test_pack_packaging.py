@@ -28,14 +28,14 @@ def test_the_licence_file_matches_pyproject():
 
 
 def test_pagefind_lower_bound_is_a_version_that_builds():
-    """The index is made through Pagefind's service (pagefind_service.py: NewIndex, AddFile, WriteFiles);
+    """The index is made through Pagefind's service (pagefind_service.py: NewIndex, AddFile, GetFiles);
     tried with pagefind[bin] 1.3.0 in a fresh virtualenv on 2026-11-30 (README, dependencies). 1.2 stopped
     the earlier command-line build on --silent."""
     (pagefind,) = [d for d in PYPROJECT["project"]["dependencies"] if name_of(d) == "pagefind"]
     bound = re.search(r">=\s*([0-9.]+)", pagefind).group(1)
     assert tuple(int(x) for x in bound.split(".")) >= (1, 3)
     program = (ROOT / "generator" / "render" / "pagefind_service.py").read_text("utf-8")
-    assert all(f'"type": "{kind}"' in program for kind in ("NewIndex", "AddFile", "WriteFiles"))
+    assert all(f'"type": "{kind}"' in program for kind in ("NewIndex", "AddFile", "GetFiles"))
 
 
 def test_pre_commit_hook_needs_no_venv_and_installs_what_checking_needs():

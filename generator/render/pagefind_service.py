@@ -3,8 +3,8 @@
 search.py runs this file as a fresh Python program beside the build (``python pagefind_service.py ...``,
 see search.SearchStream), so it imports nothing of Netwerkkaart. Per index group it starts
 ``pagefind --service`` (the protocol Pagefind's own Python and Node APIs speak: base64 JSON messages, each
-ended by a comma, on stdin and stdout), adds the group's documents as HTML, writes the index and ends the
-service, so at most one group is held in memory. No document is written to disk: writing 10,000 small
+ended by a comma, on stdin and stdout), adds the group's documents as HTML, takes the index's files and
+ends the service, so at most one group is held in memory; this program writes the files. No document is written to disk: writing 10,000 small
 files and removing them again cost more than Pagefind's own indexing (docs/over-snelheid.md). Pagefind's
 Python API is not used: it reads one answer per 0.1 s, which is 17 minutes for 10,000 documents.
 
@@ -154,9 +154,19 @@ def index(binary: str, documents: list, template: str, output: str) -> None:
         service.requests({"type": "AddFile", "index_id": index_id, "url": "/" + url, "file_path": None,
                           "file_contents": template.format(title=title, body=body)}
                          for url, title, body in documents)
-        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": output})
+        # The files come back in the answer and are written here: with WriteFiles, Pagefind answered before
+        # its writes were done, and ending the service then could leave a file empty (a search that failed
+        # now and then with "Failed to load Pagefind metadata").
+        made = service.request({"type": "GetFiles", "index_id": index_id})
     finally:
         service.close()
+    for item in made["files"]:
+        target = os.path.join(output, *item["path"].split("/"))
+        if os.path.isabs(item["path"]) or ".." in item["path"].split("/"):
+            raise ServiceError(f"Pagefind gaf een onverwacht pad: {item['path']}")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as f:
+            f.write(base64.b64decode(item["content"]))
 
 
 SITE = "-site"
