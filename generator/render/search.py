@@ -273,7 +273,8 @@ class SearchStream:
     The regions are packed into groups as they come (partition: a region joins the current group while it
     stays within ``budget`` pages); the program (pagefind_service.py) indexes a group as soon as the next one
     starts, on the second core. :meth:`finish` puts the indexes in the site (all, or none), :meth:`cancel`
-    stops it. ``packed``: the groups given (region id -> group), instead of packing (see :meth:`of`)."""
+    stops it. :attr:`packed` says which group holds each region (for termen.json); :meth:`of` makes a
+    stream of pages made without one, in groups given."""
 
     def __init__(self, budget: int = GROUP_PAGES) -> None:
         self.budget = budget
