@@ -62,6 +62,20 @@ def test_every_question_reaches_a_partner_in_each_example_region(site):
         assert [q for q, partners in helping.items() if not partners] == [], region.id
 
 
+def test_answered_is_answers_for_every_partner_and_question(site):
+    """vragen.answered makes each partner's text once; it must say what answers() says, pair by pair
+    (partners with their own list of vragen, and partners matched on levensdomein and words)."""
+    pairs = 0
+    for region in site.regions:
+        helping = vragen.answered(site, region.id)
+        partners = site.partners_of(region.id)
+        assert any(p.vragen for p in partners) and any(not p.vragen for p in partners)
+        for q in region.questions:
+            assert helping[q.id] == tuple(p for p in partners if vragen.answers(p, q)), (region.id, q.id)
+            pairs += len(partners)
+    assert pairs > 100
+
+
 def test_unknown_question_and_duplicate_are_reported_with_position(tmp_path):
     shutil.copytree(CASES / "_basis", tmp_path, dirs_exist_ok=True)
     shutil.copytree(CASES / "NK330-onbekende-vraag" / "invoer", tmp_path, dirs_exist_ok=True)

@@ -159,10 +159,18 @@ def answered(site: Site, region_id: str) -> dict[str, tuple[Partner, ...]]:
 
 
 def _answered(site: Site, region_id: str) -> dict[str, tuple[Partner, ...]]:
+    """answers() for every partner and question of the region, with each partner's text and levensdomeinen
+    made once (not once per question: 390,000 pairs at 10,000 partners)."""
     region = site.region(region_id)
     partners = site.partners_of(region_id)
-    texts = {p.id: partner_text(p) for p in partners if not p.vragen}
-    return {q.id: tuple(p for p in partners if answers(p, q, texts.get(p.id))) for q in region.questions}
+    own = [(p, None, None) if p.vragen else (p, frozenset(p.levensdomeinen), partner_text(p)) for p in partners]
+    found = {}
+    for q in region.questions:
+        domains, pattern = frozenset(q.levensdomeinen), q.pattern
+        found[q.id] = tuple(p for p, theirs, text in own
+                            if (q.id in p.vragen if theirs is None else
+                                not theirs.isdisjoint(domains) and pattern.search(text) is not None))
+    return found
 
 
 def fits_ages(partner: Partner, ages: list[int], young: bool) -> bool:
