@@ -11,16 +11,6 @@ from helpers import run_fork_cases_fresh
 from generator.engines import runner
 
 
-@pytest.fixture(params=["fork", "here"])
-def mode(request, monkeypatch):
-    """Both ways the runner works: a child process, and (as under `mkdocs serve`) in this process."""
-    if request.param == "here":
-        monkeypatch.setattr(runner, "fork_is_safe", lambda: False)
-    elif not runner.fork_is_safe():
-        pytest.skip("this test process runs threads: no fork")
-    return request.param
-
-
 def copied(task: runner.Beside) -> dict[str, str]:
     found = {}
     task.finish(lambda folder: found.update({p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")

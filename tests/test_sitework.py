@@ -38,14 +38,9 @@ class FakeIndex:
             self.wait.set()
 
 
-@pytest.fixture(params=["fork", "here"])
-def mode(request, monkeypatch):
-    if request.param == "here":
-        monkeypatch.setattr(runner, "fork_is_safe", lambda: False)
-    elif not runner.fork_is_safe():
-        pytest.skip("this test process runs threads: no fork")
+@pytest.fixture(autouse=True)
+def no_fake_indexes_yet():
     FakeIndex.made = []
-    return request.param
 
 
 def build(tmp_path, jobs=None, searching=True) -> core.Build:

@@ -3,18 +3,19 @@
 search.py runs this file as a fresh Python program beside the build (``python pagefind_service.py ...``,
 see search.SearchStream), so it imports nothing of Netwerkkaart. Per index group it starts
 ``pagefind --service`` (the protocol Pagefind's own Python and Node APIs speak: base64 JSON messages, each
-ended by a comma, on stdin and stdout), adds the group's documents as HTML, takes the index's files and
-ends the service, so at most one group is held in memory; this program writes the files. No document is written to disk: writing 10,000 small
-files and removing them again cost more than Pagefind's own indexing (docs/over-snelheid.md). Pagefind's
-Python API is not used: it reads one answer per 0.1 s, which is 17 minutes for 10,000 documents.
+ended by a comma, on stdin and stdout), adds the group's documents as HTML, takes the index's files,
+writes them, and ends the service, so at most one group is held in memory. No document is written to
+disk: writing 10,000 small files and removing them again cost more than Pagefind's own indexing
+(docs/over-snelheid.md). Pagefind's Python API is not used: it reads one answer per 0.1 s, which is 17
+minutes for 10,000 documents.
 
 The documents come on stdin while the build is still making the pages of the next regions
 (search.SearchStream): pickled ``(group, [(url, escaped title, body), ...])``, the documents of one group
 one after the other, then ``None``. A group is indexed as soon as the next one starts; a reader thread
 takes the input meanwhile, so the build never waits for this program. Group "" holds the pages of no region.
 
-argv: the output folder (an index per group in <folder>/<group>, group "" in <folder>/-site) and the
-document template (str.format with title and body). A failure ends the program with code 1 and a Dutch
+argv: the output folder (an index per group in <folder>/<group>, group "" in <folder>/-site), the
+document template (str.format with title and body) and the pages' language (Pagefind's force_language). A failure ends the program with code 1 and a Dutch
 message; so does an input that ends without ``None`` (the build stopped).
 """
 
@@ -28,9 +29,6 @@ import queue
 import subprocess
 import sys
 import threading
-
-LANGUAGE = "nl"
-
 
 class ServiceError(Exception):
     """Pagefind's service failed or answered with an error."""
@@ -145,11 +143,11 @@ class Service:
             self.process.wait()
 
 
-def index(binary: str, documents: list, template: str, output: str) -> None:
+def index(binary: str, documents: list, template: str, output: str, language: str) -> None:
     """One Pagefind index of ``documents`` ((url, escaped title, body), url site-relative) in ``output``."""
     service = Service(binary)
     try:
-        made = service.request({"type": "NewIndex", "config": {"force_language": LANGUAGE}})
+        made = service.request({"type": "NewIndex", "config": {"force_language": language}})
         index_id = made["index_id"]
         service.requests({"type": "AddFile", "index_id": index_id, "url": "/" + url, "file_path": None,
                           "file_contents": template.format(title=title, body=body)}
@@ -161,9 +159,10 @@ def index(binary: str, documents: list, template: str, output: str) -> None:
     finally:
         service.close()
     for item in made["files"]:
-        target = os.path.join(output, *item["path"].split("/"))
-        if os.path.isabs(item["path"]) or ".." in item["path"].split("/"):
+        parts = item["path"].split("/")
+        if os.path.isabs(item["path"]) or ".." in parts:
             raise ServiceError(f"Pagefind gaf een onverwacht pad: {item['path']}")
+        target = os.path.join(output, *parts)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as f:
             f.write(base64.b64decode(item["content"]))
@@ -206,11 +205,11 @@ def messages(stream):
 
 
 def main(argv: list[str]) -> int:
-    output, template = argv[0], argv[1]
+    output, template, language = argv[0], argv[1], argv[2]
     try:
         binary = executable()
         for name, documents in groups(messages(sys.stdin.buffer)):
-            index(binary, documents, template, os.path.join(output, name or SITE))
+            index(binary, documents, template, os.path.join(output, name or SITE), language)
             del documents
     except (ServiceError, OSError, ValueError) as exc:
         print(f"De zoekindex is niet gemaakt: {exc}", file=sys.stderr)

@@ -623,18 +623,18 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     # The levensdomein page answers a search for a levensdomein; the chips on every partner page
     # made "kinderopvang" match 2,900 pages at 10,000 partners (118 ms before a first result).
     chips = f'<p class="nk-chips" data-pagefind-ignore>{domain_links}</p>'
-    skipped = [status_details(partner), chips, route_block(region, here), map_figure(here, site_map, "nk-adressen", "plaatsen")]
+    status, route, figure = status_details(partner), route_block(region, here), map_figure(here, site_map, "nk-adressen", "plaatsen")
     body = (
         f'<h1 data-pagefind-weight="10">{e(partner.naam)}</h1>{pick_button(partner)}<p class="nk-badges">{" ".join(badges)} {checked}</p>'
         f'<p class="nk-lead">{e(partner.korte_beschrijving)}</p>'
-        + skipped[0] + chips
+        + status + chips
         + paragraphs(partner.beschrijving)
         + signup_card(partner.aanmelden, "Hoe aanmelden")
         + _agreement_block(site, partner)
         + (f'<section class="nk-card nk-contact"><h2>Contact</h2><dl>{contact}</dl></section>' if contact else "")
         + _phone_lines(partner)
-        + skipped[2]
-        + (f'<h2 id="nk-lijst">Waar</h2>{skipped[3]}'
+        + route
+        + (f'<h2 id="nk-lijst">Waar</h2>{figure}'
            f'<div id="nk-adressen">{locations}</div>'
            if locations else "<h2>Waar</h2><p>Deze partner heeft geen vast adres voor bezoekers.</p>")
         + _for_whom(partner, languages)
@@ -644,8 +644,8 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
         + report_link(site, region, partner.id, partner.naam, here) + built_line(site)
         + search.partner_tags(site, partner)  # its questions and places, for search by need (last: not in excerpts)
     )
-    if partner.hele_regio:  # the region's municipalities: not search text (see area_list)
-        skipped.append(area_list)
+    # the region's municipalities of a partner for the whole region are not search text either (area_list)
+    skipped = [status, chips, route, figure] + ([area_list] if partner.hele_regio else [])
     return _searchable_page(here, partner.naam, body, skipped, source=partner.source)
 
 

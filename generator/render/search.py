@@ -20,14 +20,14 @@ import sys
 from pathlib import Path
 
 from .html import e
+from ..engines.runner import Beside, JobError
+from ..load.refdata import fold
+from ..topics.urls import SEARCH, SEARCH_INDEX, search_index
 
 try:
     import fcntl
 except ImportError:  # not on Windows: a pipe of the default size
     fcntl = None
-from ..engines.runner import Beside, JobError
-from ..load.refdata import fold
-from ..topics.urls import SEARCH, SEARCH_INDEX, search_index
 
 LANGUAGE = "nl"
 TERMS = SEARCH + "termen.json"  # places and question words, for netwerkkaart.js (see terms_json)
@@ -178,12 +178,17 @@ def partition(sizes: dict[str, int], budget: int = GROUP_PAGES) -> dict[str, lis
     found: dict[str, list[str]] = {}
     name, total = None, 0
     for region, size in sizes.items():
-        if name is None or total + size > budget:
-            name, total = region, 0
-            found[name] = []
-        found[name].append(region)
-        total += size
+        name, total = pack_step(name, total, region, size, budget)
+        found.setdefault(name, []).append(region)
     return found
+
+
+def pack_step(group: str | None, total: int, region: str, size: int, budget: int) -> tuple[str, int]:
+    """One step of partition: the group ``region`` (``size`` pages) goes into, after ``group`` with
+    ``total`` pages, and that group's new total (SearchStream packs with it as the regions come)."""
+    if group is None or total + size > budget:
+        return region, size
+    return group, total + size
 
 
 def packs(pages, budget: int = GROUP_PAGES) -> dict[str, str]:
@@ -285,12 +290,12 @@ class SearchStream:
         self.names: list[str] = []  # the groups given so far
         read, write = os.pipe()
         try:
-            if hasattr(fcntl, "F_SETPIPE_SZ"):  # (fcntl None: False)
+            if fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
                 try:
                     fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
                 except OSError:
                     pass
-            self.task = Beside(lambda folder: [sys.executable, PROGRAM, str(folder / "indexen"), DOCUMENT],
+            self.task = Beside(lambda folder: [sys.executable, PROGRAM, str(folder / "indexen"), DOCUMENT, LANGUAGE],
                                prefix="netwerkkaart-zoeken-", stdin=read)
         except BaseException:
             os.close(write)
@@ -331,9 +336,7 @@ class SearchStream:
         size = sum(1 for p in pages if p.searchable)
         if not size:
             return
-        if self.current is None or self.total + size > self.budget:
-            self.current, self.total = region, 0
-        self.total += size
+        self.current, self.total = pack_step(self.current, self.total, region, size, self.budget)
         self.packed[region] = self.current
         self._send(self.current, [p for p in pages if p.searchable])
 
