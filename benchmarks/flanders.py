@@ -168,30 +168,35 @@ class TooSlow(Exception):
     """A measured command ran past its time limit and was stopped: (seconds, peak MB) so far."""
 
 
-# ext4 (this machine's disk) skips inodes deleted less than 30 s ago when it makes a file, checking each
-# one: right after a site of 20,000 files was removed, making the next one took 2x longer, more for the
-# build that writes more files. A build is measured only 35 s after the last large removal (settle).
-SETTLE_S = 35
-_LAST_REMOVAL = {"at": 0.0}
+# ext4 without a journal (this machine's disk) checks, for each file it makes, whether the free inode it
+# found was deleted recently, and skips it if so: deleted less than 60 s ago, or 360 s while that block of
+# the inode table is not yet on disk, which every new file in the same block makes it again (perf:
+# recently_deleted in find_inode_bit). Making 10,000 files took 0.3 s of system time on a quiet disk and
+# 2-6 s within minutes of removing a site: a measured build paid for the removal of the one before, the
+# more the more files it writes. So nothing is deleted while builds are measured: remove() moves a tree
+# into the work folder's bin (a rename), emptied with the work folder when the benchmark ends.
+BIN: dict[str, Path | None] = {"dir": None}  # set by main (work/weg); None: remove() deletes
 
 
 def remove(tree: Path) -> None:
-    """shutil.rmtree, remembering when a large tree (over 2,000 files) went (see settle)."""
+    """Move ``tree`` into the bin (see above), or delete it when there is no bin."""
     tree = Path(tree)
     if not tree.exists():
         return
-    files = sum(len(names) for _, _, names in os.walk(tree))
+    bin_dir = BIN["dir"]
+    if bin_dir is not None:
+        bin_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(tree, bin_dir / f"{len(os.listdir(bin_dir)):04d}-{tree.name}")
+            return
+        except OSError:  # another file system: delete it after all
+            pass
     shutil.rmtree(tree, ignore_errors=True)
-    if files > 2000:
-        _LAST_REMOVAL["at"] = time.monotonic()
 
 
 def settle() -> None:
-    """Wait until SETTLE_S seconds have passed since the last large removal (remove), data on disk."""
+    """Before a measured build: what earlier steps wrote is on disk (its writing does not count)."""
     os.sync()
-    left = _LAST_REMOVAL["at"] + SETTLE_S - time.monotonic()
-    if _LAST_REMOVAL["at"] and left > 0:
-        time.sleep(left)
 
 
 def run_measured(command: list[str], ok_codes: tuple[int, ...] = (0,), timeout: float | None = None,
@@ -1108,16 +1113,20 @@ def main(argv: list[str] | None = None) -> dict:
     rows = []
     with tempfile.TemporaryDirectory(prefix="netwerkkaart-bench-") as tmp:
         work = Path(tmp)
-        for size in args.sizes:
-            print(f"… {size} partners", flush=True)
-            before = os.getloadavg()[0]
-            rows.append(measure_size(work, size, args.runs, not args.no_jsonschema_peer, engines, args.builds_only,
-                                     args.engine_timeout))
-            rows[-1]["load"] = [round(before, 1), round(os.getloadavg()[0], 1)]  # 1-minute load, before and after
-        serve_row = None
-        if not args.no_serve:
-            print(f"… mkdocs serve, {args.serve_partners} partners", flush=True)
-            serve_row = measure_serve(work, args.serve_partners, args.runs)
+        BIN["dir"] = work / "weg"
+        try:
+            for size in args.sizes:
+                print(f"… {size} partners", flush=True)
+                before = os.getloadavg()[0]
+                rows.append(measure_size(work, size, args.runs, not args.no_jsonschema_peer, engines, args.builds_only,
+                                         args.engine_timeout))
+                rows[-1]["load"] = [round(before, 1), round(os.getloadavg()[0], 1)]  # 1-minute load, before and after
+            serve_row = None
+            if not args.no_serve:
+                print(f"… mkdocs serve, {args.serve_partners} partners", flush=True)
+                serve_row = measure_serve(work, args.serve_partners, args.runs)
+        finally:
+            BIN["dir"] = None
     checks = verdicts(rows, serve_row)
     print_table(rows, serve_row, checks)
     result = {"date": time.strftime("%Y-%m-%d"),

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .render import export, history, maps, offline, search, sheet, wegwijzer
-from .topics import freshness, hours, i18n, urls
+from .topics import freshness, hours, i18n, urls, vragen
 from .validate import schema
 from .render.search import GROUP_PAGES
-from .render.html import e
+from .render.html import e, e164
 from .model import build_site
 from .render.pages import DATA, Page, news_feed, render_site
 from .problems import Problem
@@ -137,6 +137,7 @@ def build(data_dir: Path, settings: Settings = Settings(), beside=None) -> Build
     out.jobs = deferred(site, settings.site_url, today)
     try:
         if beside is not None:  # made on the second core while this process makes the maps and pages
+            made_once(site)
             out.started, out.jobs = beside.files(out.jobs), {}
             if settings.search:
                 out.searching = beside.search(settings.search_group_pages)
@@ -166,6 +167,22 @@ def _pages_and_files(out: Build, site, root: Path, settings: Settings, today: da
     out.files += [SiteFile(f.path, f.content) for f in i18n.asset_files()]  # one catalogue per family language
     out.files.append(SiteFile(history.FEED, news_feed(site, out.news, f"{settings.site_name}: wat is nieuw")))
     out.files += [SiteFile(f"schemas/{name}.schema.json", schema.schema_text(name)) for name in schema.SCHEMA_FILES]
+
+
+def made_once(site) -> None:
+    """Make what both the pages and the deferred files use, before the files are made in another process
+    (a fork: it inherits this instead of making it again): which partner answers which question, each
+    phone number's E.164 form, the standard wordings. About 1.5 s of work at 10,000 partners."""
+    for region in site.regions:
+        vragen.answered(site, region.id)
+    for p in site.partners:
+        for number in (p.contact.telefoon, p.aanmelden.telefoon, *(line.telefoon for line in p.telefoonlijnen)):
+            if number:
+                e164(number)
+    for region in site.regions:
+        if region.aanmelden.telefoon:
+            e164(region.aanmelden.telefoon)
+    i18n.default_texts()
 
 
 def deferred(site, site_url: str, today: datetime.date) -> dict[str, Callable[[], str | bytes]]:

@@ -63,3 +63,12 @@ def test_hsds_export_validates_against_the_official_schema():
     ids = [o["id"] for o in organizations]
     assert len(set(ids)) == len(ids)
     assert json.loads(export.to_hsds(project(), "https://netwerk.example/")) == organizations  # stable ids
+
+
+def test_hsds_ids_are_uuid5_of_the_joined_parts():
+    import uuid
+
+    from generator.render.export import HSDS_NAMESPACE, hsds_id
+
+    for parts in [("organisatie", "caw-oost"), ("uren", "p", "0"), ("taal", "ä-é", "nl"), ("",)]:
+        assert hsds_id(*parts) == str(uuid.uuid5(HSDS_NAMESPACE, "/".join(parts)))

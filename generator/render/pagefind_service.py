@@ -4,7 +4,7 @@ search.py runs this file as a fresh Python program beside the build (``python pa
 see search.SearchStream), so it imports nothing of Netwerkkaart. Per index group it starts
 ``pagefind --service`` (the protocol Pagefind's own Python and Node APIs speak: base64 JSON messages, each
 ended by a comma, on stdin and stdout), adds the group's documents as HTML, takes the index's files,
-writes them, and ends the service, so at most one group is held in memory. No document is written to
+ends the service and writes them (a thread, while the next group is indexed), so at most one group is held in memory. No document is written to
 disk: writing 10,000 small files and removing them again cost more than Pagefind's own indexing
 (docs/over-snelheid.md). Pagefind's Python API is not used: it reads one answer per 0.1 s, which is 17
 minutes for 10,000 documents.
@@ -22,6 +22,7 @@ message; so does an input that ends without ``None`` (the build stopped).
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import json
 import os
 import pickle
@@ -143,8 +144,8 @@ class Service:
             self.process.wait()
 
 
-def index(binary: str, documents: list, template: str, output: str, language: str) -> None:
-    """One Pagefind index of ``documents`` ((url, escaped title, body), url site-relative) in ``output``."""
+def index(binary: str, documents: list, template: str, language: str) -> list:
+    """The files of one Pagefind index of ``documents`` ((url, escaped title, body), url site-relative)."""
     service = Service(binary)
     try:
         made = service.request({"type": "NewIndex", "config": {"force_language": language}})
@@ -158,12 +159,21 @@ def index(binary: str, documents: list, template: str, output: str, language: st
         made = service.request({"type": "GetFiles", "index_id": index_id})
     finally:
         service.close()
-    for item in made["files"]:
+    return made["files"]
+
+
+def write(files: list, output: str) -> None:
+    """The files of one index (GetFiles: path and base64 content) in ``output``; a path that would leave
+    it is refused."""
+    folders = set()
+    for item in files:
         parts = item["path"].split("/")
         if os.path.isabs(item["path"]) or ".." in parts:
             raise ServiceError(f"Pagefind gaf een onverwacht pad: {item['path']}")
         target = os.path.join(output, *parts)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if (folder := os.path.dirname(target)) not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         with open(target, "wb") as f:
             f.write(base64.b64decode(item["content"]))
 
@@ -206,14 +216,24 @@ def messages(stream):
 
 def main(argv: list[str]) -> int:
     output, template, language = argv[0], argv[1], argv[2]
+    # A group's files are written by a thread while Pagefind indexes the next group: writing 2,000
+    # fragments takes about a second of system time, during which Pagefind would wait.
+    writing = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     try:
         binary = executable()
+        pending = []
         for name, documents in groups(messages(sys.stdin.buffer)):
-            index(binary, documents, template, os.path.join(output, name or SITE), language)
+            files = index(binary, documents, template, language)
             del documents
+            pending.append(writing.submit(write, files, os.path.join(output, name or SITE)))
+            del files
+        for future in pending:
+            future.result()
     except (ServiceError, OSError, ValueError) as exc:
         print(f"De zoekindex is niet gemaakt: {exc}", file=sys.stderr)
         return 1
+    finally:
+        writing.shutdown(wait=True, cancel_futures=True)
     return 0
 
 

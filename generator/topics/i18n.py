@@ -175,9 +175,9 @@ def default_texts() -> tuple[dict[str, str], dict[str, str]]:
     translation; a region's own wording stays Dutch."""
     import yaml
 
-    data = PACKAGE_DIR / "data"
-    questions = yaml.safe_load((data / "vragen.yml").read_text(encoding="utf-8"))["vragen"]
-    domains = yaml.safe_load((data / "levensdomeinen.yml").read_text(encoding="utf-8"))["levensdomeinen"]
+    data, loader = PACKAGE_DIR / "data", getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster
+    questions = yaml.load((data / "vragen.yml").read_text(encoding="utf-8"), Loader=loader)["vragen"]
+    domains = yaml.load((data / "levensdomeinen.yml").read_text(encoding="utf-8"), Loader=loader)["levensdomeinen"]
     return {q["id"]: q["vraag"] for q in questions}, {d["id"]: d["naam"] for d in domains}
 
 
