@@ -92,6 +92,18 @@ def test_manifest_lists_existing_files_at_clean_addresses_and_versions_them(mode
     assert again["voorkempen"]["versie"] == made["voorkempen"]["versie"]  # not one of its files
 
 
+def test_hashes_made_before_the_search_index_give_the_same_manifests(model, tmp_path):
+    """runner.SiteWork hashes the pages while the search index is still being made (offline.warm): the
+    manifests are the same as when every file is read afterwards, and no search file was read early."""
+    the_plan = offline.plan(model)
+    partner = model.partners_of("dender")[0].id
+    site = fake_site(tmp_path / "site", the_plan, {"a.pf_fragment": urls.partner(partner)})
+    early = offline.warm(site, the_plan)
+    assert early.sizes and not [p for p in early.sizes if p.startswith("pagefind/")]
+    assert urls.partner(partner) in early.sizes and "assets/javascripts/bundle.js" in early.sizes
+    assert offline.manifests(site, the_plan, hashes=early) == offline.manifests(site, the_plan)
+
+
 def test_write_removes_the_manifest_of_a_region_that_is_gone(model, tmp_path):
     the_plan = offline.plan(model)
     site = fake_site(tmp_path / "site", the_plan, {})

@@ -52,7 +52,7 @@ def build(tmp_path, jobs=None, searching=True) -> core.Build:
 
 
 def recording(calls: list):
-    def manifests(site: Path, plan) -> None:
+    def manifests(site: Path, plan, hashes=None) -> None:
         calls.append(("offline", (site / "export" / "a.txt").is_file(), (site / urls.SEARCH_INDEX / "pagefind.js").is_file()))
 
     return manifests
@@ -93,7 +93,7 @@ def test_a_failing_search_index_is_one_dutch_error_and_no_manifest_is_written(mo
 
 
 def test_a_failing_manifest_is_one_dutch_error(mode, monkeypatch, tmp_path):
-    def manifests(site, plan):
+    def manifests(site, plan, hashes=None):
         raise OSError(28, "schijf vol")
 
     work = runner.SiteWork(build(tmp_path, searching=False), manifests=manifests).start()

@@ -209,7 +209,8 @@ def write(made: Build, out: Path, *, site_name: str, site_url: str = "", project
     # the search index and the deferred files are made beside the writing (runner.py), as in the plugin;
     # the offline manifests list the files of this source tree as the site builder will copy them
     source = offline.Source(docs, out / OVERRIDES, {p.url: p.src_uri for p in pages})
-    work = runner.SiteWork(made, manifests=lambda site, plan: offline.write(site, plan, source)).start()
+    work = runner.SiteWork(made, manifests=lambda site, plan, hashes=None: offline.write(site, plan, source, hashes),
+                           warm=lambda site, plan: offline.warm(site, plan, source)).start()
     deferred = len(work.files.paths)
     try:
         for src, path in own:

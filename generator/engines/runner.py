@@ -240,11 +240,13 @@ class SiteWork:
     for: the search index and the manifests follow in a thread (:attr:`finishing`), a failure there goes
     to ``warn``, and :meth:`cancel` (a newer build) stops it and waits for it.
 
-    ``manifests(site_dir, plan)`` writes the offline manifests: offline.write for a built site; the files
-    engine passes its own (the source tree it writes is not a built site yet).
+    ``manifests(site_dir, plan, hashes=...)`` writes the offline manifests: offline.write for a built site;
+    ``warm(site_dir, plan)`` hashes the files they list beside the search index, while that is still being
+    made (offline.warm). The files engine passes its own (the source tree it writes is not a built site yet).
     """
 
-    def __init__(self, made: Build, manifests: Callable[[Path, offline.Plan | None], None] = offline.write) -> None:
+    def __init__(self, made: Build, manifests: Callable[..., None] = offline.write,
+                 warm: Callable[[Path, offline.Plan], offline.Hashes] = offline.warm) -> None:
         self.jobs = made.jobs
         self.started = made.started  # FilesBeside started by core.build (its ``beside``), or None
         self.search = made.search
@@ -252,7 +254,7 @@ class SiteWork:
         self.documents = made.search_documents() if made.search and made.searching is None else None
         self.search_groups = made.search_groups
         self.plan = made.offline
-        self.manifests = manifests
+        self.manifests, self.warm = manifests, warm
         self.files: FilesBeside | None = None
         self.index = None  # search.SearchStream
         self.finishing: threading.Thread | None = None
@@ -312,8 +314,11 @@ class SiteWork:
         from ..render.search import SearchIndexError
 
         index = self.index
+        hashes = None
         if index is not None:
             try:
+                if self.plan is not None:  # the pages' hashes, while the index is made on the other core
+                    hashes = self.warm(site, self.plan)
                 index.finish(site)
             except SearchIndexError as exc:
                 raise SiteWorkError(f"{SEARCH_FAILED}: {exc}") from exc
@@ -322,7 +327,7 @@ class SiteWork:
         if self.cancelled:
             return
         try:
-            self.manifests(site, self.plan)
+            self.manifests(site, self.plan, hashes=hashes)
         except (OSError, ValueError) as exc:
             raise SiteWorkError(f"{OFFLINE_FAILED}: {exc}") from exc
 

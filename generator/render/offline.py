@@ -155,10 +155,14 @@ class Source(Built):
                       and not any(part.startswith(".") for part in p.split("/")))
 
 
+def _listed_assets(tree: Built) -> list[str]:
+    return [p for p in tree.assets() if not p.endswith(".map") and not p.startswith(SKIPPED_ASSETS)]
+
+
 def _shared_files(tree: Built) -> list[str]:
     site = tree.root
     files = [p for p in shared() if tree.file(p).is_file()]
-    files += [p for p in tree.assets() if not p.endswith(".map") and not p.startswith(SKIPPED_ASSETS)]
+    files += _listed_assets(tree)
     index = site / urls.SEARCH_INDEX
     if index.is_dir():
         files += [f"{urls.SEARCH_INDEX}/{name}" for name in SEARCH_FILES if (index / name).is_file()]
@@ -196,26 +200,51 @@ def _search_groups(tree: Built) -> dict[str, str]:
     return packed if isinstance(packed, dict) else {}
 
 
-def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -> dict[str, dict]:
-    """Per region id, its manifest: the data date, a version (hash of every listed file's bytes), the
-    files (site paths, relative to the site root: never a query or a fragment) and their bytes.
-    ``tree``: where the files are (default: the built site ``site_dir``; :class:`Source` for generate)."""
-    site = Path(site_dir)
-    tree = tree or Built(site)
-    shared = _shared_files(tree)
-    fragments = _fragments(site)
-    sizes: dict[str, int] = {}
-    digests: dict[str, bytes] = {}
+class Hashes:
+    """The bytes and digest of each site file a manifest lists, each file read once."""
 
-    def known(path: str) -> bool:
-        if path not in sizes:
-            target = tree.file(path)
+    def __init__(self, tree: Built) -> None:
+        self.tree = tree
+        self.sizes: dict[str, int] = {}
+        self.digests: dict[str, bytes] = {}
+
+    def known(self, path: str) -> bool:
+        """Is ``path`` a file of the site (then its size and digest are kept)?"""
+        if path not in self.sizes:
+            target = self.tree.file(path)
             if not target.is_file():
                 return False
             content = target.read_bytes()
-            sizes[path], digests[path] = len(content), hashlib.blake2b(content, digest_size=16).digest()
+            self.sizes[path], self.digests[path] = len(content), hashlib.blake2b(content, digest_size=16).digest()
         return True
 
+
+def warm(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -> Hashes:
+    """The hashes of the files the manifests will list that are not the search index's: made while the
+    search index is still being made (runner.SiteWork), so that only its files are read after it."""
+    hashes = Hashes(tree or Built(site_dir))
+    for path in shared():
+        hashes.known(path)
+    for path in _listed_assets(hashes.tree):
+        hashes.known(path)
+    for region in the_plan.regions:
+        for path in region.pages:
+            hashes.known(path)
+    return hashes
+
+
+def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None,
+              hashes: Hashes | None = None) -> dict[str, dict]:
+    """Per region id, its manifest: the data date, a version (hash of every listed file's bytes), the
+    files (site paths, relative to the site root: never a query or a fragment) and their bytes.
+    ``tree``: where the files are (default: the built site ``site_dir``; :class:`Source` for generate);
+    ``hashes``: those already made (:func:`warm`, of the same tree)."""
+    site = Path(site_dir)
+    tree = tree or Built(site)
+    hashes = hashes or Hashes(tree)
+    shared = _shared_files(tree)
+    fragments = _fragments(site)
+    known, sizes, digests = hashes.known, hashes.sizes, hashes.digests
     packed = _search_groups(tree)
     result = {}
     for region in the_plan.regions:
@@ -234,13 +263,13 @@ def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None) -
     return result
 
 
-def write(site_dir: str | Path, the_plan: Plan | None, tree: Built | None = None) -> None:
+def write(site_dir: str | Path, the_plan: Plan | None, tree: Built | None = None, hashes: Hashes | None = None) -> None:
     """Write ``offline/<regio>.json`` for every region (and remove those of regions that are gone) into
-    ``site_dir``; ``tree``: see :func:`manifests`."""
+    ``site_dir``; ``tree`` and ``hashes``: see :func:`manifests`."""
     folder = Path(site_dir) / FOLDER
     if the_plan is None:
         return
-    made = manifests(site_dir, the_plan, tree)
+    made = manifests(site_dir, the_plan, tree, hashes)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.json"):
         if old.stem not in made:

@@ -7,6 +7,7 @@ Plain functions, no MkDocs: the plugin adds these pages to the build, and
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 import datetime
 import json
@@ -81,6 +82,7 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
     today = site.built
     maps = maps or {}
     _ROWS.clear()  # rows of an earlier site (its partners) are of no use here
+    _PLACES.clear()
     pages = [home_page(site), *directory_pages(site), search_page(), sheet_page(), news_page(site, news),
              wegwijzer_page(site)]
     regional: dict[str, list[Page]] = {}
@@ -102,6 +104,7 @@ def render_site(site: Site, today: datetime.date | None = None, maps: dict | Non
         pages += regional[region.id]
     pages += [partners.get(p.id) or partner_page(site, p, today, maps.get(urls.partner(p.id))) for p in site.partners]
     _ROWS.clear()
+    _PLACES.clear()
     return pages
 
 
@@ -173,8 +176,12 @@ def open_state(opening: Hours, tag: str = "p") -> str:
     """The "nu open" state (icon + text), filled in by nk-open.js when the page is viewed and once a
     minute after; hidden without JavaScript (the hours in words stay). See hours.py. On a page,
     _wrap writes each distinct set of hours once (share_hours)."""
-    data = _json_attr(opening.to_data())
-    return f"<{tag} class=\"nk-open\" data-nk-open='{data}' hidden data-pagefind-ignore></{tag}>"
+    return f"<{tag} class=\"nk-open\" data-nk-open='{_state_data(opening)}' hidden data-pagefind-ignore></{tag}>"
+
+
+@functools.lru_cache(maxsize=4096)  # by value: many locations share their hours (55,000 states at 10,000 partners)
+def _state_data(opening: Hours) -> str:
+    return _json_attr(opening.to_data())
 
 
 _OPEN_STATE = re.compile(r"<(p|span) class=\"nk-open\" data-nk-open='([^']*)' hidden data-pagefind-ignore></\1>")
@@ -196,8 +203,13 @@ def share_hours(body: str) -> tuple[str, str]:
     body = _OPEN_STATE.sub(ref, body)
     if not table:
         return body, ""
-    entries = (_json_attr(hours.page_hours(json.loads(unescape(text)))) for text in table)
-    return body, f" data-nk-uren='[{','.join(entries)}]'"
+    return body, f" data-nk-uren='[{','.join(map(_page_entry, table))}]'"
+
+
+@functools.lru_cache(maxsize=4096)
+def _page_entry(text: str) -> str:
+    """An open state's data (as open_state wrote it) as an entry of the page's table (share_hours)."""
+    return _json_attr(hours.page_hours(json.loads(unescape(text))))
 
 
 def primary_hours(partner: Partner) -> Hours:
@@ -245,7 +257,9 @@ def _searchable_page(here: str, title: str, body: str, skipped: list[str], sourc
     lighter = body
     for part in skipped:
         lighter = lighter.replace(part, "")
-    return Page(here, title, _wrap(body), source=source, search_body=_wrap(lighter) if skipped else None)
+    # (the open states stay in the lighter body: hidden and data-pagefind-ignore, Pagefind skips them)
+    return Page(here, title, _wrap(body), source=source,
+                search_body=f'<div class="nk-page" data-pagefind-body>\n{lighter}\n</div>' if skipped else None)
 
 
 def _domain_names(region: Region) -> dict[str, str]:
@@ -592,6 +606,21 @@ def _for_whom(partner: Partner, languages: str) -> str:
     return "<h2>Voor wie</h2>" + body if body else ""
 
 
+# municipality -> its name with deelgemeenten and postcodes, as a partner page's Werkgebied lists it (a
+# municipality is in the list of hundreds of partners: 104,000 items, 300 distinct, at 10,000 partners)
+_PLACES: dict[int, tuple[object, str]] = {}
+
+
+def _place_name(m) -> str:
+    found = _PLACES.get(id(m))
+    if found is None or found[0] is not m:
+        made = f'{e(m.naam)}</a>' + (
+            f' <span class="nk-muted">({e("; ".join(x for x in (", ".join(n for n, _ in m.deelgemeenten if n != m.naam), ", ".join(m.postcodes)) if x))})</span>'
+            if m.deelgemeenten else "")
+        found = _PLACES[id(m)] = (m, made)
+    return found[1]
+
+
 def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=None) -> Page:
     here = urls.partner(partner.id)
     region = site.region(partner.region)
@@ -604,13 +633,8 @@ def partner_page(site: Site, partner: Partner, today: datetime.date, site_map=No
     contact = _rows(_reach(c.telefoon, c.email, c.website, c.chat))
     languages = ", ".join(language(t) for t in partner.talen)
     area = site.service_area(partner)
-    area_items = "".join(
-        f'<li><a href="{rel(here, urls.municipality(region.id, m.id))}">{e(m.naam)}</a>'
-        + (f' <span class="nk-muted">({e("; ".join(x for x in (", ".join(n for n, _ in m.deelgemeenten if n != m.naam), ", ".join(m.postcodes)) if x))})</span>'
-           if m.deelgemeenten else "")
-        + "</li>"
-        for m in area
-    )
+    area_items = "".join(f'<li><a href="{rel(here, urls.municipality(region.id, m.id))}">{_place_name(m)}</li>'
+                         for m in area)
     area_title = f"Hele regio {e(region.naam)}" if partner.hele_regio else "Deze gemeenten"
     # A partner for the whole region does not answer a search for each of its postcodes: the
     # municipality page does (and lists it). Otherwise "2390" matched thousands of partner pages.
