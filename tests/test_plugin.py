@@ -1,5 +1,6 @@
 """The MkDocs plugin without a build: validation, generated pages, edit links, watched folders."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -120,9 +121,16 @@ def test_serve_watches_the_data_folders(basis):
     assert watched == [basis / "partners", basis / "regions"]
 
 
-def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
-    """Pages outside the nav reuse one rendered sidebar per folder, and generated pages skip reading
-    their stub and Markdown: every built page is byte for byte what MkDocs renders without these."""
+@pytest.mark.parametrize("extra", [
+    "",
+    # an edit button on every partner page (the content block is then made per page), a site name that is
+    # also a partner's name (in the header twice: made per page when that page comes first in its folder)
+    "repo_url: https://github.com/voorbeeld/netwerk\nedit_uri: edit/main/\n",
+], ids=["plain", "edit-buttons"])
+def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch, extra):
+    """Pages outside the nav reuse one rendered sidebar, header and content frame per folder, and generated
+    pages skip reading their stub and Markdown: every built page is byte for byte what MkDocs renders
+    without these."""
     from mkdocs.commands.build import build
 
     from generator.engines.plugin import NetwerkkaartPlugin
@@ -132,10 +140,18 @@ def test_shared_sidebar_gives_the_same_pages(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "regions", data / "regions")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "uitleg.md").write_text("# Uitleg\n\nTekst.\n", encoding="utf-8")
+    name = "Test"
+    if extra:  # the name of the first partner page MkDocs renders (in the order of the core's pages)
+        from generator import core
+
+        first = next(p for p in core.build(data, core.Settings(search=False)).pages if p.url.startswith("partners/"))
+        name = first.title_text
+    features = "[navigation.tabs, content.action.edit, content.action.view]" if extra else "[navigation.tabs]"
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Test\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n  font: false\n"
-        "  features: [navigation.tabs]\n"
-        f"plugins:\n  - netwerkkaart:\n      search: false\n      data_dir: {data}\n", encoding="utf-8")
+        f"site_name: {json.dumps(name)}\nsite_url: http://127.0.0.1:8000/\n{extra}theme:\n  name: material\n"
+        f"  language: nl\n  font: false\n  features: {features}\n"
+        f"plugins:\n  - netwerkkaart:\n      search: false\n      data_dir: {data}\n"
+        + ("      edit_uri: edit/main/\n" if extra else ""), encoding="utf-8")
     sites = {}
     for cached in (True, False):  # False: also without the shortcut past Markdown (on_pre_page)
         monkeypatch.setattr(NetwerkkaartPlugin, "cache_nav", cached)
@@ -256,3 +272,11 @@ def test_one_build_lets_each_page_body_go_once_written(basis):
             assert page.content is None and file.src_uri not in plugin.bodies and plugin.pages == []
             assert "render" not in page.__dict__ and "read_source" not in page.__dict__  # pre_render's hold
     plugin.serving, plugin.command = False, None  # as a fresh plugin (MkDocs may keep its instance)
+
+
+def test_cut_gives_the_frame_around_one_occurrence_only():
+    from generator.engines.mkdocs_fast import cut
+
+    assert cut("<h>Titel</h>", "Titel") == ("<h>", "</h>")
+    assert cut("<a>Titel</a><h>Titel</h>", "Titel") is None  # twice: the block is made for each page
+    assert cut("<h>Titel</h>", "Ander") is None and cut("<h></h>", "") is None

@@ -216,3 +216,20 @@ def _zombie(pid: int) -> bool:
             return f.read().rsplit(b")", 1)[1].split()[0] == b"Z"
     except OSError:
         return True
+
+
+def test_the_search_program_ends_on_groups_without_documents(tmp_path):
+    """Empty groups (a build whose pages of no region are not searchable) and a group after them: the
+    program indexes each and ends (it waited for an answer to no request now and then: a hang)."""
+    import pickle
+    import subprocess
+    import sys
+
+    stream = b"".join(pickle.dumps(m) for m in [("regio-a", []), ("regio-b", [("p/", "P", "<p>woord</p>")]),
+                                                 ("", []), None])
+    for attempt in range(5):
+        out = tmp_path / str(attempt)
+        done = subprocess.run([sys.executable, search.PROGRAM, str(out), search.DOCUMENT, search.LANGUAGE],
+                              input=stream, capture_output=True, timeout=60)
+        assert done.returncode == 0, done.stderr.decode()
+        assert (out / "regio-b" / "pagefind-entry.json").is_file()

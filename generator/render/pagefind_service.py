@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import base64
 import concurrent.futures
+import ctypes
 import json
 import os
 import pickle
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -47,12 +49,17 @@ def executable() -> str:
 
 def _dies_with_this() -> None:  # Linux: Pagefind is killed with this program (a cancelled build kills this one)
     try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        _LIBC.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except Exception:  # noqa: BLE001 - only a safeguard
         pass
+
+
+# Loaded here, not in the child between fork and exec: this program runs threads (the reader, the writer),
+# and a child must not import or load a library there.
+try:
+    _LIBC = ctypes.CDLL(None)
+except OSError:
+    _LIBC = None
 
 
 class Service:
@@ -103,32 +110,31 @@ class Service:
             raise self._stopped() from None
         return self._answer()
 
-    def requests(self, payloads) -> int:
+    def requests(self, payloads: list) -> int:
         """Send every payload while reading the answers (the pipes would fill up otherwise); their number.
-        A service that stops shows as the end of its answers (_answer), whatever the writer was doing."""
-        sent, done = [0], threading.Event()
+        Exactly one answer per payload is read (none for none: waiting for an answer that never comes
+        would hang). A service that stops shows as the end of its answers (_answer), whatever the writer
+        was doing."""
 
         def write() -> None:
             try:
                 for payload in payloads:
                     self._send(payload)
-                    sent[0] += 1
                 self.process.stdin.flush()
             except OSError:  # the service is gone: _answer says so
                 pass
-            finally:
-                done.set()
 
         writer = threading.Thread(target=write, daemon=True)
         writer.start()
         answered = 0
         try:
-            while not (done.is_set() and answered >= sent[0]):
+            while answered < len(payloads):
                 self._answer()
                 answered += 1
+        except BaseException:
+            self.process.kill()  # the writer may wait on a full pipe: end it
+            raise
         finally:
-            if not done.is_set():
-                self.process.kill()  # the writer may wait on a full pipe: end it
             writer.join()
         return answered
 
@@ -150,9 +156,9 @@ def index(binary: str, documents: list, template: str, language: str) -> list:
     try:
         made = service.request({"type": "NewIndex", "config": {"force_language": language}})
         index_id = made["index_id"]
-        service.requests({"type": "AddFile", "index_id": index_id, "url": "/" + url, "file_path": None,
-                          "file_contents": template.format(title=title, body=body)}
-                         for url, title, body in documents)
+        service.requests([{"type": "AddFile", "index_id": index_id, "url": "/" + url, "file_path": None,
+                           "file_contents": template.format(title=title, body=body)}
+                          for url, title, body in documents])
         # The files come back in the answer and are written here: with WriteFiles, Pagefind answered before
         # its writes were done, and ending the service then could leave a file empty (a search that failed
         # now and then with "Failed to load Pagefind metadata").
