@@ -46,7 +46,16 @@ def write_now(jobs: dict[str, Callable[[], str | bytes]], folder: Path) -> None:
         content = make()
         target = Path(folder) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if isinstance(content, str):  # encoded a megabyte at a time: not a second copy of a 36 MB export
+            with open(target, "wb") as f:
+                for start in range(0, len(content), CHUNK):
+                    f.write(content[start:start + CHUNK].encode("utf-8"))
+        else:
+            target.write_bytes(content)
+        del content
+
+
+CHUNK = 1 << 20
 
 
 NICENESS = 10  # work beside the build waits for the build (the engine's pages), never the other way round
