@@ -142,3 +142,32 @@ def test_a_build_writes_manifests_worker_at_the_root_and_an_offline_page(tmp_pat
     assert 'href="/sub/pad/assets/netwerkkaart/netwerkkaart.css"' in page
     assert "data-nk-offline=\"dender\"" in (site / "dender" / "index.html").read_text(encoding="utf-8")
     assert "data-nk-offline=\"dender\"" in (site / "dender" / "gemeenten" / "hamme" / "index.html").read_text("utf-8")
+
+
+def test_manifests_made_from_the_search_programs_facts_are_those_read_from_the_site(tmp_path, monkeypatch):
+    """The build takes the search index's sizes, digests and fragments from the search program (not read
+    back from the site): the manifests it writes are the ones made from the finished site's files."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    shutil.copytree(ROOT / "partners", tmp_path / "partners")
+    shutil.copytree(ROOT / "regions", tmp_path / "regions")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n"
+        "  font: false\nplugins:\n  - netwerkkaart\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    read_back = offline._fragments
+
+    def not_read(site):
+        raise AssertionError("the build read the fragments back from the site")
+
+    monkeypatch.setattr(offline, "_fragments", not_read)
+    build(config)
+    monkeypatch.setattr(offline, "_fragments", read_back)
+    site = Path(config.site_dir)
+    the_plan = offline.plan(build_site(validate_folder(tmp_path).project))
+    written = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (site / "offline").glob("*.json")}
+    again = offline.manifests(site, the_plan)
+    assert written == again
+    assert any(f.startswith("pagefind/") and f.endswith(".pf_fragment") for f in written["dender"]["bestanden"])

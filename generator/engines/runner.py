@@ -329,6 +329,8 @@ class SiteWork:
                 if self.plan is not None:  # the pages' hashes, while the index is made on the other core
                     hashes = self.warm(site, self.plan)
                 index.finish(site)
+                if hashes is not None:  # the index's files need not be read back
+                    hashes.add_index(getattr(index, "facts", None) or {})
             except SearchIndexError as exc:
                 raise SiteWorkError(f"{SEARCH_FAILED}: {exc}") from exc
             finally:

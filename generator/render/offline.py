@@ -207,6 +207,15 @@ class Hashes:
         self.tree = tree
         self.sizes: dict[str, int] = {}
         self.digests: dict[str, bytes] = {}
+        self.fragments: dict[str, str] | None = None  # page path -> its search fragment, when known (add_index)
+
+    def add_index(self, facts: dict) -> None:
+        """What the search program told of the index it wrote (search.SearchStream.facts): the sizes and
+        digests of its files and the fragment of each page, so that they are not read back."""
+        for path, (size, digest) in facts.get("bestanden", {}).items():
+            self.sizes[path], self.digests[path] = size, digest
+        if facts.get("fragmenten"):
+            self.fragments = dict(facts["fragmenten"])
 
     def known(self, path: str) -> bool:
         """Is ``path`` a file of the site (then its size and digest are kept)?"""
@@ -243,7 +252,7 @@ def manifests(site_dir: str | Path, the_plan: Plan, tree: Built | None = None,
     tree = tree or Built(site)
     hashes = hashes or Hashes(tree)
     shared = _shared_files(tree)
-    fragments = _fragments(site)
+    fragments = hashes.fragments if hashes.fragments is not None else _fragments(site)
     known, sizes, digests = hashes.known, hashes.sizes, hashes.digests
     packed = _search_groups(tree)
     result = {}

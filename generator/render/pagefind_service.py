@@ -24,6 +24,8 @@ from __future__ import annotations
 import base64
 import concurrent.futures
 import ctypes
+import gzip
+import hashlib
 import json
 import os
 import pickle
@@ -168,20 +170,40 @@ def index(binary: str, documents: list, template: str, language: str) -> list:
     return made["files"]
 
 
-def write(files: list, output: str) -> None:
+def write(files: list, output: str) -> dict:
     """The files of one index (GetFiles: path and base64 content) in ``output``; a path that would leave
-    it is refused."""
+    it is refused. Returns what the offline manifests need of them, so that the build need not read them
+    back: each file's size and digest (blake2b, 16 bytes, hex) and the page address of each fragment."""
     folders = set()
+    made: dict = {"bestanden": {}, "fragmenten": {}}
     for item in files:
-        parts = item["path"].split("/")
-        if os.path.isabs(item["path"]) or ".." in parts:
-            raise ServiceError(f"Pagefind gaf een onverwacht pad: {item['path']}")
+        path = item["path"]
+        parts = path.split("/")
+        if os.path.isabs(path) or ".." in parts:
+            raise ServiceError(f"Pagefind gaf een onverwacht pad: {path}")
         target = os.path.join(output, *parts)
         if (folder := os.path.dirname(target)) not in folders:
             os.makedirs(folder, exist_ok=True)
             folders.add(folder)
+        content = base64.b64decode(item["content"])
         with open(target, "wb") as f:
-            f.write(base64.b64decode(item["content"]))
+            f.write(content)
+        made["bestanden"][path] = [len(content), hashlib.blake2b(content, digest_size=16).hexdigest()]
+        if path.startswith("fragment/") and path.endswith(".pf_fragment"):
+            try:
+                data = gzip.decompress(content)
+                url = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)["url"]
+                made["fragmenten"][url.lstrip("/")] = path
+            except (OSError, ValueError, KeyError, TypeError, EOFError):
+                pass  # not a fragment we understand: the offline pack leaves it out
+    return made
+
+
+def write_with_facts(files: list, output: str) -> None:
+    """:func:`write`, and what it returns next to the index folder (``output``.json: not part of the site)."""
+    made = write(files, output)
+    with open(output + ".json", "w", encoding="utf-8") as f:
+        json.dump(made, f)
 
 
 SITE = "-site"
@@ -231,7 +253,7 @@ def main(argv: list[str]) -> int:
         for name, documents in groups(messages(sys.stdin.buffer)):
             files = index(binary, documents, template, language)
             del documents
-            pending.append(writing.submit(write, files, os.path.join(output, name or SITE)))
+            pending.append(writing.submit(write_with_facts, files, os.path.join(output, name or SITE)))
             del files
         for future in pending:
             future.result()

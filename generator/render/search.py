@@ -11,6 +11,7 @@ One index per group of regions plus one for the site-wide pages, made one after 
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import os
@@ -245,13 +246,37 @@ def _documents(pages) -> list[tuple[str, str, str]]:
 REGION_FILES = ("pagefind-entry.json", "*.pf_meta", "index", "filter", "fragment")
 
 
-def _copy_into(site_dir: str | Path, keys: list[str]):
+def _facts(output: Path, key: str) -> tuple[dict[str, tuple[int, bytes]], dict[str, str]]:
+    """What pagefind_service.py wrote next to a group's index (its size and digest per file, the fragment of
+    each page), as site paths of the files that go into the site (a region group: only REGION_FILES)."""
+    try:
+        made = json.loads(output.with_name(output.name + ".json").read_text(encoding="utf-8"))
+        files, fragments = made["bestanden"], made["fragmenten"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, {}
+    prefix = f"{SEARCH_INDEX}/" if key == SITE_WIDE else search_index(key)
+
+    def kept(path: str) -> bool:
+        return key == SITE_WIDE or any(fnmatch.fnmatchcase(path.split("/")[0], p) for p in REGION_FILES)
+
+    digests = {prefix + path: (size, bytes.fromhex(digest)) for path, (size, digest) in files.items() if kept(path)}
+    return digests, {url: prefix + path for url, path in fragments.items() if kept(path)}
+
+
+def _copy_into(site_dir: str | Path, keys: list[str], facts: dict | None = None):
     def copy(folder: Path) -> None:
-        """The indexes moved from ``folder`` into ``site_dir``/pagefind, all of them or none."""
+        """The indexes moved from ``folder`` into ``site_dir``/pagefind, all of them or none; ``facts`` gets
+        their files' sizes and digests ("bestanden") and the fragment of each page ("fragmenten")."""
         outputs = {key: _output(folder, key) for key in keys}
         for key, output in outputs.items():
             if not (output / "pagefind-entry.json").is_file():
                 raise SearchIndexError(f"Pagefind maakte geen index{f' voor de indexgroep {key}' if key else ''}.")
+        if facts is not None:
+            facts["bestanden"], facts["fragmenten"] = {}, {}
+            for key, output in outputs.items():
+                digests, fragments = _facts(output, key)
+                facts["bestanden"].update(digests)
+                facts["fragmenten"].update(fragments)
         target = Path(site_dir) / SEARCH_INDEX
         fresh = Path(site_dir) / f".{SEARCH_INDEX}-nieuw"
         shutil.rmtree(fresh, ignore_errors=True)
@@ -359,9 +384,11 @@ class SearchStream:
         return self.task.cancelled
 
     def finish(self, site_dir: str | Path, timeout: float = 600) -> None:
-        """Wait for Pagefind and put the indexes in ``site_dir``/pagefind (all, or none)."""
+        """Wait for Pagefind and put the indexes in ``site_dir``/pagefind (all, or none); :attr:`facts`: what
+        the offline manifests need of their files (see _copy_into)."""
+        self.facts: dict = {}
         try:
-            self.task.finish(_copy_into(site_dir, self.keys), timeout)
+            self.task.finish(_copy_into(site_dir, self.keys, self.facts), timeout)
         except JobError as exc:
             raise SearchIndexError(f"Pagefind: {exc}") from exc
 
