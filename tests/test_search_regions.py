@@ -219,17 +219,21 @@ def _zombie(pid: int) -> bool:
 
 
 def test_the_search_program_ends_on_groups_without_documents(tmp_path):
-    """Empty groups (a build whose pages of no region are not searchable) and a group after them: the
-    program indexes each and ends (it waited for an answer to no request now and then: a hang)."""
+    """Empty groups (a build whose pages of no region are not searchable) and groups after them: the
+    program indexes each and ends (it waited for an answer to no request now and then: a hang), with or
+    without the build's "two at once" after the end, and says which fragment holds which page."""
     import pickle
     import subprocess
     import sys
 
-    stream = b"".join(pickle.dumps(m) for m in [("regio-a", []), ("regio-b", [("p/", "P", "<p>woord</p>")]),
-                                                 ("", []), None])
-    for attempt in range(5):
+    messages = [("regio-a", []), ("regio-b", [("p/", "P", "<p>woord</p>")]), ("regio-c", [("q/", "Q", "<p>ander</p>")]),
+                ("", []), None]
+    for attempt in range(6):  # half of them as the build ends it: "the build waits now" (two groups at once)
+        stream = b"".join(pickle.dumps(m) for m in messages + ([search.WIDE] if attempt % 2 else []))
         out = tmp_path / str(attempt)
         done = subprocess.run([sys.executable, search.PROGRAM, str(out), search.DOCUMENT, search.LANGUAGE],
                               input=stream, capture_output=True, timeout=60)
         assert done.returncode == 0, done.stderr.decode()
-        assert (out / "regio-b" / "pagefind-entry.json").is_file()
+        assert (out / "regio-b" / "pagefind-entry.json").is_file() and (out / "regio-c" / "pagefind-entry.json").is_file()
+        assert json.loads((out / "regio-c.json").read_text(encoding="utf-8"))["fragmenten"] == {
+            "q/": next(p.relative_to(out / "regio-c").as_posix() for p in (out / "regio-c" / "fragment").iterdir())}

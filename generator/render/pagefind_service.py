@@ -223,8 +223,12 @@ def groups(messages):
         yield name, members
 
 
-def messages(stream):
-    """The pickled messages on ``stream`` until ``None``, read ahead by a thread (see the docstring)."""
+WIDE = "breed"  # after the end of the documents (None): the build now waits for the index, two groups at once
+
+
+def messages(stream, wide: threading.Semaphore | None = None):
+    """The pickled messages on ``stream`` until ``None``, read ahead by a thread (see the docstring). A
+    :data:`WIDE` after the end gives ``wide`` a second place."""
     waiting: queue.Queue = queue.Queue()
 
     def read() -> None:
@@ -234,6 +238,12 @@ def messages(stream):
             waiting.put(None)
         except (EOFError, OSError, pickle.UnpicklingError):
             waiting.put(ServiceError(STOPPED))
+            return
+        try:
+            if pickle.load(stream) == WIDE and wide is not None:
+                wide.release()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass
 
     threading.Thread(target=read, daemon=True).start()
     while (item := waiting.get()) is not None:
@@ -242,28 +252,45 @@ def messages(stream):
         yield item
 
 
+def _group(binary: str, name: str, documents: list, template: str, language: str, output: str,
+           places: threading.Semaphore) -> None:
+    """Index one group (holding one of ``places`` while Pagefind runs), then write its files."""
+    try:
+        files = index(binary, documents, template, language)
+    finally:
+        places.release()
+    del documents
+    write_with_facts(files, os.path.join(output, name or SITE))
+
+
 def main(argv: list[str]) -> int:
     output, template, language = argv[0], argv[1], argv[2]
-    # A group's files are written by a thread while Pagefind indexes the next group: writing 2,000
-    # fragments takes about a second of system time, during which Pagefind would wait.
-    writing = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    # One Pagefind at a time while the build makes its pages (memory, and the build's own core); a group's
+    # files are written while the next group is indexed (writing 2,000 fragments takes about a second of
+    # system time). Once the build waits for the index (WIDE), two groups at once.
+    places = threading.Semaphore(1)
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
     try:
         binary = executable()
         pending = []
-        for name, documents in groups(messages(sys.stdin.buffer)):
-            files = index(binary, documents, template, language)
+        for name, documents in groups(messages(sys.stdin.buffer, places)):
+            places.acquire()
+            pending.append(pool.submit(_group, binary, name, documents, template, language, output, places))
             del documents
-            pending.append(writing.submit(write_with_facts, files, os.path.join(output, name or SITE)))
-            del files
         for future in pending:
             future.result()
     except (ServiceError, OSError, ValueError) as exc:
         print(f"De zoekindex is niet gemaakt: {exc}", file=sys.stderr)
         return 1
     finally:
-        writing.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Not sys.exit: the reader thread may still wait on stdin for a WIDE that never comes, and Python's
+    # shutdown aborts on a buffered stream a daemon thread holds.
+    os._exit(code)

@@ -231,7 +231,8 @@ def page_document(title: str, body: str) -> str:
 # The program that makes the indexes: a fresh small Python (pagefind_service.py), not this process or a
 # fork of it: a fork that feeds Pagefind for 20 seconds keeps (and copies) the build's memory as long.
 PROGRAM = str(Path(__file__).with_name("pagefind_service.py"))
-PIPE_BYTES = 1 << 20  # Linux: a larger pipe, so the build hardly ever waits for the program to read
+PIPE_BYTES = 1 << 20
+WIDE = "breed"  # as pagefind_service.WIDE (that program imports nothing of Netwerkkaart)  # Linux: a larger pipe, so the build hardly ever waits for the program to read
 
 
 def _output(folder: Path, key: str) -> Path:
@@ -371,7 +372,7 @@ class SearchStream:
         try:
             pickle.dump((SITE_WIDE, documents), self.pipe, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(None, self.pipe)
-            self.pipe.close()
+            self.pipe.flush()  # open until finish: it tells the program that the build now waits (WIDE)
         except OSError:
             pass
 
@@ -387,6 +388,11 @@ class SearchStream:
         """Wait for Pagefind and put the indexes in ``site_dir``/pagefind (all, or none); :attr:`facts`: what
         the offline manifests need of their files (see _copy_into)."""
         self.facts: dict = {}
+        try:  # the build waits now: the program may index two groups at once (pagefind_service.WIDE)
+            pickle.dump(WIDE, self.pipe)
+            self.pipe.close()
+        except (OSError, ValueError):  # the program stopped, or the stream was cancelled
+            pass
         try:
             self.task.finish(_copy_into(site_dir, self.keys, self.facts), timeout)
         except JobError as exc:
