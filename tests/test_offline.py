@@ -118,17 +118,23 @@ def test_the_panel_is_escaped_and_ignored_by_search():
     assert "<script>" not in html and "<b>" not in html and "data-pagefind-ignore" in html
 
 
-def test_a_build_writes_manifests_worker_at_the_root_and_an_offline_page(tmp_path):
-    from mkdocs.commands.build import build
+def example_project(folder: Path, site_url: str, plugin: str):
+    """The example data with a mkdocs.yml (``plugin``: the plugins list's entry), loaded."""
     from mkdocs.config import load_config
 
-    shutil.copytree(ROOT / "partners", tmp_path / "partners")
-    shutil.copytree(ROOT / "regions", tmp_path / "regions")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Test\nsite_url: http://127.0.0.1:8000/sub/pad/\ntheme:\n  name: material\n  language: nl\n"
-        "  font: false\nplugins:\n  - netwerkkaart:\n      search: false\n", encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"))
+    shutil.copytree(ROOT / "partners", folder / "partners")
+    shutil.copytree(ROOT / "regions", folder / "regions")
+    (folder / "docs").mkdir()
+    (folder / "mkdocs.yml").write_text(
+        f"site_name: Test\nsite_url: {site_url}\ntheme:\n  name: material\n  language: nl\n"
+        f"  font: false\nplugins:\n  - {plugin}\n", encoding="utf-8")
+    return load_config(str(folder / "mkdocs.yml"))
+
+
+def test_a_build_writes_manifests_worker_at_the_root_and_an_offline_page(tmp_path):
+    from mkdocs.commands.build import build
+
+    config = example_project(tmp_path, "http://127.0.0.1:8000/sub/pad/", "netwerkkaart:\n      search: false")
     build(config)
     site = Path(config.site_dir)
     assert (site / offline.WORKER).is_file()  # at the root: its scope is the whole site
@@ -148,15 +154,8 @@ def test_manifests_made_from_the_search_programs_facts_are_those_read_from_the_s
     """The build takes the search index's sizes, digests and fragments from the search program (not read
     back from the site): the manifests it writes are the ones made from the finished site's files."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    shutil.copytree(ROOT / "partners", tmp_path / "partners")
-    shutil.copytree(ROOT / "regions", tmp_path / "regions")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Test\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  language: nl\n"
-        "  font: false\nplugins:\n  - netwerkkaart\n", encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config = example_project(tmp_path, "http://127.0.0.1:8000/", "netwerkkaart")
     read_back = offline._fragments
 
     def not_read(site):
