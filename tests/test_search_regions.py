@@ -14,7 +14,7 @@ import pytest
 
 from helpers import ROOT
 from generator import core
-from generator.render import offline, search
+from generator.render import offline, pagefind_service, search
 from generator.topics import urls
 from generator.model import build_site
 from generator.validate.pipeline import validate_folder
@@ -229,7 +229,7 @@ def test_the_search_program_ends_on_groups_without_documents(tmp_path):
     messages = [("regio-a", []), ("regio-b", [("p/", "P", "<p>woord</p>")]), ("regio-c", [("q/", "Q", "<p>ander</p>")]),
                 ("", []), None]
     for attempt in range(6):  # half of them as the build ends it: "the build waits now" (two groups at once)
-        stream = b"".join(pickle.dumps(m) for m in messages + ([search.WIDE] if attempt % 2 else []))
+        stream = b"".join(pickle.dumps(m) for m in messages + ([pagefind_service.WIDE] if attempt % 2 else []))
         out = tmp_path / str(attempt)
         done = subprocess.run([sys.executable, search.PROGRAM, str(out), search.DOCUMENT, search.LANGUAGE],
                               input=stream, capture_output=True, timeout=60)

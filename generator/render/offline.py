@@ -16,7 +16,6 @@ new version, and a device that is online then updates its saved copy.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from ..topics import urls
 from .html import e
+from .pagefind_service import fragment_url
 
 FOLDER = "offline/"  # offline/<regio>.json: one manifest per region
 WORKER = "netwerkkaart-sw.js"  # at the site root (a service worker's scope is its folder)
@@ -95,11 +95,11 @@ def _fragments(site: Path) -> dict[str, str]:
     index = site / urls.SEARCH_INDEX
     for fragment in sorted([*index.glob("fragment/*.pf_fragment"), *index.glob("regio/*/fragment/*.pf_fragment")]):
         try:
-            data = gzip.decompress(fragment.read_bytes())
-            url = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)["url"]
-        except (OSError, ValueError, KeyError, TypeError, EOFError):
-            continue  # not a fragment we understand: searching that page offline just finds nothing
-        found[url.lstrip("/")] = fragment.relative_to(site).as_posix()
+            url = fragment_url(fragment.read_bytes())
+        except OSError:
+            url = None
+        if url is not None:  # else not a fragment we understand: searching that page offline finds nothing
+            found[url] = fragment.relative_to(site).as_posix()
     return found
 
 

@@ -4,9 +4,11 @@ search.py runs this file as a fresh Python program beside the build (``python pa
 see search.SearchStream), so it imports nothing of Netwerkkaart. Per index group it starts
 ``pagefind --service`` (the protocol Pagefind's own Python and Node APIs speak: base64 JSON messages, each
 ended by a comma, on stdin and stdout), adds the group's documents as HTML, takes the index's files,
-ends the service and writes them (a thread, while the next group is indexed), so at most one group is held in memory. No document is written to
-disk: writing 10,000 small files and removing them again cost more than Pagefind's own indexing
-(docs/over-snelheid.md). Pagefind's Python API is not used: it reads one answer per 0.1 s, which is 17
+ends the service and writes them (while the next group is indexed), with their sizes, digests and the
+fragment of each page beside the index (<group>.json: the offline manifests need not read them back). One
+Pagefind runs at a time, so one group is held in memory, until the build waits for the index (``WIDE``
+after ``None``): then two. No document is written to disk: writing 10,000 small files and removing them
+again cost more than Pagefind's own indexing (docs/over-snelheid.md). Pagefind's Python API is not used: it reads one answer per 0.1 s, which is 17
 minutes for 10,000 documents.
 
 The documents come on stdin while the build is still making the pages of the next regions
@@ -15,8 +17,9 @@ one after the other, then ``None``. A group is indexed as soon as the next one s
 takes the input meanwhile, so the build never waits for this program. Group "" holds the pages of no region.
 
 argv: the output folder (an index per group in <folder>/<group>, group "" in <folder>/-site), the
-document template (str.format with title and body) and the pages' language (Pagefind's force_language). A failure ends the program with code 1 and a Dutch
-message; so does an input that ends without ``None`` (the build stopped).
+document template (str.format with title and body) and the pages' language (Pagefind's force_language).
+A failure ends the program with code 1 and a Dutch message; so does an input that ends without ``None``
+(the build stopped).
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def _dies_with_this() -> None:  # Linux: Pagefind is killed with this program (a
         pass
 
 
-# Loaded here, not in the child between fork and exec: this program runs threads (the reader, the writer),
+# Loaded here, not in the child between fork and exec: this program runs threads (the reader, the groups),
 # and a child must not import or load a library there.
 try:
     _LIBC = ctypes.CDLL(None)
@@ -190,13 +193,19 @@ def write(files: list, output: str) -> dict:
             f.write(content)
         made["bestanden"][path] = [len(content), hashlib.blake2b(content, digest_size=16).hexdigest()]
         if path.startswith("fragment/") and path.endswith(".pf_fragment"):
-            try:
-                data = gzip.decompress(content)
-                url = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)["url"]
-                made["fragmenten"][url.lstrip("/")] = path
-            except (OSError, ValueError, KeyError, TypeError, EOFError):
-                pass  # not a fragment we understand: the offline pack leaves it out
+            url = fragment_url(content)
+            if url is not None:  # else not a fragment we understand: the offline pack leaves it out
+                made["fragmenten"][url] = path
     return made
+
+
+def fragment_url(content: bytes) -> str | None:
+    """The page path ("partners/x/") of a Pagefind fragment file's bytes, or None when it cannot be read."""
+    try:
+        data = gzip.decompress(content)
+        return json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)["url"].lstrip("/")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError):
+        return None
 
 
 def write_with_facts(files: list, output: str) -> None:

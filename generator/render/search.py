@@ -20,6 +20,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import pagefind_service
 from .html import e
 from ..engines.runner import Beside, JobError
 from ..load.refdata import fold
@@ -231,12 +232,11 @@ def page_document(title: str, body: str) -> str:
 # The program that makes the indexes: a fresh small Python (pagefind_service.py), not this process or a
 # fork of it: a fork that feeds Pagefind for 20 seconds keeps (and copies) the build's memory as long.
 PROGRAM = str(Path(__file__).with_name("pagefind_service.py"))
-PIPE_BYTES = 1 << 20
-WIDE = "breed"  # as pagefind_service.WIDE (that program imports nothing of Netwerkkaart)  # Linux: a larger pipe, so the build hardly ever waits for the program to read
+PIPE_BYTES = 1 << 20  # Linux: a larger pipe, so the build hardly ever waits for the program to read
 
 
 def _output(folder: Path, key: str) -> Path:
-    return folder / "indexen" / (key or "-site")
+    return folder / "indexen" / (key or pagefind_service.SITE)
 
 
 def _documents(pages) -> list[tuple[str, str, str]]:
@@ -389,7 +389,7 @@ class SearchStream:
         the offline manifests need of their files (see _copy_into)."""
         self.facts: dict = {}
         try:  # the build waits now: the program may index two groups at once (pagefind_service.WIDE)
-            pickle.dump(WIDE, self.pipe)
+            pickle.dump(pagefind_service.WIDE, self.pipe)
             self.pipe.close()
         except (OSError, ValueError):  # the program stopped, or the stream was cancelled
             pass
